@@ -1,0 +1,253 @@
+"""The cluster profile: its schema (the contract with editors) and typed rows.
+
+One file per cluster, `data/clusters/<slug>.yml`. The schema below is the
+single definition of the fields; README.md documents it for people.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .fields import (
+    INVALID,
+    Bool,
+    Choice,
+    Context,
+    Date,
+    Email,
+    Field,
+    ListOf,
+    Number,
+    Obj,
+    RepoFile,
+    Str,
+    Text,
+    Url,
+    Where,
+    Year,
+)
+from .labels import Label, label_from_clean, label_rule
+from .localized import LocalizedText
+from .problems import describe
+from .yaml_source import LineDict, load_yaml
+
+SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+RESERVED_SLUGS = {"index"}  # klasteriai/index.md is the directory page
+MEMBER_TYPES = ("company", "research", "education", "public", "association", "other")
+# Lithuania's bounding box, generously rounded; a point outside is a typo
+# (swapped lat/lon, a missing minus sign is impossible here).
+LAT_RANGE, LON_RANGE = (53.85, 56.50), (20.90, 26.90)
+
+
+def localized(max_length: int | None = None, required: bool = True) -> Obj:
+    return Obj(
+        [
+            Field("lt", Str(max_length=max_length), required=required, description=Text("Lithuanian text.", "Tekstas lietuviškai.")),
+            Field("en", Str(max_length=max_length), description=Text("English text; if missing, the Lithuanian text is shown with a note.", "Tekstas angliškai; jei jo nėra, rodomas lietuviškas su pastaba.")),
+        ]
+    )
+
+
+def _member_count_rule(clean: dict[str, Any], lines: LineDict, where: Where, ctx: Context) -> None:
+    listed = len(clean.get("members", []))
+    count = clean.get("member_count")
+    if count is not None and count < listed:
+        ctx.report(
+            where.key("member_count", lines.line_of("member_count")),
+            f"smaller than the {listed} members listed (got {count}); correct it or remove it",
+        )
+
+
+CLUSTER = Obj(
+    [
+        Field("name", localized(max_length=150), required=True,
+              description=Text("The cluster's name.", "Klasterio pavadinimas.")),
+        Field("summary", localized(max_length=200), required=True,
+              description=Text("One sentence for cards and search results, at most 200 characters.",
+                               "Vienas sakinys kortelėms ir paieškai, ne daugiau kaip 200 simbolių.")),
+        Field("description", localized(required=True),
+              description=Text("A longer description in Markdown.", "Ilgesnis aprašymas (Markdown).")),
+        Field("sectors", ListOf(Choice(vocabulary="sectors", noun="sector"), unique=True),
+              description=Text("Keys from data/sectors.yml; leave out when no source names one.",
+                               "Raktai iš data/sectors.yml; praleiskite, jei šaltinis jų nenurodo.")),
+        Field("county", Choice(vocabulary="counties", noun="county"),
+              description=Text("A key from data/counties.yml.", "Raktas iš data/counties.yml.")),
+        Field("city", Str(max_length=80), description=Text("City or town.", "Miestas ar miestelis.")),
+        Field("location", Obj([
+            Field("lat", Number(*LAT_RANGE, unit_hint=" (latitude inside Lithuania)"), required=True),
+            Field("lon", Number(*LON_RANGE, unit_hint=" (longitude inside Lithuania)"), required=True),
+        ]), description=Text("Map point inside Lithuania.", "Taškas žemėlapyje Lietuvoje.")),
+        Field("founded", Year(), description=Text("Year the cluster was founded.", "Klasterio įkūrimo metai.")),
+        Field("website", Url(), description=Text("The cluster's website.", "Klasterio svetainė.")),
+        Field("contact", Obj([
+            Field("email", Email()),
+            Field("phone", Str(pattern=r"\+?[0-9][0-9 ()-]{5,20}", pattern_hint="not a phone number; write it like +370 5 123 4567")),
+            Field("person", Str(max_length=120)),
+        ]), description=Text("Public contact details.", "Vieši kontaktai.")),
+        Field("coordinator", Obj([
+            Field("name", Str(max_length=150), required=True),
+            Field("website", Url()),
+        ]), description=Text("The organisation that manages the cluster.", "Klasterį koordinuojanti organizacija.")),
+        Field("members", ListOf(Obj([
+            Field("name", Str(max_length=150), required=True),
+            Field("website", Url()),
+            Field("type", Choice(MEMBER_TYPES, noun="member type")),
+        ])), description=Text("Member organisations.", "Nariai (organizacijos).")),
+        Field("member_count", Number(1, 10_000, integer=True),
+              description=Text("Number of members as a source gives it, when the list is incomplete.",
+                               "Narių skaičius pagal šaltinį, kai sąrašas nepilnas.")),
+        Field("labels", ListOf(Obj([
+            Field("level", Choice(("bronze", "silver", "gold"), noun="label level"), required=True),
+            Field("issuer", Choice(("ESCA", "EUCLES"), noun="issuer"), required=True),
+            Field("awarded", Date(allow_year=True), required=True),
+            Field("valid_until", Date(allow_year=True, not_future=False)),
+            Field("url", Url()),
+        ], rule=label_rule)), description=Text(
+            "Cluster excellence labels; valid_until defaults to two years after awarded.",
+            "Klasterių kokybės ženklai; valid_until – pagal nutylėjimą dveji metai nuo suteikimo.")),
+        Field("maturity", Obj([
+            Field("level", Choice(vocabulary="maturity", noun="maturity level"), required=True),
+            Field("assessed", Date()),
+        ]), description=Text("Maturity level (data/maturity.yml).", "Brandos lygis (data/maturity.yml).")),
+        Field("open_to_members", Bool(), description=Text("Does the cluster accept new members?", "Ar klasteris priima naujų narių?")),
+        Field("join", localized(), description=Text("How to join, in Markdown.", "Kaip prisijungti (Markdown).")),
+        Field("programmes", ListOf(Choice(vocabulary="programmes", noun="programme"), unique=True),
+              description=Text("Keys from data/programmes.yml.", "Raktai iš data/programmes.yml.")),
+        Field("logo", RepoFile((".svg", ".png", ".jpg", ".jpeg", ".webp")),
+              description=Text("Path to the logo in the repository, e.g. data/logos/litek.svg.",
+                               "Logotipo kelias saugykloje, pvz., data/logos/litek.svg.")),
+        Field("sources", ListOf(Obj([
+            Field("url", Url(), required=True),
+            Field("title", Str(max_length=200)),
+            Field("accessed", Date()),
+        ]), min_items=1), required=True, description=Text(
+            "Where the facts come from; at least one.", "Iš kur paimti faktai; bent vienas šaltinis.")),
+        Field("updated", Date(), description=Text("When the profile was last checked.", "Kada profilis paskutinį kartą tikrintas.")),
+    ],
+    rule=_member_count_rule,
+)
+
+
+@dataclass(frozen=True)
+class Member:
+    name: str
+    website: str | None = None
+    type: str | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    url: str
+    title: str | None = None
+    accessed: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Cluster:
+    slug: str
+    path: str
+    name: LocalizedText
+    summary: LocalizedText
+    description: LocalizedText | None = None
+    sectors: tuple[str, ...] = ()
+    county: str | None = None
+    city: str | None = None
+    location: tuple[float, float] | None = None
+    founded: int | None = None
+    website: str | None = None
+    contact: dict[str, str] = field(default_factory=dict)
+    coordinator: dict[str, str] = field(default_factory=dict)
+    members: tuple[Member, ...] = ()
+    member_count: int | None = None
+    labels: tuple[Label, ...] = ()
+    maturity: dict[str, Any] = field(default_factory=dict)
+    open_to_members: bool | None = None
+    join: LocalizedText | None = None
+    programmes: tuple[str, ...] = ()
+    logo: str | None = None
+    sources: tuple[Source, ...] = ()
+    updated: dt.date | None = None
+
+    @property
+    def members_total(self) -> int | None:
+        """Members as far as known: the source's count, else the list's length."""
+        return self.member_count or len(self.members) or None
+
+    @property
+    def current_label(self) -> Label | None:
+        """The highest valid label; if none is valid, the most recent expired one."""
+        valid = [label for label in self.labels if label.status == "valid"]
+        if valid:
+            return max(valid, key=lambda label: (label.rank, label.awarded_on))
+        expired = [label for label in self.labels if label.status == "expired"]
+        return max(expired, key=lambda label: label.valid_until, default=None)
+
+
+def cluster_from_clean(slug: str, path: str, clean: dict[str, Any], build_date: dt.date) -> Cluster:
+    location = clean.get("location")
+    return Cluster(
+        slug=slug,
+        path=path,
+        name=LocalizedText.from_clean(clean["name"]),
+        summary=LocalizedText.from_clean(clean["summary"]),
+        description=LocalizedText.from_clean(clean.get("description")),
+        sectors=tuple(clean.get("sectors", ())),
+        county=clean.get("county"),
+        city=clean.get("city"),
+        location=(location["lat"], location["lon"]) if location else None,
+        founded=clean.get("founded"),
+        website=clean.get("website"),
+        contact=clean.get("contact", {}),
+        coordinator=clean.get("coordinator", {}),
+        members=tuple(Member(**member) for member in clean.get("members", ())),
+        member_count=clean.get("member_count"),
+        labels=tuple(label_from_clean(label, build_date) for label in clean.get("labels", ())),
+        maturity=clean.get("maturity", {}),
+        open_to_members=clean.get("open_to_members"),
+        join=LocalizedText.from_clean(clean.get("join")),
+        programmes=tuple(clean.get("programmes", ())),
+        logo=clean.get("logo"),
+        sources=tuple(Source(**source) for source in clean["sources"]),
+        updated=clean.get("updated"),
+    )
+
+
+def load_clusters(repo_root: Path, ctx: Context) -> list[Cluster]:
+    """Load and validate every cluster file; problems go to ctx.problems."""
+    folder = repo_root / "data" / "clusters"
+    clusters = []
+    for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+        shown_as = path.relative_to(repo_root).as_posix()
+        if path.name.startswith(".") or path.is_dir():
+            continue
+        if path.suffix == ".yaml":
+            ctx.problems.add(shown_as, 0, "", "cluster files end in .yml; rename it")
+            continue
+        if path.suffix != ".yml":
+            ctx.problems.add(shown_as, 0, "", "only <slug>.yml files belong in data/clusters/; move or delete it")
+            continue
+        slug = path.stem
+        if not SLUG_PATTERN.fullmatch(slug) or slug in RESERVED_SLUGS:
+            ctx.problems.add(
+                shown_as, 0, "",
+                f"the file name is the page address, so it must be lowercase letters a-z, digits and hyphens, and not 'index' (got {describe(slug)}); rename it, e.g. {_suggest_slug(slug)}.yml",
+            )
+            continue
+        before = len(ctx.problems)
+        data = load_yaml(path, shown_as, ctx.problems)
+        if data is None and len(ctx.problems) > before:
+            continue  # unreadable: already reported
+        clean = CLUSTER.check(data, Where(shown_as, getattr(data, "line", 1) or 1), ctx)
+        if clean is not INVALID:
+            clusters.append(cluster_from_clean(slug, shown_as, clean, ctx.build_date))
+    return clusters
+
+
+def _suggest_slug(stem: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", stem.lower()).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "my-cluster"

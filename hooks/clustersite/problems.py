@@ -1,0 +1,73 @@
+"""Problems found in content, collected so editors see all of them at once.
+
+Every problem names the file (relative to the repository), the line, the field
+and what to do about it, and renders as one line:
+
+    data/clusters/litek.yml:14: members[2].website: not a web address (got "litek"); ...
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+@dataclass
+class Problems:
+    """An append-only list of problems; sorted by file and line when read."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def add(self, path: str, line: int, field_name: str, message: str) -> None:
+        self.items.append(Problem(path, line, field_name, message))
+
+    def extend(self, other: Problems) -> None:
+        self.items.extend(other.items)
+
+    def sorted(self) -> list[Problem]:
+        return sorted(self.items)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+class ContentError(Exception):
+    """Raised when content has problems; carries every one of them."""
+
+    def __init__(self, problems: Problems):
+        self.problems = problems.sorted()
+        count = len(self.problems)
+        noun = "problem" if count == 1 else "problems"
+        lines = [f"The content has {count} {noun}; fix each one and build again:"]
+        lines += [str(problem) for problem in self.problems]
+        super().__init__("\n".join(lines))
+
+
+def describe(value: object) -> str:
+    """A short, quoted rendering of an editor's value for `(got ...)`."""
+    if isinstance(value, str):
+        text = value if len(value) <= 60 else value[:57] + "..."
+        return '"' + text.replace("\n", " ") + '"'
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return str(value)

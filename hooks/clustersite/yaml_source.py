@@ -1,0 +1,120 @@
+"""Read YAML safely and remember the line of every key and list item.
+
+The loader is PyYAML's SafeLoader (no arbitrary Python objects can be built)
+with two constructors replaced so mappings and lists carry line numbers;
+every error message an editor sees points at a line thanks to them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problems
+
+
+class LineDict(dict):
+    """A mapping that knows the line of its start and of each key."""
+
+    line: int = 0
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.key_lines: dict[Any, int] = {}
+        self.duplicates: list[tuple[Any, int]] = []
+
+    def line_of(self, key: Any) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class LineList(list):
+    """A list that knows the line of its start and of each item."""
+
+    line: int = 0
+
+    def __init__(self, *args: Any):
+        super().__init__(*args)
+        self.item_lines: list[int] = []
+
+    def line_of(self, index: int) -> int:
+        return self.item_lines[index] if index < len(self.item_lines) else self.line
+
+
+class _LineSafeLoader(yaml.SafeLoader):
+    """SafeLoader whose mappings and sequences remember their lines."""
+
+
+def _construct_mapping(loader: _LineSafeLoader, node: yaml.MappingNode) -> LineDict:
+    loader.flatten_mapping(node)
+    mapping = LineDict()
+    mapping.line = node.start_mark.line + 1
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, (str, int, float, bool)) and key is not None:
+            raise yaml.constructor.ConstructorError(
+                None, None, "a key must be plain text", key_node.start_mark
+            )
+        if key in mapping:
+            mapping.duplicates.append((key, key_node.start_mark.line + 1))
+        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping.key_lines[key] = key_node.start_mark.line + 1
+    return mapping
+
+
+def _construct_sequence(loader: _LineSafeLoader, node: yaml.SequenceNode) -> LineList:
+    items = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    items.line = node.start_mark.line + 1
+    items.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return items
+
+
+_LineSafeLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineSafeLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+def parse_yaml(text: str) -> Any:
+    """Parse YAML text with line tracking; raises yaml.YAMLError."""
+    return yaml.load(text, Loader=_LineSafeLoader)  # noqa: S506 - a SafeLoader subclass
+
+
+def load_yaml(path: Path, shown_as: str, problems: Problems) -> Any:
+    """Load one YAML file; report unreadable or malformed files as problems.
+
+    Returns None when the file could not be read (the problem is reported).
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        problems.add(shown_as, 1, "", "the file is not UTF-8 text; save it with UTF-8 encoding")
+        return None
+    try:
+        data = parse_yaml(text)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        reason = error.problem or error.context or "unreadable YAML"
+        problems.add(
+            shown_as,
+            line,
+            "",
+            f"not valid YAML: {reason}; check the indentation and quotes on this line and the one above",
+        )
+        return None
+    except yaml.YAMLError as error:
+        problems.add(shown_as, 1, "", f"not valid YAML: {error}")
+        return None
+    _report_duplicates(data, shown_as, problems)
+    return data
+
+
+def _report_duplicates(data: Any, shown_as: str, problems: Problems) -> None:
+    if isinstance(data, LineDict):
+        for key, line in data.duplicates:
+            problems.add(shown_as, line, str(key), "given twice in the same place; keep only one")
+        for value in data.values():
+            _report_duplicates(value, shown_as, problems)
+    elif isinstance(data, LineList):
+        for value in data:
+            _report_duplicates(value, shown_as, problems)
