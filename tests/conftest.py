@@ -1,0 +1,102 @@
+"""Shared helpers: build real or fixture sites into temporary folders."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+REPO = Path(__file__).resolve().parent.parent
+# Everything a site build reads; copied for fixture sites.
+SITE_PARTS = ("mkdocs.yml", "content", "data", "hooks", "overrides")
+# A fixed build date (2026-06-01 UTC) for fixture sites, so label validity is stable.
+FIXED_EPOCH = "1780272000"
+
+
+@dataclass
+class Build:
+    root: Path
+    site: Path
+    returncode: int
+    output: str
+
+    def page(self, path: str) -> BeautifulSoup:
+        file = self.site / path
+        if file.is_dir() or path.endswith("/") or path == "":
+            file = file / "index.html"
+        return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+
+    def pages(self) -> list[Path]:
+        return sorted(self.site.rglob("*.html"))
+
+
+def run_build(root: Path, site: Path, env_extra: dict[str, str] | None = None, strict: bool = True) -> Build:
+    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
+    env.update({"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": FIXED_EPOCH})
+    env.update(env_extra or {})
+    command = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(root / "mkdocs.yml"), "-d", str(site)]
+    if strict:
+        command.append("--strict")
+    result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, timeout=600)
+    return Build(root, site, result.returncode, result.stdout + result.stderr)
+
+
+def copy_site_sources(target: Path) -> Path:
+    """Copy what a build reads into `target`, without generated stubs."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in SITE_PARTS:
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / part)
+    for stub in (target / "content" / "klasteriai").glob("*.md"):
+        if not stub.name.startswith("index."):
+            stub.unlink()
+    return target
+
+
+def minimal_cluster(name: str = "Bandomasis klasteris", **extra: str) -> str:
+    """A valid cluster file; `extra` adds top-level YAML blocks verbatim."""
+    text = f"""\
+        name:
+          lt: {name}
+          en: {name} (EN)
+        summary:
+          lt: Bandomojo klasterio santrauka.
+          en: A test cluster's summary.
+        sources:
+          - url: https://example.org/source
+        """
+    return textwrap.dedent(text) + "".join(textwrap.dedent(block) for block in extra.values())
+
+
+@pytest.fixture
+def fixture_repo(tmp_path: Path):
+    """A copy of the site whose clusters are replaced by the given files."""
+
+    def make(clusters: dict[str, str]) -> Path:
+        root = copy_site_sources(tmp_path / "repo")
+        shutil.rmtree(root / "data" / "clusters")
+        (root / "data" / "clusters").mkdir()
+        for slug, text in clusters.items():
+            (root / "data" / "clusters" / f"{slug}.yml").write_text(text, encoding="utf-8")
+        return root
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Build:
+    """The real site, built strictly from a copy of the repository."""
+    root = copy_site_sources(tmp_path_factory.mktemp("real") / "repo")
+    build = run_build(root, root.parent / "site")
+    assert build.returncode == 0, build.output
+    return build

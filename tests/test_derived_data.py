@@ -1,0 +1,96 @@
+"""Derived values: label validity, Lithuanian order, dates, safe Markdown, stubs, wording."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from clustersite.cluster_pages import stub_name, sync_stubs
+from clustersite.collation import lithuanian_key
+from clustersite.dates import build_date, format_date
+from clustersite.labels import default_valid_until, label_from_clean
+from clustersite.markdown_text import render_markdown
+from clustersite.ui_strings import load_strings, plural_lt
+from conftest import REPO
+
+
+@pytest.mark.parametrize(
+    ("awarded", "expected"),
+    [
+        (dt.date(2020, 3, 15), dt.date(2022, 3, 15)),
+        (dt.date(2020, 2, 29), dt.date(2022, 2, 28)),
+        (2018, dt.date(2020, 12, 31)),  # year only: valid at most to the end of year + 2
+    ],
+)
+def test_labels_are_valid_for_two_years(awarded, expected):
+    assert default_valid_until(awarded) == expected
+
+
+def test_label_status_compares_with_the_build_date():
+    label = {"level": "gold", "issuer": "EUCLES", "awarded": dt.date(2024, 5, 1)}
+    assert label_from_clean(label, dt.date(2026, 5, 1)).status == "valid"
+    assert label_from_clean(label, dt.date(2026, 5, 2)).status == "expired"
+    explicit = dict(label, valid_until=dt.date(2030, 1, 1))
+    assert label_from_clean(explicit, dt.date(2029, 12, 31)).status == "valid"
+
+
+def test_lithuanian_alphabetical_order():
+    names = ["Žuvėdra", "Zarasai", "Čiurlionis", "Cukrus", "Šaltinis", "Saulė", "Ąžuolas", "Azotas", "Yla", "Ieva", "Jūra"]
+    assert sorted(names, key=lithuanian_key) == [
+        "Azotas", "Ąžuolas", "Cukrus", "Čiurlionis", "Ieva", "Yla", "Jūra", "Saulė", "Šaltinis", "Zarasai", "Žuvėdra",
+    ]
+
+
+def test_dates_in_each_language():
+    day = dt.date(2020, 2, 20)
+    assert format_date(day, "lt") == "2020 m. vasario 20 d."
+    assert format_date(day, "en") == "20 February 2020"
+    assert format_date(2018, "lt") == "2018 m."
+
+
+def test_build_date_follows_source_date_epoch():
+    assert build_date({"SOURCE_DATE_EPOCH": "1582156800"}) == dt.date(2020, 2, 20)
+
+
+def test_lithuanian_plurals():
+    forms = [plural_lt(n, "narys", "nariai", "narių") for n in (1, 2, 9, 10, 11, 15, 21, 22, 30)]
+    assert forms == ["narys", "nariai", "nariai", "narių", "narių", "narių", "narys", "nariai", "narių"]
+
+
+def test_markdown_from_data_cannot_carry_html_or_script_links():
+    html = render_markdown("# Title\n\n<script>alert(1)</script>\n\n[x](javascript:alert(1)) [ok](https://litek.lt/)")
+    assert "<script" not in html
+    assert "&lt;script&gt;" in html
+    assert "javascript:" not in html
+    assert '<a href="https://litek.lt/">ok</a>' in html
+    assert html.startswith("<h3>Title</h3>")
+
+
+def test_stubs_are_written_once_and_stale_ones_removed(tmp_path):
+    from clustersite.cluster_model import Cluster
+    from clustersite.localized import LocalizedText
+
+    def cluster(slug):
+        return Cluster(slug=slug, path="", name=LocalizedText("A"), summary=LocalizedText("B"))
+
+    docs = tmp_path / "content"
+    assert sync_stubs(docs, [cluster("a"), cluster("b")]) == (4, 0)
+    assert sync_stubs(docs, [cluster("a"), cluster("b")]) == (0, 0)
+    (docs / "klasteriai" / "index.md").write_text("# Directory\n")  # hand-written: kept
+    assert sync_stubs(docs, [cluster("a")]) == (0, 2)
+    assert sorted(p.name for p in (docs / "klasteriai").iterdir()) == ["a.en.md", "a.md", "index.md"]
+    assert stub_name("a", "en") == "a.en.md"
+
+
+def test_every_interface_string_used_exists_in_the_default_language():
+    lt = load_strings(REPO / "data" / "ui", "lt")
+    en = load_strings(REPO / "data" / "ui", "en")
+    used = set()
+    for template in (REPO / "overrides").rglob("*.html"):
+        used |= set(re.findall(r"\bt\('([a-z_.]+)'", template.read_text(encoding="utf-8")))
+    prefixes = {key for key in used if key.endswith(".")}
+    missing = sorted(key for key in used - prefixes if key not in lt)
+    assert used and missing == []
+    assert sorted(set(en) - set(lt)) == []
+    assert sorted(set(lt) - set(en)) == []

@@ -1,0 +1,104 @@
+"""A fixture site with hand-picked clusters: labels, fallbacks, escaping, empty fields."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from conftest import copy_site_sources, minimal_cluster, run_build
+
+HOSTILE = "<script>alert('x')</script>"
+
+CLUSTERS = {
+    "galiojantis": minimal_cluster(
+        "Galiojantis",
+        labels="labels:\n  - level: silver\n    issuer: EUCLES\n    awarded: 2025-09-01\n",
+    ),
+    "pasibaiges": minimal_cluster(
+        "Pasibaigęs",
+        labels="labels:\n  - level: gold\n    issuer: ESCA\n    awarded: 2019-03-01\n",
+    ),
+    "neisverstas": (
+        "name:\n  lt: Neišverstas\nsummary:\n  lt: Tik lietuviška santrauka.\n"
+        "description:\n  lt: Tik **lietuviškas** aprašymas.\nsources:\n  - url: https://example.org/\n"
+    ),
+    "pavojingas": (
+        f'name:\n  lt: "{HOSTILE} vardas"\n  en: "{HOSTILE} name"\nsummary:\n  lt: "{HOSTILE}"\n'
+        f'description:\n  lt: "<img src=x onerror=alert(1)> [x](javascript:alert(1))"\ncity: "{HOSTILE}"\n'
+        f'members:\n  - name: "{HOSTILE}"\n    website: "https://example.org/?q=\\"><script>"\n'
+        f'coordinator:\n  name: "\\" onmouseover=\\"alert(1)"\n'
+        f'sources:\n  - url: https://example.org/\n    title: "{HOSTILE}"\n'
+    ),
+    "cukrus": minimal_cluster("Cukrus"),
+    "ciurlionis": minimal_cluster("Čiurlionis"),
+    "saule": minimal_cluster("Saulė"),
+    "saltinis": minimal_cluster("Šaltinis"),
+    "zarasai": minimal_cluster("Zarasai"),
+    "zalgiris": minimal_cluster("Žalgiris"),
+}
+
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory):
+    root = copy_site_sources(tmp_path_factory.mktemp("fixture") / "repo")
+    shutil.rmtree(root / "data" / "clusters")
+    (root / "data" / "clusters").mkdir()
+    for slug, text in CLUSTERS.items():
+        (root / "data" / "clusters" / f"{slug}.yml").write_text(text, encoding="utf-8")
+    build = run_build(root, root.parent / "site")
+    assert build.returncode == 0, build.output
+    return build
+
+
+def status_of(site, path):
+    return site.page(path).select_one(".cs-label__status").get_text(strip=True)
+
+
+def test_valid_and_expired_labels(fixture_site):
+    assert status_of(fixture_site, "klasteriai/galiojantis/") == "Galioja"
+    assert status_of(fixture_site, "en/klasteriai/galiojantis/") == "Valid"
+    assert status_of(fixture_site, "klasteriai/pasibaiges/") == "Nebegalioja"
+    assert status_of(fixture_site, "en/klasteriai/pasibaiges/") == "Expired"
+    badge = fixture_site.page("en/klasteriai/pasibaiges/").select_one(".cs-badge").get_text(strip=True)
+    assert badge == "ESCA Gold label – expired"
+    assert "expired" not in fixture_site.page("en/klasteriai/galiojantis/").select_one(".cs-badge").get_text()
+
+
+def test_missing_english_shows_lithuanian_marked_as_untranslated(fixture_site):
+    page = fixture_site.page("en/klasteriai/neisverstas/")
+    summary = page.select_one(".cs-profile__summary")
+    assert summary.find("span", lang="lt").get_text() == "Tik lietuviška santrauka."
+    assert summary.select_one(".cs-untranslated").get_text() == "(not yet translated)"
+    description = page.find("div", lang="lt")
+    assert description.find("strong").get_text() == "lietuviškas"
+    assert page.h1.find("span", lang="lt").get_text() == "Neišverstas"
+    card = fixture_site.page("en/klasteriai/").find("a", href="neisverstas/")
+    assert card.find("span", lang="lt")
+    assert not fixture_site.page("klasteriai/neisverstas/").select(".cs-untranslated")
+
+
+def test_data_values_are_escaped_everywhere(fixture_site):
+    for path in ("klasteriai/pavojingas/", "en/klasteriai/pavojingas/", "klasteriai/", "en/klasteriai/"):
+        page = fixture_site.page(path)
+        scripts = [s for s in page.find_all("script") if "alert" in (s.string or "")]
+        assert scripts == [], path
+        assert not page.find(attrs={"onerror": True}) and not page.find(attrs={"onmouseover": True})
+        assert not page.find("a", href=lambda h: h and h.startswith("javascript:"))
+    profile = fixture_site.page("klasteriai/pavojingas/")
+    assert profile.h1.get_text(strip=True) == f"{HOSTILE} vardas"
+    assert profile.title.get_text().startswith(f"{HOSTILE} vardas")
+    assert profile.find("meta", attrs={"name": "description"})["content"] == HOSTILE
+
+
+def test_absent_optional_fields_leave_no_empty_sections(fixture_site):
+    page = fixture_site.page("klasteriai/cukrus/")
+    headings = [h.get_text(strip=True) for h in page.select("article.cs-profile h2")]
+    assert headings == ["Šaltiniai"]
+    terms = [dt.get_text(strip=True) for dt in page.select(".cs-facts dt")]
+    assert terms == ["Sektoriai"]
+
+
+def test_directory_sorts_lithuanian_letters_after_their_base(fixture_site):
+    names = [a.get_text(strip=True) for a in fixture_site.page("klasteriai/").select("li.cs-card h2 a")]
+    order = [n for n in names if n in {"Cukrus", "Čiurlionis", "Saulė", "Šaltinis", "Zarasai", "Žalgiris"}]
+    assert order == ["Cukrus", "Čiurlionis", "Saulė", "Šaltinis", "Zarasai", "Žalgiris"]

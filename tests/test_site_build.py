@@ -1,0 +1,91 @@
+"""The real site, built strictly into a temporary folder, read as parsed HTML."""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import urljoin, urlsplit
+
+from clustersite.collation import lithuanian_key
+from clustersite.site_data import load_site
+from conftest import FIXED_EPOCH, REPO
+
+LANG_ROOTS = {"lt": "", "en": "en/"}
+EXPIRED_WORD = {"lt": "Nebegalioja", "en": "Expired"}
+
+
+def real_data():
+    return load_site(REPO, dt.datetime.fromtimestamp(int(FIXED_EPOCH), dt.timezone.utc).date())
+
+
+def test_every_data_file_has_a_profile_in_both_languages(real_site):
+    slugs = sorted(path.stem for path in (REPO / "data" / "clusters").glob("*.yml"))
+    assert slugs, "the real site has cluster data"
+    for lang, root in LANG_ROOTS.items():
+        built = sorted(p.parent.name for p in (real_site.site / root / "klasteriai").glob("*/index.html"))
+        assert built == slugs, lang
+        for slug in slugs:
+            page = real_site.page(f"{root}klasteriai/{slug}/")
+            assert page.html["lang"] == lang
+            assert page.find("article", class_="cs-profile").h1.get_text(strip=True)
+
+
+def test_the_build_reports_no_lost_files(real_site):
+    assert "Unhandled file case" not in real_site.output
+    assert "WARNING" not in real_site.output
+
+
+def test_directory_links_every_cluster_in_lithuanian_order(real_site):
+    data = real_data()
+    for lang, root in LANG_ROOTS.items():
+        page = real_site.page(f"{root}klasteriai/")
+        assert page.html["lang"] == lang
+        links = [card.h2.a for card in page.select("li.cs-card")]
+        targets = [urljoin(f"/{root}klasteriai/", a["href"]) for a in links]
+        expected_order = sorted(data.clusters, key=lambda c: lithuanian_key(c.name.pick(lang).text))
+        assert targets == [f"/{root}klasteriai/{c.slug}/" for c in expected_order]
+        assert [a.get_text(strip=True) for a in links] == [c.name.pick(lang).text for c in expected_order]
+
+
+def test_language_switch_leads_to_the_same_page_in_the_other_language(real_site):
+    pages = ["", "klasteriai/", "inolink/"] + [f"klasteriai/{c.slug}/" for c in real_data().clusters]
+    for path in pages:
+        for lang, root in LANG_ROOTS.items():
+            here = f"/{root}{path}"
+            switch = {a["hreflang"]: urljoin(here, a["href"]) for a in real_site.page(f"{root}{path}").select("a.md-select__link[hreflang]")}
+            assert switch == {"lt": f"/{path}", "en": f"/en/{path}"}, here
+
+
+def test_home_figures_are_computed_from_the_data(real_site):
+    figures = real_data().figures()
+    for root in LANG_ROOTS.values():
+        shown = [dd.get_text(strip=True) for dd in real_site.page(root).select(".cs-figures dl > div > dd:first-of-type")]
+        assert shown == [str(figures.clusters), str(figures.members), str(figures.valid_labels)]
+
+
+def test_expired_labels_read_as_expired_on_real_profiles(real_site):
+    data = real_data()
+    expired = [c for c in data.clusters if c.current_label and c.current_label.status == "expired"]
+    assert expired, "2018 labels in the real data have expired by the fixed build date"
+    for cluster in expired:
+        for lang, root in LANG_ROOTS.items():
+            status = real_site.page(f"{root}klasteriai/{cluster.slug}/").select_one(".cs-label__status")
+            assert status.get_text(strip=True) == EXPIRED_WORD[lang]
+
+
+def test_no_resource_is_loaded_from_another_host(real_site):
+    for file in real_site.pages():
+        html = real_site.page(str(file.relative_to(real_site.site)))
+        for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"), ("source", "src")):
+            for element in html.find_all(tag):
+                value = element.get(attribute)
+                if not value or (tag == "link" and set(element.get("rel", [])) & {"canonical", "alternate"}):
+                    continue
+                assert not urlsplit(value).netloc, f"{file}: {tag} loads {value}"
+        assert "fonts.googleapis.com" not in file.read_text(encoding="utf-8")
+
+
+def test_inolink_page_links_its_source_in_both_languages(real_site):
+    for lang, root in LANG_ROOTS.items():
+        page = real_site.page(f"{root}inolink/")
+        assert page.html["lang"] == lang
+        assert page.find("a", href=lambda h: h and h.startswith("https://ec.europa.eu/regional_policy/"))
