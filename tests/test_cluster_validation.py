@@ -147,7 +147,8 @@ def test_valid_minimal_cluster_loads(tmp_path):
         ),
         pytest.param(
             "name: [unclosed\nsummary: x\n",
-            "data/clusters/x.yml:2: not valid YAML: expected ',' or ']', but got ':'; "
+            "data/clusters/x.yml:2: not valid YAML: did not find expected ',' or ']' "
+            "(while parsing a flow sequence that starts on line 1); "
             "check the indentation and quotes on this line and the one above",
             id="yaml-syntax",
         ),

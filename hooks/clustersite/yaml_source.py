@@ -42,7 +42,12 @@ class LineList(list):
         return self.item_lines[index] if index < len(self.item_lines) else self.line
 
 
-class _LineSafeLoader(yaml.SafeLoader):
+# libyaml's C parser is ~10x faster than the pure-Python one; the
+# constructors (and so the safety) are SafeLoader's either way.
+_SafeBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineSafeLoader(_SafeBase):
     """SafeLoader whose mappings and sequences remember their lines."""
 
 
@@ -95,6 +100,8 @@ def load_yaml(path: Path, shown_as: str, problems: Problems) -> Any:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
         reason = error.problem or error.context or "unreadable YAML"
+        if error.context and error.context_mark and error.context_mark.line + 1 != line:
+            reason += f" ({error.context} that starts on line {error.context_mark.line + 1})"
         problems.add(
             shown_as,
             line,
