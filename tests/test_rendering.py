@@ -102,3 +102,27 @@ def test_directory_sorts_lithuanian_letters_after_their_base(fixture_site):
     names = [a.get_text(strip=True) for a in fixture_site.page("klasteriai/").select("li.cs-card h2 a")]
     order = [n for n in names if n in {"Cukrus", "Čiurlionis", "Saulė", "Šaltinis", "Zarasai", "Žalgiris"}]
     assert order == ["Cukrus", "Čiurlionis", "Saulė", "Šaltinis", "Zarasai", "Žalgiris"]
+
+
+def test_logo_is_published_and_linked_from_both_languages(fixture_repo, tmp_path):
+    root = fixture_repo({"su-logotipu": minimal_cluster(extra="logo: data/logos/su-logotipu.svg\n")})
+    (root / "data" / "logos").mkdir()
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>'
+    (root / "data" / "logos" / "su-logotipu.svg").write_text(svg, encoding="utf-8")
+    build = run_build(root, tmp_path / "site")
+    assert build.returncode == 0, build.output
+    for page_path in ("klasteriai/su-logotipu/", "en/klasteriai/su-logotipu/"):
+        image = build.page(page_path).select_one("img.cs-profile__logo")
+        target = (build.site / page_path / image["src"]).resolve()
+        assert target.read_text(encoding="utf-8") == svg
+        assert image["alt"].startswith("Bandomasis klasteris")
+
+
+def test_site_url_from_the_environment_for_a_sub_path(fixture_repo, tmp_path):
+    root = fixture_repo({"vienas": minimal_cluster()})
+    build = run_build(root, tmp_path / "site", env_extra={"SITE_URL": "https://example.org/klasteriai-svetaine/"})
+    assert build.returncode == 0, build.output
+    canonical = build.page("en/klasteriai/vienas/").find("link", rel="canonical")["href"]
+    assert canonical == "https://example.org/klasteriai-svetaine/en/klasteriai/vienas/"
+    sitemap = (build.site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://example.org/klasteriai-svetaine/klasteriai/vienas/</loc>" in sitemap
