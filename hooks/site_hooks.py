@@ -51,6 +51,9 @@ def on_pre_build(config) -> None:
         _site = load_site(_repo_root(config), build_date())
     except ContentError as error:
         raise PluginError(str(error)) from None
+    if _language(config) == DEFAULT_LANGUAGE:  # once, not once per language
+        for note in _site.untranslated():
+            log.info(note)
     written, deleted = sync_stubs(Path(config.docs_dir), _site.clusters)
     if written or deleted:
         log.debug("profile stubs: %d written, %d deleted", written, deleted)

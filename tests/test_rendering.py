@@ -75,6 +75,10 @@ def test_missing_english_shows_lithuanian_marked_as_untranslated(fixture_site):
     card = fixture_site.page("en/klasteriai/").find("a", href="neisverstas/")
     assert card.find("span", lang="lt")
     assert not fixture_site.page("klasteriai/neisverstas/").select(".cs-untranslated")
+    assert (
+        "data/clusters/neisverstas.yml: summary.en: no English text yet; "
+        "the English page shows the Lithuanian text marked as not yet translated"
+    ) in fixture_site.output
 
 
 def test_data_values_are_escaped_everywhere(fixture_site):

@@ -35,6 +35,18 @@ class SiteData:
         """Clusters in Lithuanian alphabetical order of their name in `lang`."""
         return sorted(self.clusters, key=lambda c: (lithuanian_key(c.name.pick(lang).text), c.slug))
 
+    def untranslated(self) -> list[str]:
+        """One line per text that has no English version yet (not an error)."""
+        notes = []
+        for cluster in self.clusters:
+            for name in ("name", "summary", "description", "join"):
+                text = getattr(cluster, name)
+                if text is not None and not text.en:
+                    notes.append(
+                        f"{cluster.path}: {name}.en: no English text yet; the English page shows the Lithuanian text marked as not yet translated"
+                    )
+        return notes
+
     def figures(self) -> Figures:
         with_members = [c for c in self.clusters if c.members_total]
         return Figures(
