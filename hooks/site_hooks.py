@@ -1,12 +1,12 @@
 """MkDocs adapter for the clustersite package: each handler is a few lines.
 
-| event            | what it does                                            |
-|------------------|---------------------------------------------------------|
-| on_pre_build     | load and validate data, write profile stubs             |
-| on_env           | expose data, wording and filters for this language      |
-| on_page_markdown | set a profile's title and description from the data     |
-| on_page_context  | hand a profile page its cluster                         |
-| on_post_build    | copy logos into the site                                |
+| event            | what it does                                                  |
+|------------------|---------------------------------------------------------------|
+| on_pre_build     | load and validate all content, write generated page stubs     |
+| on_env           | expose data, wording and filters for the language being built |
+| on_page_markdown | pick the template; set title and description, escaped         |
+| on_page_context  | hand a page its cluster, entry or news listing                |
+| on_post_build    | write feeds and calendars, copy logos and images              |
 
 Default priorities: the i18n plugin runs its own handlers at -100 (after
 these), and nothing here depends on running before or after it.
@@ -21,18 +21,22 @@ import logging
 import shutil
 from pathlib import Path
 
-from clustersite.cluster_pages import sync_stubs
-from clustersite.dates import build_date, format_date
+from clustersite.dates import build_date, format_date, format_moment
+from clustersite.entries import VILNIUS
+from clustersite.feeds import EVENTS_FEED, NEWS_FEED, atom_feed, calendar
+from clustersite.generated_pages import sync_stubs
 from clustersite.localized import DEFAULT_LANGUAGE, LocalizedText, Shown
 from clustersite.markdown_text import render_markdown
 from clustersite.problems import ContentError
 from clustersite.site_data import SiteData, load_site
-from clustersite.ui_strings import plural_lt, translator
+from clustersite.ui_strings import translator
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 
 log = logging.getLogger("mkdocs.hooks.clustersite")
 _site: SiteData | None = None
+ENTRY_TEMPLATES = {"news": "news-post.html", "story": "story.html", "event": "event.html"}
+LISTING_KEYS = ("news_page", "news_year", "news_tag")
 
 
 def _repo_root(config) -> Path:
@@ -44,65 +48,111 @@ def _language(config) -> str:
     return getattr(i18n, "current_language", None) or DEFAULT_LANGUAGE
 
 
+def _lang_root(lang: str) -> str:
+    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+
+
+def _translate(config):
+    return translator(_repo_root(config) / "data" / "ui", _language(config))
+
+
 def on_pre_build(config) -> None:
     global _site
     _site = None
+    docs_dir = Path(config.docs_dir)
     try:
-        _site = load_site(_repo_root(config), build_date())
+        _site = load_site(_repo_root(config), build_date(), docs_dir)
     except ContentError as error:
         raise PluginError(str(error)) from None
     if _language(config) == DEFAULT_LANGUAGE:  # once, not once per language
         for note in _site.untranslated():
             log.info(note)
-    written, deleted = sync_stubs(Path(config.docs_dir), _site.clusters)
-    if written or deleted:
-        log.debug("profile stubs: %d written, %d deleted", written, deleted)
+    sync_stubs(docs_dir, _site.generated_pages())
 
 
 def on_env(env, config, files):
     lang = _language(config)
-    t = translator(_repo_root(config) / "data" / "ui", lang)
     env.globals.update(
         site_data=_site,
         clusters=_site.sorted_clusters(lang),
         figures=_site.figures(),
         vocab=_site.vocabularies,
         lang=lang,
-        lang_root="" if lang == DEFAULT_LANGUAGE else f"{lang}/",
-        t=t,
-        plural_lt=plural_lt,
+        lang_root=_lang_root(lang),
+        t=_translate(config),
+        news_feed=NEWS_FEED,
+        events_feed=EVENTS_FEED,
     )
     env.filters.update(
         in_lang=lambda text: text.pick(lang) if isinstance(text, LocalizedText) else text,
         markdown=lambda text: Markup(render_markdown(text.text if isinstance(text, Shown) else text)),
         local_date=lambda value: format_date(value, lang),
+        local_moment=lambda value: format_moment(value, lang, VILNIUS),
     )
     return env
 
 
 def on_page_markdown(markdown, page, config, files):
-    slug = page.meta.get("cluster")
-    if slug:
-        cluster = _site.by_slug.get(slug)
+    lang, meta = _language(config), page.meta
+    if meta.get("cluster"):
+        cluster = _site.by_slug.get(meta["cluster"])
         if cluster is None:
-            raise PluginError(f"{page.file.src_uri}: no data/clusters/{slug}.yml for this page")
-        lang = _language(config)
-        page.meta["title"] = escape(cluster.name.pick(lang).text)
-        page.meta["description"] = escape(cluster.summary.pick(lang).text)
+            raise PluginError(f"{page.file.src_uri}: no data/clusters/{meta['cluster']}.yml for this page")
+        meta["title"], meta["description"] = cluster.name.pick(lang).text, cluster.summary.pick(lang).text
+    elif any(key in meta for key in LISTING_KEYS):
+        meta["title"] = _listing_title(meta, lang, _translate(config))
+    elif entry := _site.entry_at(page.file.src_uri):
+        meta["template"] = ENTRY_TEMPLATES[entry.kind]
+        if entry.summary:
+            meta["description"] = entry.summary.pick(lang).text
+    # Material prints the title and description without escaping them.
+    for key in ("title", "description"):
+        if isinstance(meta.get(key), str):
+            meta[key] = escape(meta[key])
     return markdown
 
 
+def _listing_title(meta, lang, t) -> str:
+    if "news_year" in meta:
+        return t("news.year_title", year=format_date(meta["news_year"], lang))
+    if "news_tag" in meta:
+        return t("news.tag_title", tag=_site.vocabularies["tags"][meta["news_tag"]].label.pick(lang).text)
+    return t("news.page_title", page=meta["news_page"])
+
+
 def on_page_context(context, page, config, nav):
-    slug = page.meta.get("cluster")
-    if slug:
-        context["cluster"] = _site.by_slug[slug]
+    meta = page.meta
+    if meta.get("cluster"):
+        context["cluster"] = _site.by_slug[meta["cluster"]]
+        context["related"] = _site.related(meta["cluster"])
+    elif meta.get("template") == "news-list.html":
+        context["listing"] = _site.news_listing(
+            page=meta.get("news_page", 1), year=meta.get("news_year"), tag=meta.get("news_tag")
+        )
+    elif entry := _site.entry_at(page.file.src_uri):
+        context["entry"] = entry
     return context
 
 
 def on_post_build(config) -> None:
-    root = _repo_root(config)
-    for cluster in _site.clusters:
-        if cluster.logo:
-            target = Path(config.site_dir) / "media" / cluster.logo
+    lang, root, site_dir = _language(config), _repo_root(config), Path(config.site_dir)
+    out = site_dir / _lang_root(lang)
+    t = _translate(config)
+    for media in {c.logo for c in _site.clusters} | {e.image for e in _site.entries}:
+        if media:
+            target = site_dir / "media" / media
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(root / cluster.logo, target)
+            shutil.copyfile(root / media, target)
+    common = dict(lang=lang, site_url=config.site_url, lang_root=_lang_root(lang), build_date=_site.build_date)
+    feed = atom_feed(_site.news, _site.vocabularies["tags"], title=t("news.feed_title"), author=config.site_name, **common)
+    _write(out / NEWS_FEED, feed.encode("utf-8"))
+    events = _site.upcoming_events + _site.past_events
+    organiser = t("event.organiser")
+    _write(out / EVENTS_FEED, calendar(events, name=t("events.feed_title"), organiser_label=organiser, **common))
+    for event in events:
+        _write(out / event.page / f"{event.slug}.ics", calendar([event], name=event.title.pick(lang).text, organiser_label=organiser, **common))
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)

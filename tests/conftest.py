@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from clustersite.generated_pages import MARKER
 
 REPO = Path(__file__).resolve().parent.parent
 # Everything a site build reads; copied for fixture sites.
@@ -57,8 +58,8 @@ def copy_site_sources(target: Path) -> Path:
             shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, target / part)
-    for stub in (target / "content" / "klasteriai").glob("*.md"):
-        if not stub.name.startswith("index."):
+    for stub in (target / "content").rglob("*.md"):
+        if stub.read_text(encoding="utf-8").startswith(f"---\n{MARKER}"):
             stub.unlink()
     return target
 
@@ -78,17 +79,31 @@ def minimal_cluster(name: str = "Bandomasis klasteris", **extra: str) -> str:
     return textwrap.dedent(text) + "".join(textwrap.dedent(block) for block in extra.values())
 
 
+ENTRY_FOLDERS = ("naujienos", "sekmes-istorijos", "renginiai")
+
+
+def replace_content(root: Path, clusters: dict[str, str], entries: dict[str, str] | None = None) -> Path:
+    """Swap the real clusters and news/stories/events for fixtures.
+    `entries` maps paths under content/ (e.g. 'naujienos/2024-01-02-x.md') to file text."""
+    shutil.rmtree(root / "data" / "clusters")
+    (root / "data" / "clusters").mkdir()
+    for slug, text in clusters.items():
+        (root / "data" / "clusters" / f"{slug}.yml").write_text(text, encoding="utf-8")
+    for folder in ENTRY_FOLDERS:
+        for path in (root / "content" / folder).glob("*.md"):
+            if not path.name.startswith("index."):
+                path.unlink()
+    for name, text in (entries or {}).items():
+        (root / "content" / name).write_text(textwrap.dedent(text), encoding="utf-8")
+    return root
+
+
 @pytest.fixture
 def fixture_repo(tmp_path: Path):
-    """A copy of the site whose clusters are replaced by the given files."""
+    """A copy of the site whose content is replaced by the given fixtures."""
 
-    def make(clusters: dict[str, str]) -> Path:
-        root = copy_site_sources(tmp_path / "repo")
-        shutil.rmtree(root / "data" / "clusters")
-        (root / "data" / "clusters").mkdir()
-        for slug, text in clusters.items():
-            (root / "data" / "clusters" / f"{slug}.yml").write_text(text, encoding="utf-8")
-        return root
+    def make(clusters: dict[str, str], entries: dict[str, str] | None = None) -> Path:
+        return replace_content(copy_site_sources(tmp_path / "repo"), clusters, entries)
 
     return make
 

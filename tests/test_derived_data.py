@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 import pytest
-from clustersite.cluster_pages import stub_name, sync_stubs
+from clustersite.generated_pages import cluster_stubs, news_list_stubs, sync_stubs
 from clustersite.collation import lithuanian_key
 from clustersite.dates import build_date, format_date
 from clustersite.labels import default_valid_until, label_from_clean
@@ -68,19 +68,24 @@ def test_markdown_from_data_cannot_carry_html_or_script_links():
 
 
 def test_stubs_are_written_once_and_stale_ones_removed(tmp_path):
-    from clustersite.cluster_model import Cluster
-    from clustersite.localized import LocalizedText
-
-    def cluster(slug):
-        return Cluster(slug=slug, path="", name=LocalizedText("A"), summary=LocalizedText("B"))
-
     docs = tmp_path / "content"
-    assert sync_stubs(docs, [cluster("a"), cluster("b")]) == (4, 0)
-    assert sync_stubs(docs, [cluster("a"), cluster("b")]) == (0, 0)
+    assert sync_stubs(docs, cluster_stubs(["a", "b"])) == (4, 0)
+    assert sync_stubs(docs, cluster_stubs(["a", "b"])) == (0, 0)
     (docs / "klasteriai" / "index.md").write_text("# Directory\n")  # hand-written: kept
-    assert sync_stubs(docs, [cluster("a")]) == (0, 2)
+    assert sync_stubs(docs, cluster_stubs(["a"])) == (0, 2)
     assert sorted(p.name for p in (docs / "klasteriai").iterdir()) == ["a.en.md", "a.md", "index.md"]
-    assert stub_name("a", "en") == "a.en.md"
+
+
+def test_news_list_pages_beyond_the_first_years_and_tags():
+    stubs = news_list_stubs(page_count=3, years=[2020, 2019], tags=["inolink"])
+    assert sorted(stubs) == [
+        "naujienos/archyvas/2019.en.md", "naujienos/archyvas/2019.md",
+        "naujienos/archyvas/2020.en.md", "naujienos/archyvas/2020.md",
+        "naujienos/puslapis/2.en.md", "naujienos/puslapis/2.md",
+        "naujienos/puslapis/3.en.md", "naujienos/puslapis/3.md",
+        "naujienos/zymos/inolink.en.md", "naujienos/zymos/inolink.md",
+    ]
+    assert "news_page: 3\ntemplate: news-list.html" in stubs["naujienos/puslapis/3.md"]
 
 
 def test_every_interface_string_used_exists_in_the_default_language():

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
-from conftest import copy_site_sources, minimal_cluster, run_build
+from conftest import copy_site_sources, minimal_cluster, replace_content, run_build
 
 HOSTILE = "<script>alert('x')</script>"
 
@@ -40,11 +38,7 @@ CLUSTERS = {
 
 @pytest.fixture(scope="module")
 def fixture_site(tmp_path_factory):
-    root = copy_site_sources(tmp_path_factory.mktemp("fixture") / "repo")
-    shutil.rmtree(root / "data" / "clusters")
-    (root / "data" / "clusters").mkdir()
-    for slug, text in CLUSTERS.items():
-        (root / "data" / "clusters" / f"{slug}.yml").write_text(text, encoding="utf-8")
+    root = replace_content(copy_site_sources(tmp_path_factory.mktemp("fixture") / "repo"), CLUSTERS)
     build = run_build(root, root.parent / "site")
     assert build.returncode == 0, build.output
     return build

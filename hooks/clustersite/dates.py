@@ -32,3 +32,12 @@ def format_date(value: dt.date | int, lang: str) -> str:
     if lang == "lt":
         return f"{value.year} m. {LT_MONTHS_GENITIVE[value.month - 1]} {value.day} d."
     return f"{value.day} {EN_MONTHS[value.month - 1]} {value.year}"
+
+
+def format_moment(value: dt.date | dt.datetime, lang: str, zone: dt.tzinfo | None = None) -> str:
+    """A date, or a date and time shown in `zone`: `2024 m. spalio 3 d. 10:00` / `3 October 2024, 10:00`."""
+    if not isinstance(value, dt.datetime):
+        return format_date(value, lang)
+    local = value.astimezone(zone) if zone else value
+    day = format_date(local.date(), lang)
+    return f"{day} {local:%H:%M}" if lang == "lt" else f"{day}, {local:%H:%M}"

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .cluster_model import Cluster, load_clusters
 from .collation import lithuanian_key
+from .entries import Entry, load_entries
 from .fields import Context
+from .generated_pages import NEWS_FOLDER, PER_PAGE, cluster_stubs, news_list_stubs
 from .problems import ContentError, Problems
 from .vocabularies import Term, load_vocabularies
 
@@ -22,12 +26,38 @@ class Figures:
 
 
 @dataclass(frozen=True)
+class NewsListing:
+    """One page of the news list, a year's archive, or a tag's page."""
+
+    items: list[Entry]
+    page: int = 1
+    pages: int = 1
+    year: int | None = None
+    tag: str | None = None
+
+    @staticmethod
+    def page_path(number: int) -> str:
+        return f"{NEWS_FOLDER}/" if number == 1 else f"{NEWS_FOLDER}/puslapis/{number}/"
+
+
+@dataclass(frozen=True)
+class Related:
+    news: list[Entry] = field(default_factory=list)
+    stories: list[Entry] = field(default_factory=list)
+    events: list[Entry] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.news or self.stories or self.events)
+
+
+@dataclass(frozen=True)
 class SiteData:
     build_date: dt.date
     vocabularies: dict[str, dict[str, Term]]
     clusters: tuple[Cluster, ...]
+    entries: tuple[Entry, ...] = ()
 
-    @property
+    @cached_property
     def by_slug(self) -> dict[str, Cluster]:
         return {cluster.slug: cluster for cluster in self.clusters}
 
@@ -56,13 +86,92 @@ class SiteData:
             valid_labels=sum(1 for c in self.clusters if c.current_label and c.current_label.status == "valid"),
         )
 
+    # --- news, stories, events -------------------------------------------
 
-def load_site(repo_root: Path, build_date: dt.date) -> SiteData:
-    """Load vocabularies and clusters; raise ContentError listing every problem."""
+    def _of_kind(self, kind: str) -> list[Entry]:
+        return [entry for entry in self.entries if entry.kind == kind]
+
+    @property
+    def news(self) -> list[Entry]:
+        """Newest first; same-day posts by slug so the order is stable."""
+        return sorted(self._of_kind("news"), key=lambda e: (-e.date.toordinal(), e.slug))
+
+    @property
+    def stories(self) -> list[Entry]:
+        return sorted(self._of_kind("story"), key=lambda e: (-e.date.toordinal(), e.slug))
+
+    @property
+    def upcoming_events(self) -> list[Entry]:
+        """Events not yet over on the build date, soonest first."""
+        events = [e for e in self._of_kind("event") if e.start and e.last_day >= self.build_date]
+        return sorted(events, key=lambda e: (e.sort_moment, e.slug))
+
+    @property
+    def past_events(self) -> list[Entry]:
+        events = [e for e in self._of_kind("event") if e.start and e.last_day < self.build_date]
+        return sorted(events, key=lambda e: (e.sort_moment, e.slug), reverse=True)
+
+    @property
+    def undated_events(self) -> list[Entry]:
+        """Events whose dates no source gives yet."""
+        return sorted((e for e in self._of_kind("event") if not e.start), key=lambda e: e.slug)
+
+    @property
+    def news_pages(self) -> int:
+        return max(1, math.ceil(len(self.news) / PER_PAGE))
+
+    @property
+    def news_years(self) -> list[int]:
+        return sorted({e.date.year for e in self.news}, reverse=True)
+
+    @property
+    def news_tags(self) -> list[str]:
+        return [tag for tag in self.vocabularies.get("tags", {}) if any(tag in e.tags for e in self.news)]
+
+    def news_listing(self, page: int = 1, year: int | None = None, tag: str | None = None) -> NewsListing:
+        news = self.news
+        if year is not None:
+            return NewsListing([e for e in news if e.date.year == year], year=year)
+        if tag is not None:
+            return NewsListing([e for e in news if tag in e.tags], tag=tag)
+        return NewsListing(news[(page - 1) * PER_PAGE : page * PER_PAGE], page=page, pages=self.news_pages)
+
+    @cached_property
+    def _entries_by_file(self) -> dict[str, Entry]:
+        files = {}
+        for entry in self.entries:
+            files[f"{entry.section}/{entry.slug}.md"] = files[f"{entry.section}/{entry.slug}.en.md"] = entry
+        return files
+
+    def entry_at(self, src_uri: str) -> Entry | None:
+        """The entry whose Lithuanian or English file is `src_uri` (relative to the docs folder)."""
+        return self._entries_by_file.get(src_uri)
+
+    def related(self, slug: str) -> Related:
+        def naming(entries: list[Entry]) -> list[Entry]:
+            return [e for e in entries if slug in e.clusters]
+
+        events = self.upcoming_events + self.undated_events + self.past_events
+        return Related(naming(self.news), naming(self.stories), naming(events))
+
+    def generated_pages(self) -> dict[str, str]:
+        """Every stub the docs folder needs: {path relative to it: text}."""
+        return cluster_stubs(c.slug for c in self.clusters) | news_list_stubs(
+            self.news_pages, self.news_years, self.news_tags
+        )
+
+
+def load_site(repo_root: Path, build_date: dt.date, docs_dir: Path | None = None) -> SiteData:
+    """Load vocabularies, clusters and entries; raise ContentError listing every problem."""
     problems = Problems()
     ctx = Context(problems, build_date, repo_root, {})
     ctx.vocabularies = load_vocabularies(repo_root, ctx)
     clusters = load_clusters(repo_root, ctx)
+    # Entries name clusters by slug; a slug is known if its file exists, even
+    # if the file has problems of its own (those are reported separately).
+    ctx.vocabularies["clusters"] = {p.stem: None for p in (repo_root / "data" / "clusters").glob("*.yml")}
+    entries = load_entries(repo_root, docs_dir or repo_root / "content", ctx)
     if problems:
         raise ContentError(problems)
-    return SiteData(build_date, ctx.vocabularies, tuple(clusters))
+    del ctx.vocabularies["clusters"]
+    return SiteData(build_date, ctx.vocabularies, tuple(clusters), tuple(entries))

@@ -21,6 +21,7 @@ VOCABULARY_FILES = {
     "sectors": Text("Economic sectors, as used by klaster.lt.", "Ūkio sektoriai, kaip juos skirsto klaster.lt."),
     "counties": Text("Lithuania's ten counties.", "Dešimt Lietuvos apskričių."),
     "maturity": Text("The four official cluster maturity levels.", "Keturi oficialūs klasterių brandos lygiai."),
+    "tags": Text("Topics for news posts.", "Naujienų temos (žymos)."),
     "programmes": Text("Support programmes a cluster took part in.", "Paramos programos, kuriose dalyvavo klasteris."),
 }
 

@@ -112,16 +112,16 @@ def load_yaml(path: Path, shown_as: str, problems: Problems) -> Any:
     except yaml.YAMLError as error:
         problems.add(shown_as, 1, "", f"not valid YAML: {error}")
         return None
-    _report_duplicates(data, shown_as, problems)
+    report_duplicates(data, shown_as, problems)
     return data
 
 
-def _report_duplicates(data: Any, shown_as: str, problems: Problems) -> None:
+def report_duplicates(data: Any, shown_as: str, problems: Problems) -> None:
     if isinstance(data, LineDict):
         for key, line in data.duplicates:
             problems.add(shown_as, line, str(key), "given twice in the same place; keep only one")
         for value in data.values():
-            _report_duplicates(value, shown_as, problems)
+            report_duplicates(value, shown_as, problems)
     elif isinstance(data, LineList):
         for value in data:
-            _report_duplicates(value, shown_as, problems)
+            report_duplicates(value, shown_as, problems)

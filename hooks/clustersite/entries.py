@@ -1,0 +1,234 @@
+"""News posts, success stories and events: Markdown pages with front matter.
+
+Each entry is a pair of files, `<slug>.md` (Lithuanian) and `<slug>.en.md`
+(English). Text fields (title, summary, location) belong to each language;
+every other field is shared: write it in the Lithuanian file, and if the
+English file repeats it, it must be the same.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from .fields import INVALID, Choice, Context, Date, Field, ListOf, Obj, RepoFile, Spec, Str, Text, Url, Where
+from .front_matter import read_front_matter
+from .localized import LocalizedText
+from .problems import describe
+
+VILNIUS = ZoneInfo("Europe/Vilnius")
+SECTIONS = {"news": "naujienos", "story": "sekmes-istorijos", "event": "renginiai"}
+TEXT_FIELDS = ("title", "summary", "location")
+SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+FILE_NAMES = {
+    "news": (re.compile(rf"(\d{{4}}-\d{{2}}-\d{{2}})-{SLUG}"), "yyyy-mm-dd-short-name, e.g. 2020-02-20-inolink"),
+    "story": (re.compile(SLUG), "short-name in lowercase letters, digits and hyphens"),
+    "event": (re.compile(SLUG), "short-name in lowercase letters, digits and hyphens"),
+}
+
+
+class DateTime(Spec):
+    """A date (all-day) or a date and time in Vilnius time: 2024-10-03 or 2024-10-03 10:00."""
+
+    _pattern = re.compile(r"(\d{4}-\d{2}-\d{2})[ T](\d{1,2}:\d{2})")
+
+    def check(self, value: Any, where: Where, ctx: Context) -> Any:
+        if isinstance(value, dt.datetime):
+            return value if value.tzinfo else value.replace(tzinfo=VILNIUS)
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str) and (match := self._pattern.fullmatch(value.strip())):
+            try:
+                return dt.datetime.fromisoformat(f"{match[1]}T{int(match[2][:-3]):02d}{match[2][-3:]}").replace(tzinfo=VILNIUS)
+            except ValueError:
+                pass
+        return ctx.report(where, f"expected a date as YYYY-MM-DD or a date and time as YYYY-MM-DD HH:MM (got {describe(value)})")
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"anyOf": [{"type": "string", "format": "date"}, {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}$"}]}
+
+
+TITLE = Field("title", Str(max_length=200), True, Text("Title in this file's language.", "Pavadinimas šio failo kalba."))
+SUMMARY = Field("summary", Str(max_length=300), description=Text("One or two sentences for lists and feeds.", "Vienas ar du sakiniai sąrašams ir naujienų srautams."))
+CLUSTERS = Field("clusters", ListOf(Choice(vocabulary="clusters", noun="cluster"), unique=True),
+                 description=Text("Slugs of the clusters concerned (file names in data/clusters/).", "Susijusių klasterių trumpiniai (failų vardai data/clusters/)."))
+DATE = Field("date", Date(), description=Text("Publication date, YYYY-MM-DD.", "Paskelbimo data, MMMM-MM-DD."))
+
+SCHEMAS = {
+    "news": Obj([
+        TITLE, DATE, SUMMARY, CLUSTERS,
+        Field("tags", ListOf(Choice(vocabulary="tags", noun="tag"), unique=True),
+              description=Text("Keys from data/tags.yml.", "Raktai iš data/tags.yml.")),
+        Field("image", RepoFile((".svg", ".png", ".jpg", ".jpeg", ".webp")),
+              description=Text("Path to an image in the repository.", "Paveikslėlio kelias saugykloje.")),
+    ]),
+    "story": Obj([
+        TITLE, DATE, SUMMARY, CLUSTERS,
+        Field("sectors", ListOf(Choice(vocabulary="sectors", noun="sector"), unique=True),
+              description=Text("Keys from data/sectors.yml.", "Raktai iš data/sectors.yml.")),
+    ]),
+    "event": Obj([
+        TITLE, SUMMARY, CLUSTERS,
+        Field("start", DateTime(), description=Text("Start: YYYY-MM-DD or YYYY-MM-DD HH:MM (Vilnius time). Leave out if not announced.",
+                                                    "Pradžia: MMMM-MM-DD arba MMMM-MM-DD VV:MM (Vilniaus laiku). Praleiskite, jei nepaskelbta.")),
+        Field("end", DateTime(), description=Text("End, same form as start.", "Pabaiga, kaip ir pradžia.")),
+        Field("location", Str(max_length=200), description=Text("Where, in this file's language.", "Vieta šio failo kalba.")),
+        Field("organiser", Str(max_length=200), description=Text("Who organises it.", "Organizatorius.")),
+        Field("url", Url(), description=Text("The event's own page.", "Renginio puslapis.")),
+    ]),
+}
+REQUIRED_SHARED = {"news": ("date",), "story": ("date", "clusters"), "event": ()}
+REQUIRED_TEXT = {"news": ("title",), "story": ("title", "summary"), "event": ("title",)}
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str
+    slug: str
+    path: str
+    title: LocalizedText
+    summary: LocalizedText | None = None
+    date: dt.date | None = None
+    clusters: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    sectors: tuple[str, ...] = ()
+    image: str | None = None
+    start: dt.date | dt.datetime | None = None
+    end: dt.date | dt.datetime | None = None
+    location: LocalizedText | None = None
+    organiser: str | None = None
+    url: str | None = None
+
+    @property
+    def section(self) -> str:
+        return SECTIONS[self.kind]
+
+    @property
+    def page(self) -> str:
+        """Site path of the entry (language prefix not included)."""
+        return f"{self.section}/{self.slug}/"
+
+    @property
+    def last_day(self) -> dt.date | None:
+        moment = self.end or self.start
+        if isinstance(moment, dt.datetime):
+            return moment.astimezone(VILNIUS).date()
+        return moment
+
+    @property
+    def sort_moment(self) -> dt.datetime:
+        moment = self.start or self.date
+        if moment is None:
+            return dt.datetime.max.replace(tzinfo=dt.timezone.utc)
+        if isinstance(moment, dt.datetime):
+            return moment
+        return dt.datetime(moment.year, moment.month, moment.day, tzinfo=VILNIUS)
+
+
+def load_entries(repo_root: Path, docs_dir: Path, ctx: Context) -> list[Entry]:
+    entries = []
+    for kind, section in SECTIONS.items():
+        folder = docs_dir / section
+        if not folder.is_dir():
+            continue
+        stems = sorted({p.name.removesuffix(".md").removesuffix(".en") for p in folder.glob("*.md")} - {"index"})
+        for stem in stems:
+            entry = _load_pair(kind, folder, stem, repo_root, ctx)
+            if entry is not None:
+                entries.append(entry)
+    return entries
+
+
+def _load_pair(kind: str, folder: Path, stem: str, repo_root: Path, ctx: Context) -> Entry | None:
+    lt_path, en_path = folder / f"{stem}.md", folder / f"{stem}.en.md"
+    lt_shown, en_shown = (p.relative_to(repo_root).as_posix() for p in (lt_path, en_path))
+    pattern, shape = FILE_NAMES[kind]
+    if not pattern.fullmatch(stem):
+        ctx.problems.add(lt_shown if lt_path.exists() else en_shown, 1, "",
+                         f"the file name is the page address and must look like {shape} (got {describe(stem)}); rename it")
+        return None
+    if not lt_path.exists():
+        ctx.problems.add(en_shown, 1, "translation", f"no Lithuanian version; add {lt_shown} (the Lithuanian page is the main one)")
+        return None
+    if not en_path.exists():
+        ctx.problems.add(lt_shown, 1, "translation", f"no English version; add {en_shown} with at least a translated title")
+        return None
+    schema = SCHEMAS[kind]
+    cleaned = {}
+    for lang, path, shown in (("lt", lt_path, lt_shown), ("en", en_path, en_shown)):
+        meta = read_front_matter(path, shown, ctx.problems)
+        if meta is None:
+            return None
+        clean = schema.check(meta, Where(shown, meta.line or 1), ctx)
+        if clean is INVALID:
+            return None
+        cleaned[lang] = (clean, meta)
+    (lt, lt_meta), (en, en_meta) = cleaned["lt"], cleaned["en"]
+    failed = False
+    for name, value in en.items():
+        if name not in TEXT_FIELDS and name in lt and lt[name] != value:
+            ctx.report(Where(en_shown, en_meta.line_of(name), name),
+                       f"differs from the Lithuanian file (got {describe(str(value))}, {lt_shown} has {describe(str(lt[name]))}); "
+                       "keep them the same or leave the field out of the English file")
+            failed = True
+    shared = {k: v for k, v in {**en, **lt}.items() if k not in TEXT_FIELDS}
+    for name in REQUIRED_SHARED[kind]:
+        if not shared.get(name):
+            ctx.report(Where(lt_shown, lt_meta.line or 1, name), "missing; this field is required")
+            failed = True
+    for name in REQUIRED_TEXT[kind]:
+        for lang_clean, lang_meta, shown in ((lt, lt_meta, lt_shown), (en, en_meta, en_shown)):
+            if name not in lang_clean and name != "title":  # title is already required by the schema
+                ctx.report(Where(shown, lang_meta.line or 1, name), "missing; this field is required")
+                failed = True
+    if kind == "news":
+        file_date = pattern.fullmatch(stem)[1]
+        if "date" in shared and shared["date"].isoformat() != file_date:
+            ctx.report(Where(lt_shown, lt_meta.line_of("date"), "date"),
+                       f"does not match the date in the file name (got {shared['date'].isoformat()}, file name says {file_date}); make them the same")
+            failed = True
+    if kind == "event":
+        failed |= _check_event_times(shared, lt_meta, lt_shown, ctx)
+    if failed:
+        return None
+    return Entry(
+        kind=kind, slug=stem, path=lt_shown,
+        title=LocalizedText(lt["title"], en["title"]),
+        summary=_localized(lt, en, "summary"),
+        location=_localized(lt, en, "location"),
+        date=shared.get("date"),
+        clusters=tuple(shared.get("clusters", ())),
+        tags=tuple(shared.get("tags", ())),
+        sectors=tuple(shared.get("sectors", ())),
+        image=shared.get("image"),
+        start=shared.get("start"),
+        end=shared.get("end"),
+        organiser=shared.get("organiser"),
+        url=shared.get("url"),
+    )
+
+
+def _check_event_times(shared: dict[str, Any], meta, shown: str, ctx: Context) -> bool:
+    start, end = shared.get("start"), shared.get("end")
+    if end is not None and start is None:
+        ctx.report(Where(shown, meta.line_of("end"), "end"), "given without start; add start or remove end")
+        return True
+    if start is not None and end is not None:
+        if isinstance(start, dt.datetime) != isinstance(end, dt.datetime):
+            ctx.report(Where(shown, meta.line_of("end"), "end"), "give both start and end as dates, or both with times")
+            return True
+        if end < start:
+            ctx.report(Where(shown, meta.line_of("end"), "end"), f"earlier than start (got {end}); an event ends after it starts")
+            return True
+    return False
+
+
+def _localized(lt: dict, en: dict, name: str) -> LocalizedText | None:
+    if name in lt:
+        return LocalizedText(lt[name], en.get(name))
+    return None
+

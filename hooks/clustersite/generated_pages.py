@@ -1,0 +1,80 @@
+"""Pages made from data exist as small Markdown stubs in the docs folder.
+
+Why stubs on disk: mkdocs-static-i18n only pairs and translates files it
+finds on disk (pages generated in memory before it runs crash it or vanish),
+and a plain pre-build step also survives a move to another generator. A stub
+holds only front matter: the template and what it shows (a cluster slug, a
+page number, a year, a tag). Titles and text come from the data at render
+time. Only changed stubs are written, so `mkdocs serve` does not loop, and
+stale ones (carrying the marker) are deleted.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable, Mapping
+
+import yaml
+
+from .localized import DEFAULT_LANGUAGE, LANGUAGES
+
+MARKER = "# Generated before each build from data/ and content/; do not edit, edit the source."
+CLUSTER_FOLDER = "klasteriai"
+NEWS_FOLDER = "naujienos"
+PER_PAGE = 10
+# Folders holding only generated stubs (besides hand-written index pages).
+GENERATED_FOLDERS = (CLUSTER_FOLDER, f"{NEWS_FOLDER}/puslapis", f"{NEWS_FOLDER}/archyvas", f"{NEWS_FOLDER}/zymos")
+
+
+def stub_text(meta: Mapping[str, object]) -> str:
+    front = yaml.safe_dump(dict(meta), allow_unicode=True, sort_keys=True)
+    return f"---\n{MARKER}\n{front}---\n"
+
+
+def in_languages(path: str, meta: Mapping[str, object]) -> dict[str, str]:
+    """`path` (without .md) in every language: {'a/b.md': text, 'a/b.en.md': text}."""
+    text = stub_text(meta)
+    return {f"{path}.md" if lang == DEFAULT_LANGUAGE else f"{path}.{lang}.md": text for lang in LANGUAGES}
+
+
+def cluster_stubs(slugs: Iterable[str]) -> dict[str, str]:
+    wanted: dict[str, str] = {}
+    for slug in slugs:
+        wanted |= in_languages(f"{CLUSTER_FOLDER}/{slug}", {"template": "cluster.html", "cluster": slug})
+    return wanted
+
+
+def news_list_stubs(page_count: int, years: Iterable[int], tags: Iterable[str]) -> dict[str, str]:
+    """Pages 2.. of the news list, one archive page per year, one page per tag.
+    Page 1 is the hand-written content/naujienos/index.md."""
+    wanted: dict[str, str] = {}
+    for number in range(2, page_count + 1):
+        wanted |= in_languages(f"{NEWS_FOLDER}/puslapis/{number}", {"template": "news-list.html", "news_page": number})
+    for year in years:
+        wanted |= in_languages(f"{NEWS_FOLDER}/archyvas/{year}", {"template": "news-list.html", "news_year": year})
+    for tag in tags:
+        wanted |= in_languages(f"{NEWS_FOLDER}/zymos/{tag}", {"template": "news-list.html", "news_tag": tag})
+    return wanted
+
+
+def sync_stubs(docs_dir: Path, wanted: Mapping[str, str]) -> tuple[int, int]:
+    """Write missing or changed stubs, delete stale ones; return (written, deleted)."""
+    written = deleted = 0
+    for name, text in wanted.items():
+        path = docs_dir / name
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            written += 1
+    for folder in GENERATED_FOLDERS:
+        for path in (docs_dir / folder).glob("*.md"):
+            if path.relative_to(docs_dir).as_posix() not in wanted and _is_stub(path):
+                path.unlink()
+                deleted += 1
+    return written, deleted
+
+
+def _is_stub(path: Path) -> bool:
+    with path.open(encoding="utf-8") as handle:
+        handle.readline()
+        return handle.readline().rstrip("\n") == MARKER
