@@ -21,7 +21,7 @@ import logging
 import shutil
 from pathlib import Path
 
-from clustersite.dates import build_date, format_date, format_moment
+from clustersite.dates import build_date, format_date, format_moment, format_span
 from clustersite.entries import VILNIUS
 from clustersite.feeds import EVENTS_FEED, NEWS_FEED, atom_feed, calendar
 from clustersite.generated_pages import sync_stubs
@@ -88,6 +88,7 @@ def on_env(env, config, files):
         markdown=lambda text: Markup(render_markdown(text.text if isinstance(text, Shown) else text)),
         local_date=lambda value: format_date(value, lang),
         local_moment=lambda value: format_moment(value, lang, VILNIUS),
+        local_span=lambda start, end=None: format_span(start, end, lang, VILNIUS),
     )
     return env
 

@@ -108,6 +108,11 @@ def test_valid_minimal_cluster_loads(tmp_path):
             id="bad-date",
         ),
         pytest.param(
+            minimal_cluster(extra="updated: 2024-02-30\n"),
+            'data/clusters/x.yml:9: updated: expected a date as YYYY-MM-DD (got "2024-02-30")',
+            id="impossible-date",
+        ),
+        pytest.param(
             minimal_cluster(extra="location:\n  lat: 25.28\n  lon: 54.69\n"),
             [
                 "data/clusters/x.yml:10: location.lat: out of range (got 25.28); expected 53.85 to 56.5 (latitude inside Lithuania)",

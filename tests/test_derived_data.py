@@ -8,7 +8,8 @@ import re
 import pytest
 from clustersite.generated_pages import cluster_stubs, news_list_stubs, sync_stubs
 from clustersite.collation import lithuanian_key
-from clustersite.dates import build_date, format_date
+from clustersite.dates import build_date, format_date, format_span
+from clustersite.entries import VILNIUS
 from clustersite.labels import default_valid_until, label_from_clean
 from clustersite.markdown_text import render_markdown
 from clustersite.ui_strings import load_strings, plural_lt
@@ -47,6 +48,9 @@ def test_dates_in_each_language():
     assert format_date(day, "lt") == "2020 m. vasario 20 d."
     assert format_date(day, "en") == "20 February 2020"
     assert format_date(2018, "lt") == "2018 m."
+    start = dt.datetime(2026, 10, 3, 7, 0, tzinfo=dt.timezone.utc)
+    assert format_span(start, start + dt.timedelta(hours=3), "lt", VILNIUS) == "2026 m. spalio 3 d. 10:00–13:00"
+    assert format_span(dt.date(2025, 5, 1), dt.date(2025, 5, 2), "en") == "1 May 2025 – 2 May 2025"
 
 
 def test_build_date_follows_source_date_epoch():

@@ -89,3 +89,26 @@ def test_inolink_page_links_its_source_in_both_languages(real_site):
         page = real_site.page(f"{root}inolink/")
         assert page.html["lang"] == lang
         assert page.find("a", href=lambda h: h and h.startswith("https://ec.europa.eu/regional_policy/"))
+
+
+def test_real_news_stories_and_event(real_site):
+    import feedparser
+    import icalendar
+
+    data = real_data()
+    news = data.news
+    assert news and news[-1].date == dt.date(2020, 2, 20)  # the InoLink article is the first news item
+    for lang, root in LANG_ROOTS.items():
+        feed = feedparser.parse((real_site.site / root / "naujienos" / "atom.xml").read_bytes())
+        assert [e.title for e in feed.entries] == [n.title.pick(lang).text for n in news]
+        for story in data.stories:
+            page = real_site.page(f"{root}{story.page}")
+            linked = {urljoin(f"/{root}{story.page}", a["href"]) for a in page.select(".cs-facts a")}
+            assert {f"/{root}klasteriai/{slug}/" for slug in story.clusters} <= linked
+        calendar = icalendar.Calendar.from_ical((real_site.site / root / "renginiai" / "renginiai.ics").read_bytes())
+        dated = [e for e in data.upcoming_events + data.past_events]
+        assert len(calendar.walk("VEVENT")) == len(dated)
+        for event in data.undated_events:
+            page = real_site.page(f"{root}{event.page}")
+            assert page.select_one(".cs-facts dd").get_text(strip=True) in ("Data dar nepaskelbta", "Date not yet announced")
+    assert {s.clusters for s in data.stories} == {("smart-food",), ("laugea",)}

@@ -41,3 +41,15 @@ def format_moment(value: dt.date | dt.datetime, lang: str, zone: dt.tzinfo | Non
     local = value.astimezone(zone) if zone else value
     day = format_date(local.date(), lang)
     return f"{day} {local:%H:%M}" if lang == "lt" else f"{day}, {local:%H:%M}"
+
+
+def format_span(start: dt.date | dt.datetime, end: dt.date | dt.datetime | None, lang: str, zone: dt.tzinfo | None = None) -> str:
+    """From start to end, without repeating the day when both fall on it:
+    `3 October 2026, 09:30–17:00`, `1 May 2025 – 2 May 2025`."""
+    if end is None or end == start:
+        return format_moment(start, lang, zone)
+    if isinstance(start, dt.datetime) and isinstance(end, dt.datetime):
+        local_start, local_end = (start.astimezone(zone), end.astimezone(zone)) if zone else (start, end)
+        if local_start.date() == local_end.date():
+            return f"{format_moment(local_start, lang)}–{local_end:%H:%M}"
+    return f"{format_moment(start, lang, zone)} – {format_moment(end, lang, zone)}"

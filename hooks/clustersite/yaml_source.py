@@ -75,6 +75,16 @@ def _construct_sequence(loader: _LineSafeLoader, node: yaml.SequenceNode) -> Lin
     return items
 
 
+def _construct_timestamp(loader: _LineSafeLoader, node: yaml.ScalarNode) -> Any:
+    """A date-shaped value that is no real date (2024-13-01) stays text, so
+    validation can say which field is wrong instead of the parser failing."""
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_LineSafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 _LineSafeLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _LineSafeLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
