@@ -3,12 +3,13 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+RUN := PYTHONPATH=hooks $(BIN)/python -m
 # Reproducible builds: dates come from the last commit unless set by the caller.
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
 export SOURCE_DATE_EPOCH
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test clean
+.PHONY: serve build test check schemas benchmark clean new-cluster new-news new-story new-event
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +24,23 @@ build: $(BIN)/.installed
 
 test: $(BIN)/.installed
 	$(BIN)/python -m pytest
+
+# Validate all content without building (about a second).
+check: $(BIN)/.installed
+	@$(RUN) clustersite.check
+
+# Regenerate schemas/*.schema.json after changing the model or a vocabulary.
+schemas: $(BIN)/.installed
+	$(RUN) clustersite.schemas
+
+# New content from commented templates; never overwrites. DATE=YYYY-MM-DD is optional.
+new-cluster new-news new-story new-event: $(BIN)/.installed
+	@test -n "$(SLUG)" || { echo "usage: make $@ SLUG=short-name"; exit 2; }
+	@$(RUN) clustersite.scaffold $(subst new-,,$@) "$(SLUG)" $(if $(DATE),--date $(DATE))
+
+benchmark: $(BIN)/.installed
+	$(BIN)/python benchmarks/build_time.py
+	$(BIN)/python benchmarks/check_time.py
 
 clean:
 	rm -rf site .pytest_cache

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -24,7 +23,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from conftest import copy_site_sources  # noqa: E402
+from conftest import copy_site_sources, replace_content  # noqa: E402
 from synthetic_clusters import write_clusters  # noqa: E402
 
 
@@ -69,8 +68,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as temp:
         temp = Path(temp)
         real = copy_site_sources(temp / "real")
-        synthetic = copy_site_sources(temp / "synthetic")
-        shutil.rmtree(synthetic / "data" / "clusters")
+        synthetic = replace_content(copy_site_sources(temp / "synthetic"), {})
         write_clusters(synthetic / "data" / "clusters", args.clusters)
         plain = plain_site(temp / "plain", args.clusters)
         results = {

@@ -54,7 +54,7 @@ class DateTime(Spec):
 
 TITLE = Field("title", Str(max_length=200), True, Text("Title in this file's language.", "Pavadinimas šio failo kalba."))
 SUMMARY = Field("summary", Str(max_length=300), description=Text("One or two sentences for lists and feeds.", "Vienas ar du sakiniai sąrašams ir naujienų srautams."))
-CLUSTERS = Field("clusters", ListOf(Choice(vocabulary="clusters", noun="cluster"), unique=True),
+CLUSTERS = Field("clusters", ListOf(Choice(vocabulary="clusters", noun="cluster", listed_in="data/clusters/ (the file name without .yml)"), unique=True),
                  description=Text("Slugs of the clusters concerned (file names in data/clusters/).", "Susijusių klasterių trumpiniai (failų vardai data/clusters/)."))
 DATE = Field("date", Date(), description=Text("Publication date, YYYY-MM-DD.", "Paskelbimo data, MMMM-MM-DD."))
 
@@ -157,16 +157,13 @@ def _load_pair(kind: str, folder: Path, stem: str, repo_root: Path, ctx: Context
     if not en_path.exists():
         ctx.problems.add(lt_shown, 1, "translation", f"no English version; add {en_shown} with at least a translated title")
         return None
-    schema = SCHEMAS[kind]
     cleaned = {}
     for lang, path, shown in (("lt", lt_path, lt_shown), ("en", en_path, en_shown)):
         meta = read_front_matter(path, shown, ctx.problems)
-        if meta is None:
-            return None
-        clean = schema.check(meta, Where(shown, meta.line or 1), ctx)
-        if clean is INVALID:
-            return None
+        clean = INVALID if meta is None else SCHEMAS[kind].check(meta, Where(shown, meta.line or 1), ctx)
         cleaned[lang] = (clean, meta)
+    if any(clean is INVALID for clean, _ in cleaned.values()):
+        return None  # both files were checked, so every problem is already reported
     (lt, lt_meta), (en, en_meta) = cleaned["lt"], cleaned["en"]
     failed = False
     for name, value in en.items():

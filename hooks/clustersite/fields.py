@@ -222,8 +222,9 @@ class Date(Spec):
 class Choice(Spec):
     """One of a fixed set of words (or of a vocabulary's keys, looked up at check time)."""
 
-    def __init__(self, choices: Sequence[str] = (), vocabulary: str = "", noun: str = "value"):
+    def __init__(self, choices: Sequence[str] = (), vocabulary: str = "", noun: str = "value", listed_in: str = ""):
         self.choices, self.vocabulary, self.noun = tuple(choices), vocabulary, noun
+        self.listed_in = listed_in  # where to look, for vocabularies too long to print
 
     def allowed(self, ctx: Context) -> list[str]:
         return list(ctx.vocabularies[self.vocabulary]) if self.vocabulary else list(self.choices)
@@ -233,10 +234,8 @@ class Choice(Spec):
         if value in allowed:
             return value
         hint = did_you_mean(value, allowed)
-        return ctx.report(
-            where,
-            f"unknown {self.noun} (got {describe(value)}); {hint}use one of: {', '.join(allowed)}",
-        )
+        choices = f"use one of: {', '.join(allowed)}" if not self.listed_in else f"use one listed in {self.listed_in}"
+        return ctx.report(where, f"unknown {self.noun} (got {describe(value)}); {hint}{choices}")
 
     def json_schema(self) -> dict[str, Any]:
         if self.vocabulary:

@@ -169,7 +169,7 @@ def load_site(repo_root: Path, build_date: dt.date, docs_dir: Path | None = None
     clusters = load_clusters(repo_root, ctx)
     # Entries name clusters by slug; a slug is known if its file exists, even
     # if the file has problems of its own (those are reported separately).
-    ctx.vocabularies["clusters"] = {p.stem: None for p in (repo_root / "data" / "clusters").glob("*.yml")}
+    ctx.vocabularies["clusters"] = {p.stem: None for p in sorted((repo_root / "data" / "clusters").glob("*.yml"))}
     entries = load_entries(repo_root, docs_dir or repo_root / "content", ctx)
     if problems:
         raise ContentError(problems)

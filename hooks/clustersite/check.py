@@ -1,0 +1,61 @@
+"""`make check`: validate all content without building the site.
+
+    python -m clustersite.check [--root DIR]
+
+Prints every problem as `path:line: field: message` and exits 1 if there
+are any. Under GitHub Actions each problem is also printed as an
+`::error file=...,line=...::` annotation, so it shows on the pull request.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from .dates import build_date
+from .problems import ContentError, Problem
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+DOCS_DIR = "content"  # mkdocs.yml's docs_dir; a test keeps the two the same
+
+
+def annotation(problem: Problem) -> str:
+    def escape(text: str) -> str:  # GitHub's workflow-command escaping
+        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+    where = f"file={problem.path},line={max(problem.line, 1)}"
+    title = f",title={escape(problem.field).replace(',', '%2C').replace(':', '%3A')}" if problem.field else ""
+    return f"::error {where}{title}::{escape(str(problem))}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="make check", description="Validate all content without building the site.")
+    parser.add_argument("--root", type=Path, default=REPO_ROOT, help="repository root (default: this checkout)")
+    args = parser.parse_args(argv)
+    from .site_data import load_site  # after argument parsing, so --help is instant
+
+    try:
+        site = load_site(args.root, build_date(), args.root / DOCS_DIR)
+    except ContentError as error:
+        for problem in error.problems:
+            print(problem)
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            for problem in error.problems:
+                print(annotation(problem))
+        count = len(error.problems)
+        print(f"\n{count} {'problem' if count == 1 else 'problems'} found; fix each one and run `make check` again.", file=sys.stderr)
+        return 1
+    for note in site.untranslated():
+        print(f"note: {note}")
+    kinds = {kind: sum(1 for e in site.entries if e.kind == kind) for kind in ("news", "story", "event")}
+    print(
+        f"OK: {len(site.clusters)} clusters, {kinds['news']} news posts, {kinds['story']} success stories, "
+        f"{kinds['event']} events; no problems."
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

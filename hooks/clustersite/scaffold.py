@@ -1,0 +1,59 @@
+"""`make new-cluster SLUG=...` and friends: commented templates, ready to fill in.
+
+    python -m clustersite.scaffold cluster|news|story|event SLUG [--date YYYY-MM-DD]
+
+Never overwrites: if any target file exists, nothing is written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+import sys
+from pathlib import Path
+
+from .check import DOCS_DIR, REPO_ROOT
+from .entries import SECTIONS
+
+TEMPLATES = Path(__file__).parent / "templates"
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def targets(kind: str, slug: str, day: dt.date, root: Path) -> dict[Path, str]:
+    if kind == "cluster":
+        return {root / "data" / "clusters" / f"{slug}.yml": "new-cluster.yml"}
+    stem = f"{day.isoformat()}-{slug}" if kind == "news" else slug
+    folder = root / DOCS_DIR / SECTIONS[kind]
+    return {folder / f"{stem}.md": f"new-{kind}.md", folder / f"{stem}.en.md": f"new-{kind}.en.md"}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="make new-...", description=__doc__.split("\n\n")[0])
+    parser.add_argument("kind", choices=["cluster", "news", "story", "event"])
+    parser.add_argument("slug", help="the page address: lowercase letters a-z, digits and hyphens")
+    parser.add_argument("--date", type=dt.date.fromisoformat, default=dt.date.today(), help="YYYY-MM-DD (default: today)")
+    parser.add_argument("--root", type=Path, default=REPO_ROOT)
+    args = parser.parse_args(argv)
+    if not SLUG.fullmatch(args.slug or ""):
+        print(f"SLUG must be lowercase letters a-z, digits and hyphens (got {args.slug!r}), e.g. SLUG=litek", file=sys.stderr)
+        return 2
+    files = targets(args.kind, args.slug, args.date, args.root)
+    existing = [path for path in files if path.exists()]
+    if existing:
+        for path in existing:
+            print(f"{path.relative_to(args.root)}: already exists; nothing was written (choose another SLUG or edit that file)", file=sys.stderr)
+        return 1
+    stem = next(iter(files)).name.removesuffix(".yml").removesuffix(".md")
+    for path, template in files.items():
+        text = (TEMPLATES / template).read_text(encoding="utf-8")
+        text = text.replace("__SLUG__", stem).replace("__DATE__", args.date.isoformat()).replace("__TODAY__", dt.date.today().isoformat())
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path.relative_to(args.root)}")
+    print("Fill in the fields marked REQUIRED, then run `make check` and `make serve`.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,186 @@
+"""Editors' tools: JSON schemas, `make check`, scaffolding, CI workflow files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+from clustersite import schemas
+from clustersite.check import DOCS_DIR, annotation
+from clustersite.problems import Problem
+from conftest import REPO, copy_site_sources, minimal_cluster, replace_content
+
+SCHEMA_LINE = re.compile(r"# yaml-language-server: \$schema=(\S+)\n")
+
+
+def run_module(module: str, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    environment = dict(os.environ, PYTHONPATH=str(REPO / "hooks"), **(env or {}))
+    environment.pop("GITHUB_ACTIONS", None) if "GITHUB_ACTIONS" not in (env or {}) else None
+    return subprocess.run([sys.executable, "-m", module, *args], capture_output=True, text=True, env=environment, timeout=120)
+
+
+def as_json(value):
+    """YAML values as a JSON-based editor tool sees them (dates are strings)."""
+    if isinstance(value, dict):
+        return {str(k): as_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [as_json(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def test_committed_schemas_match_the_model():
+    result = run_module("clustersite.schemas", "--check")
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (REPO / "schemas").glob("*.json")) == [
+        "cluster.schema.json", "event.schema.json", "news.schema.json", "story.schema.json", "vocabulary.schema.json",
+    ]
+
+
+def test_schema_check_notices_drift(tmp_path):
+    root = copy_site_sources(tmp_path / "repo")
+    (root / "schemas").mkdir()
+    for path, text in schemas.rendered(REPO).items():
+        (root / "schemas" / path.name).write_text(text, encoding="utf-8")
+    sectors = root / "data" / "sectors.yml"
+    sectors.write_text(sectors.read_text(encoding="utf-8") + "space:\n  lt: Kosmosas\n  en: Space\n", encoding="utf-8")
+    result = run_module("clustersite.schemas", "--check", "--root", str(root))
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"schemas/{name}.schema.json: out of date; run `make schemas` and commit the result" for name in ("cluster", "story")
+    ]
+
+
+def test_every_data_file_names_its_schema_and_the_real_data_satisfies_it():
+    files = sorted((REPO / "data").glob("*.yml")) + sorted((REPO / "data" / "clusters").glob("*.yml"))
+    assert len(files) > 5
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        match = SCHEMA_LINE.match(text)
+        assert match, f"{path} does not start with its schema line"
+        schema_path = (path.parent / match[1]).resolve()
+        expected = "cluster.schema.json" if path.parent.name == "clusters" else "vocabulary.schema.json"
+        assert schema_path == REPO / "schemas" / expected
+        schema = json.loads(schema_path.read_text(encoding="utf-8"))
+        jsonschema.validate(as_json(yaml.safe_load(text)), schema, format_checker=jsonschema.FormatChecker())
+
+
+def test_schema_and_build_reject_the_same_typo():
+    schema = json.loads((REPO / "schemas" / "cluster.schema.json").read_text(encoding="utf-8"))
+    typo = as_json(yaml.safe_load(minimal_cluster(extra="sectors: [food]\n")))
+    with pytest.raises(jsonschema.ValidationError, match="'food' is not one of"):
+        jsonschema.validate(typo, schema)
+    assert "Raktai iš data/sectors.yml" in schema["properties"]["sectors"]["description"]
+
+
+def test_vs_code_maps_the_schemas():
+    settings = json.loads((REPO / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    mapped = settings["yaml.schemas"]
+    assert mapped["./schemas/cluster.schema.json"] == "data/clusters/*.yml"
+    for schema in mapped:
+        assert (REPO / schema).is_file()
+
+
+def test_check_lists_problems_and_github_annotations(tmp_path):
+    root = replace_content(copy_site_sources(tmp_path / "repo"), {"a": minimal_cluster(extra="county: vilniu\n")})
+    plain = run_module("clustersite.check", "--root", str(root))
+    assert plain.returncode == 1
+    expected = ('data/clusters/a.yml:9: county: unknown county (got "vilniu"); did you mean "vilnius"? use one of: '
+                "alytus, kaunas, klaipeda, marijampole, panevezys, siauliai, taurage, telsiai, utena, vilnius")
+    assert plain.stdout.splitlines() == [expected]
+    assert "1 problem found" in plain.stderr
+    annotated = run_module("clustersite.check", "--root", str(root), env={"GITHUB_ACTIONS": "true"})
+    assert annotated.stdout.splitlines()[1] == f"::error file=data/clusters/a.yml,line=9,title=county::{expected}"
+
+
+def test_annotations_escape_what_github_would_misread():
+    problem = Problem("data/x.yml", 3, "a:b,c", "50% wrong\nsecond line")
+    assert annotation(problem) == "::error file=data/x.yml,line=3,title=a%3Ab%2Cc::data/x.yml:3: a:b,c: 50%25 wrong%0Asecond line"
+
+
+def test_check_passes_on_the_real_content():
+    result = run_module("clustersite.check")
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.strip().endswith("no problems.")
+
+
+def fill_empty_leaves(text: str) -> str:
+    """Give every empty field that has no nested fields a value, as an editor would."""
+    lines = text.splitlines()
+    for index, line in enumerate(lines):
+        match = re.fullmatch(r"(\s*(?:- )?)(\w+):\s*(#.*)?", line)
+        following = next((l for l in lines[index + 1:] if l.strip() and not l.lstrip().startswith("#")), "")
+        if not match or line.lstrip().startswith("#"):
+            continue
+        nested = len(following) - len(following.lstrip().removeprefix("- ")) > len(match[1])
+        if not nested:
+            lines[index] = f"{match[1]}{match[2]}: {'https://example.org/' if match[2] in ('url', 'website') else 'Tekstas'}"
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("kind", ["cluster", "news", "story", "event"])
+def test_scaffolds_ask_for_what_is_required_and_never_overwrite(tmp_path, kind):
+    root = replace_content(copy_site_sources(tmp_path / "repo"), {"litek": minimal_cluster("LITEK")})
+    made = run_module("clustersite.scaffold", kind, "bandymas", "--date", "2026-03-04", "--root", str(root))
+    assert made.returncode == 0, made.stderr
+    written = [line.removeprefix("wrote ") for line in made.stdout.splitlines() if line.startswith("wrote ")]
+    assert len(written) == (1 if kind == "cluster" else 2)
+    check = run_module("clustersite.check", "--root", str(root))
+    assert check.returncode == 1
+    assert all("is empty; fill it in" in line for line in check.stdout.splitlines())
+    again = run_module("clustersite.scaffold", kind, "bandymas", "--date", "2026-03-04", "--root", str(root))
+    assert again.returncode == 1 and "already exists; nothing was written" in again.stderr
+    # Filling in the required fields makes the content valid.
+    for name in written:
+        path = root / name
+        text = path.read_text(encoding="utf-8")
+        path.write_text(fill_empty_leaves(text).replace("clusters: []", "clusters: [litek]"), encoding="utf-8")
+    filled = run_module("clustersite.check", "--root", str(root))
+    assert filled.returncode == 0, filled.stdout
+
+
+def test_scaffold_refuses_a_bad_slug(tmp_path):
+    result = run_module("clustersite.scaffold", "cluster", "Mano Klasteris", "--root", str(tmp_path))
+    assert result.returncode == 2
+    assert "SLUG must be lowercase letters a-z, digits and hyphens" in result.stderr
+
+
+def test_check_reads_the_same_docs_folder_as_mkdocs():
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    assert re.search(r"^docs_dir: (\S+)$", config, re.M)[1] == DOCS_DIR
+
+
+def test_workflows_are_valid_pinned_and_least_privilege():
+    workflows = sorted((REPO / ".github" / "workflows").glob("*.yml"))
+    assert [p.name for p in workflows] == ["deploy.yml", "pull-request.yml"]
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows", *map(str, workflows)],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    for path in workflows:
+        workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert workflow["permissions"] == {}, path
+        for name, job in workflow["jobs"].items():
+            assert "permissions" in job, f"{path.name}: job {name} sets its own permissions"
+            for step in job["steps"]:
+                if "uses" in step:
+                    assert re.fullmatch(r"[\w-]+/[\w-]+@[0-9a-f]{40}", step["uses"]), step["uses"]
+    pull_request = (REPO / ".github" / "workflows" / "pull-request.yml").read_text(encoding="utf-8")
+    assert "make check" in pull_request and "bash .ci/run" in pull_request and "make build" in pull_request
+    assert "cache: pip" in pull_request
+
+
+def test_pre_commit_runs_the_check():
+    config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    entries = [hook["entry"] for repo in config["repos"] for hook in repo["hooks"]]
+    assert "make check" in entries
