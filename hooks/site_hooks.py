@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from clustersite.dates import build_date, format_date, format_moment, format_span
 from clustersite.entries import VILNIUS
@@ -28,6 +29,7 @@ from clustersite.generated_pages import sync_stubs
 from clustersite.localized import DEFAULT_LANGUAGE, LocalizedText, Shown
 from clustersite.markdown_text import render_markdown
 from clustersite.problems import ContentError
+from clustersite.security_headers import headers_file
 from clustersite.site_data import SiteData, load_site
 from clustersite.ui_strings import translator
 from markupsafe import Markup, escape
@@ -152,6 +154,8 @@ def on_post_build(config) -> None:
     _write(out / EVENTS_FEED, calendar(events, name=t("events.feed_title"), organiser_label=organiser, **common))
     for event in events:
         _write(out / event.page / f"{event.slug}.ics", calendar([event], name=event.title.pick(lang).text, organiser_label=organiser, **common))
+    # Rewritten after each language's build; the last one sees every page.
+    _write(site_dir / "_headers", headers_file(site_dir, urlsplit(config.site_url or "/").path or "/").encode("utf-8"))
 
 
 def _write(path: Path, data: bytes) -> None:

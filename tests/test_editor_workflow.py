@@ -184,3 +184,13 @@ def test_pre_commit_runs_the_check():
     config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     entries = [hook["entry"] for repo in config["repos"] for hook in repo["hooks"]]
     assert "make check" in entries
+
+
+@pytest.mark.parametrize("guide", ["editors-guide.md", "vadovas-redaktoriams.md"])
+def test_the_guides_example_error_is_what_check_really_prints(tmp_path, guide):
+    text = (REPO / "docs" / guide).read_text(encoding="utf-8")
+    example = re.search(r"```yaml\n(.*?)```", text, re.S)[1]
+    messages = re.search(r"```text\n(.*?)```", text, re.S)[1].splitlines()
+    root = replace_content(copy_site_sources(tmp_path / "repo"), {"my-cluster": example})
+    result = run_module("clustersite.check", "--root", str(root))
+    assert result.stdout.splitlines() == messages

@@ -1,0 +1,86 @@
+"""Publishing: reproducible output, deployment under a sub-path, security headers."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from conftest import copy_site_sources, run_build
+
+SUB_URL = "https://org.github.io/lietuvos-klasteriai/"
+
+
+@pytest.fixture(scope="module")
+def sub_path_site(tmp_path_factory):
+    root = copy_site_sources(tmp_path_factory.mktemp("sub") / "repo")
+    build = run_build(root, root.parent / "site", env_extra={"SITE_URL": SUB_URL})
+    assert build.returncode == 0, build.output
+    return build
+
+
+def test_the_same_commit_builds_byte_identical_sites(real_site, tmp_path):
+    again = run_build(real_site.root, tmp_path / "again")
+    assert again.returncode == 0, again.output
+    first = {p.relative_to(real_site.site): p.read_bytes() for p in real_site.site.rglob("*") if p.is_file()}
+    second = {p.relative_to(again.site): p.read_bytes() for p in again.site.rglob("*") if p.is_file()}
+    assert sorted(first) == sorted(second)
+    assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_no_link_escapes_the_sub_path(sub_path_site):
+    base = urlsplit(SUB_URL).path
+    checked = 0
+    for file in sub_path_site.pages():
+        relative = file.relative_to(sub_path_site.site).as_posix()
+        page_url = base + (relative.removesuffix("index.html") if relative.endswith("index.html") else relative)
+        html = sub_path_site.page(relative)
+        for element in html.find_all(href=True) + html.find_all(src=True):
+            target = element.get("href") or element.get("src")
+            parts = urlsplit(target)
+            if parts.scheme in ("mailto", "tel", "data") or target.startswith("#"):
+                continue
+            if parts.netloc:
+                if parts.netloc == urlsplit(SUB_URL).netloc:
+                    assert target.startswith(SUB_URL), f"{relative}: {target}"
+                continue
+            resolved = urlsplit(urljoin(page_url, target)).path
+            assert resolved.startswith(base), f"{relative}: {target} -> {resolved}"
+            checked += 1
+    assert checked > 100
+
+
+def test_feeds_and_sitemap_use_the_sub_path(sub_path_site):
+    atom = (sub_path_site.site / "naujienos" / "atom.xml").read_text(encoding="utf-8")
+    assert f'href="{SUB_URL}naujienos/atom.xml"' in atom
+    sitemap = (sub_path_site.site / "sitemap.xml").read_text(encoding="utf-8")
+    assert all(loc.startswith(SUB_URL) for loc in re.findall(r"<loc>(.*?)</loc>", sitemap))
+
+
+def test_headers_allow_exactly_the_inline_scripts_the_pages_have(real_site):
+    headers = (real_site.site / "_headers").read_text(encoding="utf-8")
+    policy = re.search(r"Content-Security-Policy: (.*)", headers)[1]
+    allowed = set(re.findall(r"'sha256-[^']+'", policy))
+    found = set()
+    for file in real_site.pages():
+        html = real_site.page(str(file.relative_to(real_site.site)))
+        for script in html.find_all("script"):
+            if script.get("src") or script.get("type") == "application/json":
+                continue
+            digest = hashlib.sha256(script.string.encode("utf-8")).digest()
+            found.add(f"'sha256-{base64.b64encode(digest).decode()}'")
+        assert not html.find(attrs={"style": True}), f"{file}: a style attribute would need 'unsafe-inline'"
+        assert not [a for tag in html.find_all(True) for a in tag.attrs if a.startswith("on")], file
+    assert found and found == allowed
+    assert "script-src 'self' " in policy and "'unsafe-inline'" not in policy
+    for line in ("X-Content-Type-Options: nosniff", "Referrer-Policy: strict-origin-when-cross-origin"):
+        assert line in headers
+    fingerprinted = re.findall(r"^(/\S+\.[0-9a-f]{8}\.min\.(?:js|css))\n  ! Cache-Control\n  Cache-Control: public, max-age=31536000, immutable$", headers, re.M)
+    assert fingerprinted and all((real_site.site / path.lstrip("/")).is_file() for path in fingerprinted)
+
+
+def test_headers_follow_the_sub_path(sub_path_site):
+    headers = (sub_path_site.site / "_headers").read_text(encoding="utf-8")
+    assert headers.startswith("/lietuvos-klasteriai/*\n")
