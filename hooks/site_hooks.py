@@ -6,7 +6,8 @@
 | on_env           | expose data, wording and filters for the language being built |
 | on_page_markdown | pick the template; set title and description, escaped         |
 | on_page_context  | hand a page its cluster, entry or news listing                |
-| on_post_build    | write feeds and calendars, copy logos and images              |
+| on_post_build    | write feeds and calendars, copy logos and images; after the   |
+|                  | last language, build the search index and `_headers`          |
 
 Default priorities: the i18n plugin runs its own handlers at -100 (after
 these), and nothing here depends on running before or after it.
@@ -17,11 +18,13 @@ on_config.
 
 from __future__ import annotations
 
+import json
 import logging
 import shutil
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
+from clustersite import directory
 from clustersite.dates import build_date, format_date, format_moment, format_span
 from clustersite.entries import VILNIUS
 from clustersite.feeds import EVENTS_FEED, NEWS_FEED, atom_feed, calendar
@@ -29,7 +32,9 @@ from clustersite.generated_pages import sync_stubs
 from clustersite.localized import DEFAULT_LANGUAGE, LocalizedText, Shown
 from clustersite.markdown_text import render_markdown
 from clustersite.problems import ContentError
+from clustersite.search_index import SearchIndexError, build_search_index
 from clustersite.security_headers import headers_file
+from clustersite.sitemaps import language_sitemap
 from clustersite.site_data import SiteData, load_site
 from clustersite.ui_strings import translator
 from markupsafe import Markup, escape
@@ -125,7 +130,14 @@ def _listing_title(meta, lang, t) -> str:
 
 def on_page_context(context, page, config, nav):
     meta = page.meta
-    if meta.get("cluster"):
+    if meta.get("template") == "search.html":
+        t = _translate(config)
+        context["search_strings"] = json.dumps({key: t(f"search.{key}") for key in ("loading", "none", "found", "unavailable")}, ensure_ascii=False)
+    elif meta.get("template") == "cluster-directory.html":
+        context["directory_facets"] = directory.facets(_site)
+        context["directory_rows"] = directory.rows_json(_site, _language(config))
+        context["directory_sorts"] = directory.SORTS
+    elif meta.get("cluster"):
         context["cluster"] = _site.by_slug[meta["cluster"]]
         context["related"] = _site.related(meta["cluster"])
     elif meta.get("template") == "news-list.html":
@@ -154,8 +166,30 @@ def on_post_build(config) -> None:
     _write(out / EVENTS_FEED, calendar(events, name=t("events.feed_title"), organiser_label=organiser, **common))
     for event in events:
         _write(out / event.page / f"{event.slug}.ics", calendar([event], name=event.title.pick(lang).text, organiser_label=organiser, **common))
-    # Rewritten after each language's build; the last one sees every page.
-    _write(site_dir / "_headers", headers_file(site_dir, urlsplit(config.site_url or "/").path or "/").encode("utf-8"))
+    if _is_last_language(config):  # every page of every language is written now
+        try:
+            build_search_index(site_dir)
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from None
+        for lang_code in _other_languages(config):
+            root_sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
+            sitemap = language_sitemap(root_sitemap, urljoin(config.site_url, f"{lang_code}/"))
+            _write(site_dir / lang_code / "sitemap.xml", sitemap.encode("utf-8"))
+        _write(site_dir / "_headers", headers_file(site_dir, urlsplit(config.site_url or "/").path or "/").encode("utf-8"))
+
+
+def _other_languages(config) -> list[str]:
+    i18n = config.plugins.get("i18n")
+    return [lang for lang in i18n.build_languages if lang != i18n.default_language] if i18n else []
+
+
+def _is_last_language(config) -> bool:
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return True
+    # The i18n plugin builds the default language first, then the others in order.
+    order = [i18n.default_language] + [lang for lang in i18n.build_languages if lang != i18n.default_language]
+    return i18n.current_language == order[-1]
 
 
 def _write(path: Path, data: bytes) -> None:

@@ -27,8 +27,10 @@ _TEMPLATES = jinja2.Environment(
     keep_trailing_newline=True,
 )
 ID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://github.com/lietuvos-klasteriai")
-NEWS_FEED = "naujienos/atom.xml"
-EVENTS_FEED = "renginiai/renginiai.ics"
+# At each language's root: Material fetches "sitemap.xml" beside every
+# <link rel="alternate">, and a sitemap exists only at the language roots.
+NEWS_FEED = "naujienos.xml"
+EVENTS_FEED = "renginiai.ics"
 
 
 @dataclass(frozen=True)

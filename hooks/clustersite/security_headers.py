@@ -33,7 +33,8 @@ def inline_script_hashes(html_pages: Iterable[str]) -> list[str]:
 def content_security_policy(script_hashes: list[str]) -> str:
     return "; ".join([
         "default-src 'self'",
-        "script-src 'self' " + " ".join(script_hashes) if script_hashes else "script-src 'self'",
+        # Pagefind runs its search in WebAssembly, which needs 'wasm-unsafe-eval' (not 'unsafe-eval').
+        " ".join(["script-src 'self' 'wasm-unsafe-eval'", *script_hashes]),
         "style-src 'self'",
         "img-src 'self' data:",
         "font-src 'self'",

@@ -1,0 +1,105 @@
+"""Data for the faceted directory: facet options and per-cluster filter rows.
+
+The directory page is complete static HTML (every card, in Lithuanian
+alphabetical order). The filter script reads the rows below from a JSON
+block in the page, so it never parses the cards; facet values and the
+name order are decided here, once, in Python.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import dataclass
+
+from .cluster_model import Cluster
+from .localized import LocalizedText
+from .site_data import SiteData
+
+LABEL_VALUES = ("gold", "silver", "bronze", "expired", "none")
+SORTS = ("name", "founded", "members")
+
+
+def fold(text: str) -> str:
+    """Lowercase without diacritics, so "siauliai" finds "Šiauliai"."""
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def label_value(cluster: Cluster) -> str:
+    label = cluster.current_label
+    if label is None:
+        return "none"
+    return label.level if label.status == "valid" else "expired"
+
+
+def open_value(cluster: Cluster) -> str:
+    return {True: "yes", False: "no", None: "unknown"}[cluster.open_to_members]
+
+
+@dataclass(frozen=True)
+class FacetOption:
+    value: str
+    label: LocalizedText | str  # a vocabulary label, or a UI-string key
+    count: int  # clusters with this value, before any filter
+
+
+@dataclass(frozen=True)
+class Facet:
+    key: str  # the URL parameter
+    legend: str  # a UI-string key
+    options: list[FacetOption]
+
+
+def cluster_values(cluster: Cluster) -> dict[str, list[str]]:
+    """Each facet's values for one cluster (a cluster may have several sectors)."""
+    return {
+        "sector": list(cluster.sectors),
+        "county": [cluster.county] if cluster.county else [],
+        "label": [label_value(cluster)],
+        "maturity": [cluster.maturity["level"]] if cluster.maturity else [],
+        "open": [open_value(cluster)],
+    }
+
+
+def facets(site: SiteData) -> list[Facet]:
+    rows = [cluster_values(cluster) for cluster in site.clusters]
+
+    def count(key: str, value: str) -> int:
+        return sum(1 for row in rows if value in row[key])
+
+    def from_vocabulary(key: str, vocabulary: str) -> list[FacetOption]:
+        terms = site.vocabularies[vocabulary].values()
+        return [FacetOption(t.key, t.label, count(key, t.key)) for t in terms if count(key, t.key)]
+
+    labels = [FacetOption(v, f"directory.label.{v}", count("label", v)) for v in LABEL_VALUES if count("label", v)]
+    open_options = [FacetOption("yes", "directory.open.yes", count("open", "yes"))]
+    candidates = [
+        Facet("sector", "cluster.sectors", from_vocabulary("sector", "sectors")),
+        Facet("county", "directory.county", from_vocabulary("county", "counties")),
+        Facet("label", "cluster.labels", labels),
+        Facet("maturity", "cluster.maturity", from_vocabulary("maturity", "maturity")),
+        Facet("open", "cluster.new_members", open_options if open_options[0].count else []),
+    ]
+    return [facet for facet in candidates if facet.options]
+
+
+def rows_json(site: SiteData, lang: str) -> str:
+    """The filter script's rows, as JSON safe to place inside <script type="application/json">."""
+    rows = []
+    for rank, cluster in enumerate(site.sorted_clusters(lang)):
+        words = [
+            cluster.name.lt, cluster.name.en or "", cluster.summary.pick(lang).text,
+            cluster.city or "", *(member.name for member in cluster.members),
+            cluster.coordinator.get("name", ""),
+        ]
+        rows.append({
+            "slug": cluster.slug,
+            "rank": rank,
+            "founded": cluster.founded,
+            "members": cluster.members_total,
+            "text": fold(" ".join(w for w in words if w)),
+            "values": cluster_values(cluster),
+        })
+    text = json.dumps({"clusters": rows}, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return text.replace("</", "<\\/")
