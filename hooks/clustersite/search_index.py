@@ -8,6 +8,7 @@ indexed (overrides/main.html marks the page content, not the chrome).
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -22,3 +23,7 @@ def build_search_index(site_dir: Path) -> None:
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         raise SearchIndexError(f"Pagefind could not index {site_dir}: {result.stdout}{result.stderr}".strip())
+    # Pagefind writes its languages in hash-map order, which changes between
+    # runs; sorted keys keep builds byte-identical (the content is the same).
+    entry = site_dir / "pagefind" / "pagefind-entry.json"
+    entry.write_text(json.dumps(json.loads(entry.read_text(encoding="utf-8")), sort_keys=True, separators=(",", ":")), encoding="utf-8")
