@@ -115,3 +115,15 @@ def real_site(tmp_path_factory) -> Build:
     build = run_build(root, root.parent / "site")
     assert build.returncode == 0, build.output
     return build
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium, driven by Playwright (never a downloaded browser)."""
+    from browser_support import CHROMIUM, CHROMIUM_ARGS
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
