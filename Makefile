@@ -41,6 +41,7 @@ new-cluster new-news new-story new-event: $(BIN)/.installed
 benchmark: $(BIN)/.installed
 	$(BIN)/python benchmarks/build_time.py
 	$(BIN)/python benchmarks/check_time.py
+	$(BIN)/python benchmarks/directory_and_search.py
 
 clean:
 	rm -rf site .pytest_cache
