@@ -6,8 +6,10 @@
 | on_env           | expose data, wording and filters for the language being built |
 | on_page_markdown | pick the template; set title and description, escaped         |
 | on_page_context  | hand a page its cluster, entry or news listing                |
-| on_post_build    | write feeds and calendars, copy logos and images; after the   |
-|                  | last language, build the search index and `_headers`          |
+| on_post_page     | correct the markup Material writes outside template blocks    |
+| on_post_build    | write feeds and calendars, copy logos and images, keep each   |
+|                  | language's 404 page; after the last language, build the       |
+|                  | search index, per-language sitemaps and `_headers`            |
 
 Default priorities: the i18n plugin runs its own handlers at -100 (after
 these), and nothing here depends on running before or after it.
@@ -29,6 +31,7 @@ from clustersite.dates import build_date, format_date, format_moment, format_spa
 from clustersite.entries import VILNIUS
 from clustersite.feeds import EVENTS_FEED, NEWS_FEED, atom_feed, calendar
 from clustersite.generated_pages import sync_stubs
+from clustersite.html_fixes import fix_page
 from clustersite.localized import DEFAULT_LANGUAGE, LocalizedText, Shown
 from clustersite.markdown_text import render_markdown
 from clustersite.problems import ContentError
@@ -149,6 +152,10 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def on_post_page(output, page, config):
+    return fix_page(output)
+
+
 def on_post_build(config) -> None:
     lang, root, site_dir = _language(config), _repo_root(config), Path(config.site_dir)
     out = site_dir / _lang_root(lang)
@@ -166,6 +173,7 @@ def on_post_build(config) -> None:
     _write(out / EVENTS_FEED, calendar(events, name=t("events.feed_title"), organiser_label=organiser, **common))
     for event in events:
         _write(out / event.page / f"{event.slug}.ics", calendar([event], name=event.title.pick(lang).text, organiser_label=organiser, **common))
+    _keep_404_per_language(config, lang)
     if _is_last_language(config):  # every page of every language is written now
         try:
             build_search_index(site_dir)
@@ -176,6 +184,22 @@ def on_post_build(config) -> None:
             sitemap = language_sitemap(root_sitemap, urljoin(config.site_url, f"{lang_code}/"))
             _write(site_dir / lang_code / "sitemap.xml", sitemap.encode("utf-8"))
         _write(site_dir / "_headers", headers_file(site_dir, urlsplit(config.site_url or "/").path or "/").encode("utf-8"))
+
+
+def _keep_404_per_language(config, lang: str) -> None:
+    """MkDocs writes /404.html in every language's build, the last one winning.
+    Keep each: the default language's at /404.html, the others' at /<lang>/404.html."""
+    site_dir = Path(config.site_dir)
+    built, kept_default = site_dir / "404.html", site_dir / ".404.default.html"
+    if not built.is_file():
+        return
+    built.write_text(fix_page(built.read_text(encoding="utf-8")), encoding="utf-8")  # no on_post_page for it
+    if lang == DEFAULT_LANGUAGE:
+        shutil.copyfile(built, kept_default)
+    else:
+        _write(site_dir / lang / "404.html", built.read_bytes())
+    if _is_last_language(config) and kept_default.is_file():
+        kept_default.replace(built)
 
 
 def _other_languages(config) -> list[str]:
