@@ -26,7 +26,7 @@ import shutil
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from clustersite import directory
+from clustersite import directory, structured_data
 from clustersite.dates import build_date, format_date, format_moment, format_span
 from clustersite.entries import VILNIUS
 from clustersite.feeds import EVENTS_FEED, NEWS_FEED, atom_feed, calendar
@@ -35,6 +35,7 @@ from clustersite.html_fixes import fix_page
 from clustersite.localized import DEFAULT_LANGUAGE, LocalizedText, Shown
 from clustersite.markdown_text import render_markdown
 from clustersite.problems import ContentError
+from clustersite.script_json import script_json
 from clustersite.search_index import SearchIndexError, build_search_index
 from clustersite.security_headers import headers_file
 from clustersite.sitemaps import language_sitemap
@@ -47,6 +48,7 @@ log = logging.getLogger("mkdocs.hooks.clustersite")
 _site: SiteData | None = None
 ENTRY_TEMPLATES = {"news": "news-post.html", "story": "story.html", "event": "event.html"}
 LISTING_KEYS = ("news_page", "news_year", "news_tag")
+SOCIAL_IMAGE = "assets/images/social.png"  # 1200x630, for link previews
 
 
 def _repo_root(config) -> Path:
@@ -91,6 +93,7 @@ def on_env(env, config, files):
         lang_root=_lang_root(lang),
         t=_translate(config),
         news_feed=NEWS_FEED,
+        social_image=SOCIAL_IMAGE,
         events_feed=EVENTS_FEED,
     )
     env.filters.update(
@@ -143,13 +146,26 @@ def on_page_context(context, page, config, nav):
     elif meta.get("cluster"):
         context["cluster"] = _site.by_slug[meta["cluster"]]
         context["related"] = _site.related(meta["cluster"])
+        context["structured_data"] = script_json(
+            structured_data.organization(context["cluster"], _site, _language(config), page.canonical_url)
+        )
     elif meta.get("template") == "news-list.html":
         context["listing"] = _site.news_listing(
             page=meta.get("news_page", 1), year=meta.get("news_year"), tag=meta.get("news_tag")
         )
     elif entry := _site.entry_at(page.file.src_uri):
         context["entry"] = entry
+        lang = _language(config)
+        if entry.kind == "news":
+            article = structured_data.news_article(entry, lang, page.canonical_url, config.site_name, _social_image(config))
+            context["structured_data"] = script_json(article)
+        elif entry.kind == "event":
+            context["structured_data"] = script_json(structured_data.event(entry, lang, page.canonical_url))
     return context
+
+
+def _social_image(config) -> str:
+    return urljoin(config.site_url or "/", SOCIAL_IMAGE)
 
 
 def on_post_page(output, page, config):
@@ -183,7 +199,11 @@ def on_post_build(config) -> None:
             root_sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
             sitemap = language_sitemap(root_sitemap, urljoin(config.site_url, f"{lang_code}/"))
             _write(site_dir / lang_code / "sitemap.xml", sitemap.encode("utf-8"))
-        _write(site_dir / "_headers", headers_file(site_dir, urlsplit(config.site_url or "/").path or "/").encode("utf-8"))
+        base_path = urlsplit(config.site_url or "/").path or "/"
+        _write(site_dir / "_headers", headers_file(site_dir, base_path).encode("utf-8"))
+        # Netlify serves only the root 404.html unless told; Cloudflare Pages finds the nearest one itself.
+        redirects = "".join(f"{base_path}{code}/*  {base_path}{code}/404.html  404\n" for code in _other_languages(config))
+        _write(site_dir / "_redirects", redirects.encode("utf-8"))
 
 
 def _keep_404_per_language(config, lang: str) -> None:

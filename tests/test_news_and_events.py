@@ -150,3 +150,14 @@ def test_each_dated_event_has_its_own_calendar_file(site):
     one = icalendar.Calendar.from_ical((site.site / "en/renginiai/busimas" / link["href"]).read_bytes())
     assert [str(e["SUMMARY"]) for e in one.walk("VEVENT")] == ["Upcoming event"]
     assert not site.page("renginiai/be-datos/").find("a", download=True)
+
+
+def test_event_structured_data_has_vilnius_times(site):
+    import json
+
+    page = site.page("en/renginiai/busimas/")
+    (data,) = [json.loads(s.string) for s in page.find_all("script", type="application/ld+json")]
+    assert (data["@type"], data["name"], data["startDate"], data["endDate"]) == (
+        "Event", "Upcoming event", "2026-10-03T09:30:00+03:00", "2026-10-03T17:00:00+03:00")
+    assert data["location"] == {"@type": "Place", "name": "Kaunas"}
+    assert data["url"] == f"{SITE_URL}en/renginiai/busimas/"

@@ -8,12 +8,12 @@ name order are decided here, once, in Python.
 
 from __future__ import annotations
 
-import json
 import unicodedata
 from dataclasses import dataclass
 
 from .cluster_model import Cluster
 from .localized import LocalizedText
+from .script_json import script_json
 from .site_data import SiteData
 
 LABEL_VALUES = ("gold", "silver", "bronze", "expired", "none")
@@ -85,7 +85,7 @@ def facets(site: SiteData) -> list[Facet]:
 
 
 def rows_json(site: SiteData, lang: str) -> str:
-    """The filter script's rows, as JSON safe to place inside <script type="application/json">."""
+    """The filter script's rows, as JSON for a <script type="application/json"> block."""
     rows = []
     for rank, cluster in enumerate(site.sorted_clusters(lang)):
         words = [
@@ -101,6 +101,4 @@ def rows_json(site: SiteData, lang: str) -> str:
             "text": fold(" ".join(w for w in words if w)),
             "values": cluster_values(cluster),
         })
-    text = json.dumps({"clusters": rows}, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    # No "<", ">" or "&" may reach the HTML parser inside <script>: JSON's \u escapes mean the same.
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return script_json({"clusters": rows})
