@@ -175,7 +175,6 @@
   // Exposed for the benchmark (benchmarks/directory_filter.py) and tests.
   window.clusterDirectory = { apply: apply, readForm: readForm };
 
-  form.hidden = false;
   var initial = stateFromUrl();
   writeForm(initial);
   apply(initial);
