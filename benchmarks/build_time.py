@@ -22,6 +22,7 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 sys.path.insert(0, str(REPO / "benchmarks"))
+sys.path.insert(0, str(REPO / "hooks"))
 
 from conftest import copy_site_sources, replace_content  # noqa: E402
 from synthetic_clusters import write_clusters  # noqa: E402
