@@ -28,6 +28,7 @@ build: $(BIN)/.installed
 	$(BIN)/mkdocs build --strict --clean
 
 test: $(BIN)/.installed node_modules/.installed
+	@bash scripts/system-packages.sh
 	$(BIN)/python -m pytest
 
 # Validate all content without building (about a second).

@@ -164,6 +164,12 @@ def test_valid_minimal_cluster_loads(tmp_path):
             id="python-tag-refused",
         ),
         pytest.param(
+            "name: &loop\n  lt: [*loop]\n",
+            "data/clusters/x.yml:1: not valid YAML: an alias refers to itself; "
+            "check the indentation and quotes on this line and the one above",
+            id="self-referencing-alias",
+        ),
+        pytest.param(
             "name: Vardas be kalbos\nsummary:\n  lt: B\nsources:\n  - url: https://example.org/\n",
             'data/clusters/x.yml:1: name: expected fields (lt, en) (got "Vardas be kalbos")',
             id="plain-text-instead-of-languages",
