@@ -19,7 +19,12 @@ class SearchIndexError(RuntimeError):
 
 
 def build_search_index(site_dir: Path) -> None:
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", "pagefind", "--silent"]
+    command = [
+        sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", "pagefind", "--silent",
+        # Field names ("Sectors", "Published") would run into their values in
+        # excerpts, and heading permalinks add a stray "¶".
+        "--exclude-selectors", "dt", "--exclude-selectors", ".headerlink",
+    ]
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         raise SearchIndexError(f"Pagefind could not index {site_dir}: {result.stdout}{result.stderr}".strip())
