@@ -82,7 +82,10 @@ def page(chromium, site):
 
 
 def visible_names(page):
-    return page.eval_on_selector_all("#cs-cards > li:not([hidden]) h2", "els => els.map(e => e.textContent.trim())")
+    """Names of the cards a person sees (rendered, not just without `hidden`)."""
+    return page.eval_on_selector_all(
+        "#cs-cards > li h2", "els => els.filter(e => e.getClientRects().length > 0).map(e => e.textContent.trim())"
+    )
 
 
 def count_of(page, facet, value):
