@@ -173,37 +173,50 @@ def on_post_page(output, page, config):
 
 
 def on_post_build(config) -> None:
-    lang, root, site_dir = _language(config), _repo_root(config), Path(config.site_dir)
-    out = site_dir / _lang_root(lang)
-    t = _translate(config)
+    _copy_media(config)
+    _write_feeds(config, _language(config))
+    _keep_404_per_language(config, _language(config))
+    if _is_last_language(config):  # every page of every language is written now
+        _finish_site(config)
+
+
+def _copy_media(config) -> None:
+    root, site_dir = _repo_root(config), Path(config.site_dir)
     for media in {c.logo for c in _site.clusters} | {e.image for e in _site.entries}:
         if media:
             target = site_dir / "media" / media
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(root / media, target)
+
+
+def _write_feeds(config, lang: str) -> None:
+    out, t = Path(config.site_dir) / _lang_root(lang), _translate(config)
     common = dict(lang=lang, site_url=config.site_url, lang_root=_lang_root(lang), build_date=_site.build_date)
     feed = atom_feed(_site.news, _site.vocabularies["tags"], title=t("news.feed_title"), author=config.site_name, **common)
     _write(out / NEWS_FEED, feed.encode("utf-8"))
-    events = _site.upcoming_events + _site.past_events
-    organiser = t("event.organiser")
+    events, organiser = _site.upcoming_events + _site.past_events, t("event.organiser")
     _write(out / EVENTS_FEED, calendar(events, name=t("events.feed_title"), organiser_label=organiser, **common))
     for event in events:
-        _write(out / event.page / f"{event.slug}.ics", calendar([event], name=event.title.pick(lang).text, organiser_label=organiser, **common))
-    _keep_404_per_language(config, lang)
-    if _is_last_language(config):  # every page of every language is written now
-        try:
-            build_search_index(site_dir)
-        except SearchIndexError as error:
-            raise PluginError(str(error)) from None
-        for lang_code in _other_languages(config):
-            root_sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
-            sitemap = language_sitemap(root_sitemap, urljoin(config.site_url, f"{lang_code}/"))
-            _write(site_dir / lang_code / "sitemap.xml", sitemap.encode("utf-8"))
-        base_path = urlsplit(config.site_url or "/").path or "/"
-        _write(site_dir / "_headers", headers_file(site_dir, base_path).encode("utf-8"))
-        # Netlify serves only the root 404.html unless told; Cloudflare Pages finds the nearest one itself.
-        redirects = "".join(f"{base_path}{code}/*  {base_path}{code}/404.html  404\n" for code in _other_languages(config))
-        _write(site_dir / "_redirects", redirects.encode("utf-8"))
+        one = calendar([event], name=event.title.pick(lang).text, organiser_label=organiser, **common)
+        _write(out / event.page / f"{event.slug}.ics", one)
+
+
+def _finish_site(config) -> None:
+    """Site-wide files: the search index, per-language sitemaps, host headers."""
+    site_dir = Path(config.site_dir)
+    try:
+        build_search_index(site_dir)
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from None
+    root_sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    for code in _other_languages(config):
+        sitemap = language_sitemap(root_sitemap, urljoin(config.site_url, f"{code}/"))
+        _write(site_dir / code / "sitemap.xml", sitemap.encode("utf-8"))
+    base_path = urlsplit(config.site_url or "/").path or "/"
+    _write(site_dir / "_headers", headers_file(site_dir, base_path).encode("utf-8"))
+    # Netlify serves only the root 404.html unless told; Cloudflare Pages finds the nearest one itself.
+    redirects = "".join(f"{base_path}{code}/*  {base_path}{code}/404.html  404\n" for code in _other_languages(config))
+    _write(site_dir / "_redirects", redirects.encode("utf-8"))
 
 
 def _keep_404_per_language(config, lang: str) -> None:
