@@ -24,8 +24,8 @@ sys.path.insert(0, str(REPO / "tests"))
 sys.path.insert(0, str(REPO / "benchmarks"))
 sys.path.insert(0, str(REPO / "hooks"))
 
-from conftest import copy_site_sources, replace_content  # noqa: E402
-from synthetic_clusters import write_clusters  # noqa: E402
+from conftest import copy_site_sources  # noqa: E402
+from synthetic_clusters import synthetic_site  # noqa: E402
 
 
 def timed_build(root: Path, repeat: int) -> float:
@@ -69,8 +69,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as temp:
         temp = Path(temp)
         real = copy_site_sources(temp / "real")
-        synthetic = replace_content(copy_site_sources(temp / "synthetic"), {})
-        write_clusters(synthetic / "data" / "clusters", args.clusters)
+        synthetic = synthetic_site(temp / "synthetic", args.clusters)
         plain = plain_site(temp / "plain", args.clusters)
         results = {
             "real site": timed_build(real, args.repeat),

@@ -22,8 +22,7 @@ sys.path.insert(0, str(REPO / "tests"))
 sys.path.insert(0, str(REPO / "benchmarks"))
 sys.path.insert(0, str(REPO / "hooks"))
 
-from conftest import copy_site_sources, replace_content  # noqa: E402
-from synthetic_clusters import write_clusters  # noqa: E402
+from synthetic_clusters import synthetic_site  # noqa: E402
 
 
 def main() -> None:
@@ -32,8 +31,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as temp:
-        root = replace_content(copy_site_sources(Path(temp) / "repo"), {})
-        write_clusters(root / "data" / "clusters", args.clusters)
+        root = synthetic_site(Path(temp) / "repo", args.clusters)
         env = dict(os.environ, PYTHONPATH=str(REPO / "hooks"), SOURCE_DATE_EPOCH="1780272000")
         times = []
         for _ in range(args.repeat):

@@ -22,9 +22,9 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO / "tests"), str(REPO / "benchmarks"), str(REPO / "hooks")]
 
 from browser_support import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
-from conftest import copy_site_sources, replace_content, run_build  # noqa: E402
+from conftest import run_build  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
-from synthetic_clusters import write_clusters  # noqa: E402
+from synthetic_clusters import synthetic_site  # noqa: E402
 
 KEYSTROKE = """(text) => {
   const input = document.getElementById('cs-filter-q');
@@ -58,8 +58,7 @@ def main() -> None:
     parser.add_argument("--clusters", type=int, default=1000)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as temp:
-        root = replace_content(copy_site_sources(Path(temp) / "repo"), {})
-        write_clusters(root / "data" / "clusters", args.clusters)
+        root = synthetic_site(Path(temp) / "repo", args.clusters)
         build = run_build(root, Path(temp) / "site")
         assert build.returncode == 0, build.output
         pages = len(list(build.site.rglob("*.html")))

@@ -45,3 +45,13 @@ def write_clusters(folder: Path, count: int, seed: int = 7) -> None:
     for index in range(count):
         text = yaml.safe_dump(cluster_data(index, rng), allow_unicode=True, sort_keys=False)
         (folder / f"synthetic-{index:04d}.yml").write_text(text.replace("'20", "20").replace("-01'", "-01"), encoding="utf-8")
+
+
+def synthetic_site(target: Path, count: int) -> Path:
+    """A copy of the site (tests/conftest.py helpers) with `count` synthetic
+    clusters in place of the real ones, and no news, stories or events."""
+    from conftest import copy_site_sources, replace_content
+
+    root = replace_content(copy_site_sources(target), {})
+    write_clusters(root / "data" / "clusters", count)
+    return root

@@ -12,7 +12,7 @@ from clustersite.dates import build_date, format_date, format_span
 from clustersite.entries import VILNIUS
 from clustersite.labels import default_valid_until, label_from_clean
 from clustersite.markdown_text import render_markdown
-from clustersite.ui_strings import load_strings, plural_lt
+from clustersite.ui_strings import load_strings
 from conftest import REPO
 
 
@@ -55,11 +55,6 @@ def test_dates_in_each_language():
 
 def test_build_date_follows_source_date_epoch():
     assert build_date({"SOURCE_DATE_EPOCH": "1582156800"}) == dt.date(2020, 2, 20)
-
-
-def test_lithuanian_plurals():
-    forms = [plural_lt(n, "narys", "nariai", "narių") for n in (1, 2, 9, 10, 11, 15, 21, 22, 30)]
-    assert forms == ["narys", "nariai", "nariai", "narių", "narių", "narių", "narys", "nariai", "narių"]
 
 
 def test_markdown_from_data_cannot_carry_html_or_script_links():

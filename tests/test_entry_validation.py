@@ -111,3 +111,14 @@ def test_every_front_matter_mistake_is_reported_at_once(tmp_path):
 )
 def test_single_mistakes(tmp_path, entries, expected):
     assert problems_for(tmp_path, entries) == [expected]
+
+
+def test_front_matter_syntax_errors_and_repeats_count_lines_from_the_top_of_the_file(tmp_path):
+    assert problems_for(tmp_path, {
+        "renginiai/a.md": "---\ntitle: A\nstart: [2026\n---\n",
+        "renginiai/a.en.md": "---\ntitle: A\ntitle: B\n---\n",
+    }) == [
+        "content/renginiai/a.en.md:3: title: given twice in the same place; keep only one",
+        "content/renginiai/a.md:4: not valid YAML: did not find expected ',' or ']' "
+        "(while parsing a flow sequence that starts on line 3); check the indentation and quotes on this line and the one above",
+    ]

@@ -15,6 +15,7 @@ from typing import Any
 
 from .fields import (
     INVALID,
+    SLUG,
     Bool,
     Choice,
     Context,
@@ -36,7 +37,7 @@ from .localized import LocalizedText
 from .problems import describe
 from .yaml_source import LineDict, load_yaml
 
-SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+SLUG_PATTERN = re.compile(SLUG)
 RESERVED_SLUGS = {"index"}  # klasteriai/index.md is the directory page
 MEMBER_TYPES = ("company", "research", "education", "public", "association", "other")
 # Lithuania's bounding box, generously rounded; a point outside is a typo

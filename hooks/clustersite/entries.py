@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from .fields import INVALID, Choice, Context, Date, Field, ListOf, Obj, RepoFile, Spec, Str, Text, Url, Where
+from .fields import INVALID, SLUG, Choice, Context, Date, Field, ListOf, Obj, RepoFile, Spec, Str, Text, Url, Where
 from .front_matter import read_front_matter
 from .localized import LocalizedText
 from .problems import describe
@@ -23,7 +23,6 @@ from .problems import describe
 VILNIUS = ZoneInfo("Europe/Vilnius")
 SECTIONS = {"news": "naujienos", "story": "sekmes-istorijos", "event": "renginiai"}
 TEXT_FIELDS = ("title", "summary", "location")
-SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 FILE_NAMES = {
     "news": (re.compile(rf"(\d{{4}}-\d{{2}}-\d{{2}})-{SLUG}"), "yyyy-mm-dd-short-name, e.g. 2020-02-20-inolink"),
     "story": (re.compile(SLUG), "short-name in lowercase letters, digits and hyphens"),

@@ -24,6 +24,9 @@ from .yaml_source import LineDict, LineList
 INVALID = object()
 """Returned by a spec when the value was reported as a problem."""
 
+SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+"""File names that become page addresses, and vocabulary keys: a-z, 0-9, single hyphens."""
+
 
 @dataclass(frozen=True)
 class Where:

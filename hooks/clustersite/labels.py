@@ -42,10 +42,6 @@ class Label:
         """The award as a date for ordering (1 January when only the year is known)."""
         return self.awarded if isinstance(self.awarded, dt.date) else dt.date(self.awarded, 1, 1)
 
-    @property
-    def awarded_year_only(self) -> bool:
-        return isinstance(self.awarded, int)
-
 
 def default_valid_until(awarded: dt.date | int) -> dt.date:
     if isinstance(awarded, int):

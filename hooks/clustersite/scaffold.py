@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import re
 import sys
 from pathlib import Path
 
 from .check import DOCS_DIR, REPO_ROOT
+from .cluster_model import SLUG_PATTERN
 from .entries import SECTIONS
 
 TEMPLATES = Path(__file__).parent / "templates"
-SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def targets(kind: str, slug: str, day: dt.date, root: Path) -> dict[Path, str]:
@@ -35,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--date", type=dt.date.fromisoformat, default=dt.date.today(), help="YYYY-MM-DD (default: today)")
     parser.add_argument("--root", type=Path, default=REPO_ROOT)
     args = parser.parse_args(argv)
-    if not SLUG.fullmatch(args.slug or ""):
+    if not SLUG_PATTERN.fullmatch(args.slug or ""):
         print(f"SLUG must be lowercase letters a-z, digits and hyphens (got {args.slug!r}), e.g. SLUG=litek", file=sys.stderr)
         return 2
     files = targets(args.kind, args.slug, args.date, args.root)

@@ -22,7 +22,8 @@ import yaml
 from .check import REPO_ROOT
 from .cluster_model import CLUSTER
 from .entries import SCHEMAS as ENTRY_SCHEMAS
-from .vocabularies import KEY_PATTERN, TERM, VOCABULARY_FILES
+from .fields import SLUG
+from .vocabularies import TERM, VOCABULARY_FILES
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 TITLES = {
@@ -39,7 +40,7 @@ def _fill_vocabularies(node: Any, vocabularies: dict[str, list[str]]) -> Any:
         node = {key: _fill_vocabularies(value, vocabularies) for key, value in node.items()}
         name = node.pop("x-vocabulary", None)
         if name == "clusters":  # not an enum: adding a cluster must not make the schemas stale
-            node["pattern"] = f"^{KEY_PATTERN}$"
+            node["pattern"] = f"^{SLUG}$"
         elif name in vocabularies:
             node["enum"] = vocabularies[name]
         return node
@@ -60,7 +61,7 @@ def build_schemas(root: Path) -> dict[str, dict[str, Any]]:
     }
     schemas = {
         "cluster": CLUSTER.json_schema(),
-        "vocabulary": {"type": "object", "propertyNames": {"pattern": f"^{KEY_PATTERN}$"}, "additionalProperties": TERM.json_schema()},
+        "vocabulary": {"type": "object", "propertyNames": {"pattern": f"^{SLUG}$"}, "additionalProperties": TERM.json_schema()},
         **{kind: spec.json_schema() for kind, spec in ENTRY_SCHEMAS.items()},
     }
     return {name: _document(name, _fill_vocabularies(body, vocabularies)) for name, body in schemas.items()}

@@ -33,11 +33,3 @@ def translator(folder: Path, lang: str) -> Callable[..., str]:
 
     return translate
 
-
-def plural_lt(count: int, one: str, few: str, many: str) -> str:
-    """Lithuanian plural forms: 1, 21 -> one; 2-9, 22-29 -> few; 0, 10-20, 30 -> many."""
-    if count % 10 == 1 and count % 100 != 11:
-        return one
-    if 2 <= count % 10 <= 9 and not 12 <= count % 100 <= 19:
-        return few
-    return many

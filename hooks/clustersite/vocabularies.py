@@ -10,12 +10,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .fields import INVALID, Context, Field, Obj, Str, Text, Where
+from .fields import INVALID, SLUG, Context, Field, Obj, Str, Text, Where
 from .localized import LocalizedText
 from .problems import describe
 from .yaml_source import LineDict, load_yaml
 
-KEY_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 
 VOCABULARY_FILES = {
     "sectors": Text("Economic sectors, as used by klaster.lt.", "Ūkio sektoriai, kaip juos skirsto klaster.lt."),
@@ -69,7 +68,7 @@ def _load_terms(repo_root: Path, shown_as: str, ctx: Context) -> dict[str, Term]
     terms: dict[str, Term] = {}
     for key, value in data.items():
         where = Where(shown_as, lines.line_of(key), str(key))
-        if not isinstance(key, str) or not re.fullmatch(KEY_PATTERN, key):
+        if not isinstance(key, str) or not re.fullmatch(SLUG, key):
             ctx.report(where, "a key must be lowercase letters, digits and hyphens")
             continue
         clean = TERM.check(value, where, ctx)

@@ -65,12 +65,13 @@ _MAP_TAG = yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG
 _SEQ_TAG = yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG
 
 
-def _convert(loader: _LineSafeLoader, node: yaml.Node, open_nodes: set[int]) -> Any:
+def _convert(loader: _LineSafeLoader, node: yaml.Node, open_nodes: set[int], first_line: int) -> Any:
     """Python values from a composed node tree, recording lines.
 
     A direct walk instead of PyYAML's generic construct_object: the same
     safe constructors decide every scalar's type, at about half the cost,
-    which keeps `make check` within a second at 1,000 clusters."""
+    which keeps `make check` within a second at 1,000 clusters. Lines count
+    from `first_line` (front matter starts on the file's second line)."""
     if isinstance(node, yaml.ScalarNode):
         constructor = loader.yaml_constructors.get(node.tag)
         return constructor(loader, node) if constructor else loader.construct_undefined(node)
@@ -81,34 +82,70 @@ def _convert(loader: _LineSafeLoader, node: yaml.Node, open_nodes: set[int]) -> 
     open_nodes.add(id(node))
     try:
         if isinstance(node, yaml.SequenceNode):
-            items = LineList(_convert(loader, child, open_nodes) for child in node.value)
-            items.line = node.start_mark.line + 1
-            items.item_lines = [child.start_mark.line + 1 for child in node.value]
+            items = LineList(_convert(loader, child, open_nodes, first_line) for child in node.value)
+            items.line = node.start_mark.line + first_line
+            items.item_lines = [child.start_mark.line + first_line for child in node.value]
             return items
         loader.flatten_mapping(node)
         mapping = LineDict()
-        mapping.line = node.start_mark.line + 1
+        mapping.line = node.start_mark.line + first_line
         for key_node, value_node in node.value:
-            key = _convert(loader, key_node, open_nodes)
+            key = _convert(loader, key_node, open_nodes, first_line)
             if not isinstance(key, (str, int, float, bool)) and key is not None:
                 raise yaml.constructor.ConstructorError(None, None, "a key must be plain text", key_node.start_mark)
             if key in mapping:
-                mapping.duplicates.append((key, key_node.start_mark.line + 1))
-            mapping[key] = _convert(loader, value_node, open_nodes)
-            mapping.key_lines[key] = key_node.start_mark.line + 1
+                mapping.duplicates.append((key, key_node.start_mark.line + first_line))
+            mapping[key] = _convert(loader, value_node, open_nodes, first_line)
+            mapping.key_lines[key] = key_node.start_mark.line + first_line
         return mapping
     finally:
         open_nodes.discard(id(node))
 
 
-def parse_yaml(text: str) -> Any:
+def parse_yaml(text: str, first_line: int = 1) -> Any:
     """Parse YAML text safely, with line tracking; raises yaml.YAMLError."""
     loader = _LineSafeLoader(text)
     try:
         node = loader.get_single_node()
-        return None if node is None else _convert(loader, node, set())
+        return None if node is None else _convert(loader, node, set(), first_line)
     finally:
         loader.dispose()
+
+
+UNREADABLE = object()
+"""Returned by parse_reported when the text is not valid YAML (already reported)."""
+
+
+def read_text(path: Path, shown_as: str, problems: Problems) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        problems.add(shown_as, 1, "", "the file is not UTF-8 text; save it with UTF-8 encoding")
+        return None
+
+
+def parse_reported(text: str, shown_as: str, problems: Problems, first_line: int = 1) -> Any:
+    """Parse YAML; report syntax errors and repeated keys. UNREADABLE on a syntax error."""
+    try:
+        data = parse_yaml(text, first_line)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + first_line if mark else first_line
+        reason = error.problem or error.context or "unreadable YAML"
+        if error.context and error.context_mark and error.context_mark.line + first_line != line:
+            reason += f" ({error.context} that starts on line {error.context_mark.line + first_line})"
+        problems.add(
+            shown_as,
+            line,
+            "",
+            f"not valid YAML: {reason}; check the indentation and quotes on this line and the one above",
+        )
+        return UNREADABLE
+    except yaml.YAMLError as error:
+        problems.add(shown_as, first_line, "", f"not valid YAML: {error}")
+        return UNREADABLE
+    report_duplicates(data, shown_as, problems)
+    return data
 
 
 def load_yaml(path: Path, shown_as: str, problems: Problems) -> Any:
@@ -116,31 +153,9 @@ def load_yaml(path: Path, shown_as: str, problems: Problems) -> Any:
 
     Returns None when the file could not be read (the problem is reported).
     """
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        problems.add(shown_as, 1, "", "the file is not UTF-8 text; save it with UTF-8 encoding")
-        return None
-    try:
-        data = parse_yaml(text)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
-        reason = error.problem or error.context or "unreadable YAML"
-        if error.context and error.context_mark and error.context_mark.line + 1 != line:
-            reason += f" ({error.context} that starts on line {error.context_mark.line + 1})"
-        problems.add(
-            shown_as,
-            line,
-            "",
-            f"not valid YAML: {reason}; check the indentation and quotes on this line and the one above",
-        )
-        return None
-    except yaml.YAMLError as error:
-        problems.add(shown_as, 1, "", f"not valid YAML: {error}")
-        return None
-    report_duplicates(data, shown_as, problems)
-    return data
+    text = read_text(path, shown_as, problems)
+    data = UNREADABLE if text is None else parse_reported(text, shown_as, problems)
+    return None if data is UNREADABLE else data
 
 
 def report_duplicates(data: Any, shown_as: str, problems: Problems) -> None:
