@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -66,7 +66,7 @@ SCHEMAS = {
               description=Text("Path to an image in the repository.", "Paveikslėlio kelias saugykloje.")),
     ]),
     "story": Obj([
-        TITLE, DATE, SUMMARY, CLUSTERS,
+        TITLE, DATE, replace(SUMMARY, required=True), CLUSTERS,
         Field("sectors", ListOf(Choice(vocabulary="sectors", noun="sector"), unique=True),
               description=Text("Keys from data/sectors.yml.", "Raktai iš data/sectors.yml.")),
     ]),
@@ -81,7 +81,6 @@ SCHEMAS = {
     ]),
 }
 REQUIRED_SHARED = {"news": ("date",), "story": ("date", "clusters"), "event": ()}
-REQUIRED_TEXT = {"news": ("title",), "story": ("title", "summary"), "event": ("title",)}
 
 
 @dataclass(frozen=True)
@@ -176,11 +175,6 @@ def _load_pair(kind: str, folder: Path, stem: str, repo_root: Path, ctx: Context
         if not shared.get(name):
             ctx.report(Where(lt_shown, lt_meta.line or 1, name), "missing; this field is required")
             failed = True
-    for name in REQUIRED_TEXT[kind]:
-        for lang_clean, lang_meta, shown in ((lt, lt_meta, lt_shown), (en, en_meta, en_shown)):
-            if name not in lang_clean and name != "title":  # title is already required by the schema
-                ctx.report(Where(shown, lang_meta.line or 1, name), "missing; this field is required")
-                failed = True
     if kind == "news":
         file_date = pattern.fullmatch(stem)[1]
         if "date" in shared and shared["date"].isoformat() != file_date:

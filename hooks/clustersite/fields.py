@@ -66,8 +66,6 @@ class Text:
 
 
 class Spec:
-    description: Text | None = None
-
     def check(self, value: Any, where: Where, ctx: Context) -> Any:
         raise NotImplementedError
 
