@@ -9,7 +9,7 @@ SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
 export SOURCE_DATE_EPOCH
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check schemas benchmark clean new-cluster new-news new-story new-event
+.PHONY: serve build test test-fast check schemas benchmark clean new-cluster new-news new-story new-event
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,10 @@ build: $(BIN)/.installed
 test: $(BIN)/.installed node_modules/.installed
 	@bash scripts/system-packages.sh
 	$(BIN)/python -m pytest
+
+# Everything but the browser and HTML-checker tests: for a quick loop while coding.
+test-fast: $(BIN)/.installed
+	$(BIN)/python -m pytest -m "not browser"
 
 # Validate all content without building (about a second).
 check: $(BIN)/.installed

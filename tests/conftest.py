@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -17,8 +18,10 @@ from clustersite.generated_pages import MARKER
 REPO = Path(__file__).resolve().parent.parent
 # Everything a site build reads; copied for fixture sites.
 SITE_PARTS = ("mkdocs.yml", "content", "data", "hooks", "overrides")
-# A fixed build date (2026-06-01 UTC) for fixture sites, so label validity is stable.
-FIXED_EPOCH = "1780272000"
+# One fixed build date for every test (fixture sites, loaders), so label validity and
+# "upcoming" are stable: 2026-06-01 UTC, as a date and as SOURCE_DATE_EPOCH.
+BUILD_DATE = dt.date(2026, 6, 1)
+FIXED_EPOCH = str(int(dt.datetime(2026, 6, 1, tzinfo=dt.timezone.utc).timestamp()))
 
 
 @dataclass

@@ -14,6 +14,8 @@ import pytest
 from browser_support import PageWatch, serve
 from conftest import copy_site_sources, replace_content, run_build
 
+pytestmark = pytest.mark.browser  # needs Chromium (and Java for the HTML checker); `make test-fast` skips it
+
 SUB = "/sub/"
 
 

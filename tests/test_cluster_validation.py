@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 from clustersite.problems import ContentError
 from clustersite.site_data import load_site
-from conftest import REPO, minimal_cluster
+from conftest import BUILD_DATE, REPO, minimal_cluster
 
-BUILD_DATE = dt.date(2026, 6, 1)
 
 
 def repo_with(tmp_path: Path, files: dict[str, str]) -> Path:

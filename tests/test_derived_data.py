@@ -105,3 +105,28 @@ def test_every_interface_string_used_exists_in_the_default_language():
     assert used and missing == []
     assert sorted(set(en) - set(lt)) == []
     assert sorted(set(lt) - set(en)) == []
+
+
+def test_every_computed_interface_string_exists_in_both_languages():
+    """Keys built at run time (`t('label.level.' ~ level)`, `f"directory.label.{v}"`)
+    escape the literal-key test above: each prefix's values are listed here, and
+    a prefix used in a template but missing from this table fails the test."""
+    from clustersite import directory, pages
+    from clustersite.cluster_model import MEMBER_TYPES
+
+    computed = {
+        "label.level.": ("bronze", "silver", "gold"),
+        "label.status.": ("valid", "expired"),
+        "member.type.": MEMBER_TYPES,
+        "directory.sort.": directory.SORTS,
+        "directory.label.": directory.LABEL_VALUES,
+        "search.": pages.SEARCH_STRINGS,
+    }
+    used_prefixes = set()
+    for template in (REPO / "overrides").rglob("*.html"):
+        used_prefixes |= set(re.findall(r"t\('([a-z_.]+\.)' ~", template.read_text(encoding="utf-8")))
+    assert used_prefixes and used_prefixes <= set(computed)
+    for lang in ("lt", "en"):
+        strings = load_strings(REPO / "data" / "ui", lang)
+        missing = [prefix + value for prefix, values in computed.items() for value in values if prefix + value not in strings]
+        assert missing == [], lang

@@ -10,10 +10,9 @@ import pytest
 from clustersite.dates import VILNIUS
 from clustersite.problems import ContentError
 from clustersite.site_data import load_site
-from conftest import minimal_cluster
+from conftest import BUILD_DATE, minimal_cluster
 from test_cluster_validation import repo_with
 
-BUILD_DATE = dt.date(2026, 6, 1)
 
 
 def with_entries(tmp_path: Path, entries: dict[str, str]) -> Path:

@@ -15,6 +15,8 @@ import pytest
 from browser_support import PageWatch, serve
 from conftest import REPO
 
+pytestmark = pytest.mark.browser  # needs Chromium (and Java for the HTML checker); `make test-fast` skips it
+
 VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
