@@ -1,57 +1,50 @@
 """MkDocs adapter for the clustersite package: each handler is a few lines.
 
-| event            | what it does                                                  |
-|------------------|---------------------------------------------------------------|
-| on_pre_build     | load and validate all content, write generated page stubs     |
-| on_env           | expose data, wording and filters for the language being built |
-| on_page_markdown | pick the template; set title and description, escaped         |
-| on_page_context  | hand a page its cluster, entry or news listing                |
-| on_post_page     | correct the markup Material writes outside template blocks    |
-| on_post_build    | write feeds and calendars, copy logos and images, keep each   |
-|                  | language's 404 page; after the last language, build the       |
-|                  | search index, per-language sitemaps and `_headers`            |
+| event            | what it does                                                   |
+|------------------|----------------------------------------------------------------|
+| on_config        | the top menu from the URL module (before i18n reads it)        |
+| on_pre_build     | load and validate all content (once per build), write stubs    |
+| on_env           | expose data, wording, links and filters for the language built |
+| on_page_markdown | resolve the page's kind once; set template, title, description |
+| on_page_context  | hand the template what its kind needs                          |
+| on_post_page     | correct the markup Material writes outside template blocks     |
+| on_post_build    | media, feeds, 404s; after the last language, search, sitemaps  |
 
 Default priorities: the i18n plugin runs its own handlers at -100 (after
-these), and nothing here depends on running before or after it.
-mkdocs-static-i18n builds once per language on the same config, so state
-is reset in on_pre_build and the language is read per build, never in
-on_config.
+these); on_config must run before it, since it copies the nav per language.
+mkdocs-static-i18n builds once per language on the same config, so the
+language is read per build, never in on_config, and content loaded for the
+default language (built first) is reused by the others of the same build.
 """
 
 from __future__ import annotations
 
-import json
 import logging
-import shutil
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
-from clustersite import directory, structured_data
-from clustersite.dates import build_date, format_date, format_moment, format_span
-from clustersite.entries import VILNIUS
-from clustersite.feeds import EVENTS_FEED, NEWS_FEED, atom_feed, calendar
-from clustersite.generated_pages import sync_stubs
+import jinja2
+from clustersite import pages, publish, urls
+from clustersite.dates import VILNIUS, build_date, format_date, format_moment, format_span
+from clustersite.generated_pages import sync_stubs, wanted_stubs
 from clustersite.html_fixes import fix_page
+from clustersite.layout import UI_DIR
 from clustersite.localized import DEFAULT_LANGUAGE, LocalizedText, Shown
 from clustersite.markdown_text import render_markdown
 from clustersite.problems import ContentError
-from clustersite.script_json import script_json
-from clustersite.search_index import SearchIndexError, build_search_index
-from clustersite.security_headers import headers_file
-from clustersite.sitemaps import language_sitemap
-from clustersite.site_data import SiteData, load_site
-from clustersite.ui_strings import translator
+from clustersite.search_index import SearchIndexError
+from clustersite.site_data import load_site
+from clustersite.ui_strings import translators
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
+from mkdocs.utils.templates import url_filter
 
 log = logging.getLogger("mkdocs.hooks.clustersite")
-_site: SiteData | None = None
-ENTRY_TEMPLATES = {"news": "news-post.html", "story": "story.html", "event": "event.html"}
-LISTING_KEYS = ("news_page", "news_year", "news_tag")
 SOCIAL_IMAGE = "assets/images/social.png"  # 1200x630, for link previews
+_state: dict = {}  # this build's data, wording and resolved pages; reset per build
 
 
-def _repo_root(config) -> Path:
+def _root(config) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
@@ -60,41 +53,39 @@ def _language(config) -> str:
     return getattr(i18n, "current_language", None) or DEFAULT_LANGUAGE
 
 
-def _lang_root(lang: str) -> str:
-    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
-
-
-def _translate(config):
-    return translator(_repo_root(config) / "data" / "ui", _language(config))
+def on_config(config):
+    config["nav"] = [{title: path} for title, path in urls.NAV]
+    return config
 
 
 def on_pre_build(config) -> None:
-    global _site
-    _site = None
-    docs_dir = Path(config.docs_dir)
-    try:
-        _site = load_site(_repo_root(config), build_date(), docs_dir)
-    except ContentError as error:
-        raise PluginError(str(error)) from None
-    if _language(config) == DEFAULT_LANGUAGE:  # once, not once per language
-        for note in _site.untranslated():
+    if _language(config) == DEFAULT_LANGUAGE or "site" not in _state:  # once per build
+        _state.clear()
+        try:
+            _state["site"] = load_site(_root(config), build_date(), Path(config.docs_dir))
+        except ContentError as error:
+            raise PluginError(str(error)) from None
+        _state["t"] = translators(_root(config) / UI_DIR)
+        for note in _state["site"].untranslated():
             log.info(note)
-    sync_stubs(docs_dir, _site.generated_pages())
+        sync_stubs(Path(config.docs_dir), wanted_stubs(_state["site"]))
+    _state["views"] = {}
 
 
 def on_env(env, config, files):
-    lang = _language(config)
+    lang, site = _language(config), _state["site"]
+    lang_root = publish.language_root(lang)
+    paths = urls.link_paths()
+
+    @jinja2.pass_context
+    def href(context, name: str, *args) -> str:
+        """A link in the page's language: href('cluster', slug), href('path', 'x.xml')."""
+        path = args[0] if name == "path" else paths[name](*args)
+        return url_filter(context, lang_root + path)
+
     env.globals.update(
-        site_data=_site,
-        clusters=_site.sorted_clusters(lang),
-        figures=_site.figures(),
-        vocab=_site.vocabularies,
-        lang=lang,
-        lang_root=_lang_root(lang),
-        t=_translate(config),
-        news_feed=NEWS_FEED,
-        social_image=SOCIAL_IMAGE,
-        events_feed=EVENTS_FEED,
+        site_data=site, clusters=site.sorted_clusters(lang), figures=site.figures(), vocab=site.vocabularies,
+        lang=lang, lang_root=lang_root, t=_state["t"][lang], href=href, urls=urls, social_image=SOCIAL_IMAGE,
     )
     env.filters.update(
         in_lang=lambda text: text.pick(lang) if isinstance(text, LocalizedText) else text,
@@ -107,65 +98,29 @@ def on_env(env, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
-    lang, meta = _language(config), page.meta
-    if meta.get("cluster"):
-        cluster = _site.by_slug.get(meta["cluster"])
-        if cluster is None:
-            raise PluginError(f"{page.file.src_uri}: no data/clusters/{meta['cluster']}.yml for this page")
-        meta["title"], meta["description"] = cluster.name.pick(lang).text, cluster.summary.pick(lang).text
-    elif any(key in meta for key in LISTING_KEYS):
-        meta["title"] = _listing_title(meta, lang, _translate(config))
-    elif entry := _site.entry_at(page.file.src_uri):
-        meta["template"] = ENTRY_TEMPLATES[entry.kind]
-        if entry.summary:
-            meta["description"] = entry.summary.pick(lang).text
-    # Material prints the title and description without escaping them.
-    for key in ("title", "description"):
-        if isinstance(meta.get(key), str):
-            meta[key] = escape(meta[key])
+    lang, site = _language(config), _state["site"]
+    try:
+        view = pages.resolve(page.meta, page.file.src_uri, site)
+    except pages.PageError as error:
+        raise PluginError(str(error)) from None
+    _state["views"][page.file.src_uri] = view
+    if view.template:
+        page.meta["template"] = view.template
+    for key, value in (("title", view.title(site, lang, _state["t"][lang])), ("description", view.description(lang))):
+        if value is not None:
+            page.meta[key] = value
+    for key in ("title", "description"):  # Material prints them without escaping
+        if isinstance(page.meta.get(key), str):
+            page.meta[key] = escape(page.meta[key])
     return markdown
 
 
-def _listing_title(meta, lang, t) -> str:
-    if "news_year" in meta:
-        return t("news.year_title", year=format_date(meta["news_year"], lang))
-    if "news_tag" in meta:
-        return t("news.tag_title", tag=_site.vocabularies["tags"][meta["news_tag"]].label.pick(lang).text)
-    return t("news.page_title", page=meta["news_page"])
-
-
 def on_page_context(context, page, config, nav):
-    meta = page.meta
-    if meta.get("template") == "search.html":
-        t = _translate(config)
-        context["search_strings"] = json.dumps({key: t(f"search.{key}") for key in ("loading", "none", "found", "unavailable")}, ensure_ascii=False)
-    elif meta.get("template") == "cluster-directory.html":
-        context["directory_facets"] = directory.facets(_site)
-        context["directory_rows"] = directory.rows_json(_site, _language(config))
-        context["directory_sorts"] = directory.SORTS
-    elif meta.get("cluster"):
-        context["cluster"] = _site.by_slug[meta["cluster"]]
-        context["related"] = _site.related(meta["cluster"])
-        context["structured_data"] = script_json(
-            structured_data.organization(context["cluster"], _site, _language(config), page.canonical_url)
-        )
-    elif meta.get("template") == "news-list.html":
-        context["listing"] = _site.news_listing(
-            page=meta.get("news_page", 1), year=meta.get("news_year"), tag=meta.get("news_tag")
-        )
-    elif entry := _site.entry_at(page.file.src_uri):
-        context["entry"] = entry
-        lang = _language(config)
-        if entry.kind == "news":
-            article = structured_data.news_article(entry, lang, page.canonical_url, config.site_name, _social_image(config))
-            context["structured_data"] = script_json(article)
-        elif entry.kind == "event":
-            context["structured_data"] = script_json(structured_data.event(entry, lang, page.canonical_url))
+    lang = _language(config)
+    info = pages.PageInfo(lang, _state["t"][lang], page.canonical_url, config.site_name,
+                          urljoin(config.site_url or "/", SOCIAL_IMAGE))
+    context.update(_state["views"][page.file.src_uri].context(_state["site"], info))
     return context
-
-
-def _social_image(config) -> str:
-    return urljoin(config.site_url or "/", SOCIAL_IMAGE)
 
 
 def on_post_page(output, page, config):
@@ -173,82 +128,11 @@ def on_post_page(output, page, config):
 
 
 def on_post_build(config) -> None:
-    _copy_media(config)
-    _write_feeds(config, _language(config))
-    _keep_404_per_language(config, _language(config))
-    if _is_last_language(config):  # every page of every language is written now
-        _finish_site(config)
-
-
-def _copy_media(config) -> None:
-    root, site_dir = _repo_root(config), Path(config.site_dir)
-    for media in {c.logo for c in _site.clusters} | {e.image for e in _site.entries}:
-        if media:
-            target = site_dir / "media" / media
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(root / media, target)
-
-
-def _write_feeds(config, lang: str) -> None:
-    out, t = Path(config.site_dir) / _lang_root(lang), _translate(config)
-    common = dict(lang=lang, site_url=config.site_url, lang_root=_lang_root(lang), build_date=_site.build_date)
-    feed = atom_feed(_site.news, _site.vocabularies["tags"], title=t("news.feed_title"), author=config.site_name, **common)
-    _write(out / NEWS_FEED, feed.encode("utf-8"))
-    events, organiser = _site.upcoming_events + _site.past_events, t("event.organiser")
-    _write(out / EVENTS_FEED, calendar(events, name=t("events.feed_title"), organiser_label=organiser, **common))
-    for event in events:
-        one = calendar([event], name=event.title.pick(lang).text, organiser_label=organiser, **common)
-        _write(out / event.page / f"{event.slug}.ics", one)
-
-
-def _finish_site(config) -> None:
-    """Site-wide files: the search index, per-language sitemaps, host headers."""
-    site_dir = Path(config.site_dir)
+    i18n, lang = config.plugins.get("i18n"), _language(config)
+    order = [DEFAULT_LANGUAGE] + [code for code in getattr(i18n, "build_languages", []) if code != DEFAULT_LANGUAGE]
+    build = publish.Build(_root(config), Path(config.site_dir), config.site_url or "", config.site_name,
+                          lang, tuple(order), _state["t"][lang])
     try:
-        build_search_index(site_dir)
+        publish.after_language(_state["site"], build)
     except SearchIndexError as error:
         raise PluginError(str(error)) from None
-    root_sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
-    for code in _other_languages(config):
-        sitemap = language_sitemap(root_sitemap, urljoin(config.site_url, f"{code}/"))
-        _write(site_dir / code / "sitemap.xml", sitemap.encode("utf-8"))
-    base_path = urlsplit(config.site_url or "/").path or "/"
-    _write(site_dir / "_headers", headers_file(site_dir, base_path).encode("utf-8"))
-    # Netlify serves only the root 404.html unless told; Cloudflare Pages finds the nearest one itself.
-    redirects = "".join(f"{base_path}{code}/*  {base_path}{code}/404.html  404\n" for code in _other_languages(config))
-    _write(site_dir / "_redirects", redirects.encode("utf-8"))
-
-
-def _keep_404_per_language(config, lang: str) -> None:
-    """MkDocs writes /404.html in every language's build, the last one winning.
-    Keep each: the default language's at /404.html, the others' at /<lang>/404.html."""
-    site_dir = Path(config.site_dir)
-    built, kept_default = site_dir / "404.html", site_dir / ".404.default.html"
-    if not built.is_file():
-        return
-    built.write_text(fix_page(built.read_text(encoding="utf-8")), encoding="utf-8")  # no on_post_page for it
-    if lang == DEFAULT_LANGUAGE:
-        shutil.copyfile(built, kept_default)
-    else:
-        _write(site_dir / lang / "404.html", built.read_bytes())
-    if _is_last_language(config) and kept_default.is_file():
-        kept_default.replace(built)
-
-
-def _other_languages(config) -> list[str]:
-    i18n = config.plugins.get("i18n")
-    return [lang for lang in i18n.build_languages if lang != i18n.default_language] if i18n else []
-
-
-def _is_last_language(config) -> bool:
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        return True
-    # The i18n plugin builds the default language first, then the others in order.
-    order = [i18n.default_language] + [lang for lang in i18n.build_languages if lang != i18n.default_language]
-    return i18n.current_language == order[-1]
-
-
-def _write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)

@@ -88,8 +88,8 @@ def test_valid_minimal_cluster_loads(tmp_path):
             id="bad-member-type",
         ),
         pytest.param(
-            minimal_cluster(extra="member_count: 1\nmembers:\n  - name: A\n  - name: B\n"),
-            "data/clusters/x.yml:9: member_count: smaller than the 2 members listed (got 1); correct it or remove it",
+            minimal_cluster(extra="member_count: {value: 1, as_of: 2020}\nmembers:\n  - name: A\n  - name: B\n"),
+            "data/clusters/x.yml:9: member_count.value: smaller than the 2 members listed (got 1); correct it or remove it",
             id="member-count-below-list",
         ),
         pytest.param(

@@ -9,8 +9,11 @@ import pytest
 from clustersite.generated_pages import cluster_stubs, news_list_stubs, sync_stubs
 from clustersite.collation import lithuanian_key
 from clustersite.dates import build_date, format_date, format_span
-from clustersite.entries import VILNIUS
-from clustersite.labels import default_valid_until, label_from_clean
+from clustersite.dates import VILNIUS
+from types import SimpleNamespace
+
+from clustersite.cluster_model import CLUSTER
+from clustersite.labels import default_valid_until
 from clustersite.markdown_text import render_markdown
 from clustersite.ui_strings import load_strings
 from conftest import REPO
@@ -28,12 +31,16 @@ def test_labels_are_valid_for_two_years(awarded, expected):
     assert default_valid_until(awarded) == expected
 
 
+def label_on(clean, day):
+    return CLUSTER.fields["labels"].spec.item.build(clean, SimpleNamespace(build_date=day))
+
+
 def test_label_status_compares_with_the_build_date():
     label = {"level": "gold", "issuer": "EUCLES", "awarded": dt.date(2024, 5, 1)}
-    assert label_from_clean(label, dt.date(2026, 5, 1)).status == "valid"
-    assert label_from_clean(label, dt.date(2026, 5, 2)).status == "expired"
+    assert label_on(label, dt.date(2026, 5, 1)).status == "valid"
+    assert label_on(label, dt.date(2026, 5, 2)).status == "expired"
     explicit = dict(label, valid_until=dt.date(2030, 1, 1))
-    assert label_from_clean(explicit, dt.date(2029, 12, 31)).status == "valid"
+    assert label_on(explicit, dt.date(2029, 12, 31)).status == "valid"
 
 
 def test_lithuanian_alphabetical_order():

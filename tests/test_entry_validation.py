@@ -7,7 +7,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from clustersite.entries import VILNIUS
+from clustersite.dates import VILNIUS
 from clustersite.problems import ContentError
 from clustersite.site_data import load_site
 from conftest import minimal_cluster
@@ -69,7 +69,7 @@ def test_every_front_matter_mistake_is_reported_at_once(tmp_path):
     })
     assert problems == [
         "content/naujienos/2024-03-05-a.md:4: clusters[0]: unknown cluster (got \"litec\"); did you mean \"litek\"? use one listed in data/clusters/ (the file name without .yml)",
-        "content/naujienos/2024-03-05-a.md:5: tagz: unknown field; did you mean \"tags\"? allowed here: title, date, summary, clusters, tags, image",
+        "content/naujienos/2024-03-05-a.md:5: tagz: unknown field; did you mean \"tags\"? allowed here: title, date, summary, clusters, tags, image, sources",
         "content/naujienos/2024-04-01-b.md:1: translation: no English version; add content/naujienos/2024-04-01-b.en.md with at least a translated title",
         "content/naujienos/2024-04-02-c.en.md:3: clusters: differs from the Lithuanian file (got \"[]\", content/naujienos/2024-04-02-c.md has \"['litek']\"); keep them the same or leave the field out of the English file",
         "content/naujienos/Nauja naujiena.md:1: the file name is the page address and must look like yyyy-mm-dd-short-name, e.g. 2020-02-20-inolink (got \"Nauja naujiena\"); rename it",

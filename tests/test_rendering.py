@@ -24,7 +24,7 @@ CLUSTERS = {
         f'name:\n  lt: "{HOSTILE} vardas"\n  en: "{HOSTILE} name"\nsummary:\n  lt: "{HOSTILE}"\n'
         f'description:\n  lt: "<img src=x onerror=alert(1)> [x](javascript:alert(1))"\ncity: "{HOSTILE}"\n'
         f'members:\n  - name: "{HOSTILE}"\n    website: "https://example.org/?q=\\"><script>"\n'
-        f'coordinator:\n  name: "\\" onmouseover=\\"alert(1)"\n'
+        f'coordinator:\n  name:\n    lt: "\\" onmouseover=\\"alert(1)"\n'
         f'sources:\n  - url: https://example.org/\n    title: "{HOSTILE}"\n'
     ),
     "cukrus": minimal_cluster("Cukrus"),

@@ -15,10 +15,9 @@ import sys
 from pathlib import Path
 
 from .dates import build_date
+from .layout import DOCS_DIR, REPO_ROOT
 from .problems import ContentError, Problem
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-DOCS_DIR = "content"  # mkdocs.yml's docs_dir; a test keeps the two the same
 
 
 def annotation(problem: Problem) -> str:

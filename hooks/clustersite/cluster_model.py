@@ -6,10 +6,8 @@ single definition of the fields; README.md documents it for people.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +30,8 @@ from .fields import (
     Where,
     Year,
 )
-from .labels import Label, label_from_clean, label_rule
+from .labels import LabelFacts, label_rule
+from .sources import SOURCE
 from .localized import LocalizedText
 from .problems import describe
 from .yaml_source import LineDict, load_yaml
@@ -50,18 +49,41 @@ def localized(max_length: int | None = None, required: bool = True) -> Obj:
         [
             Field("lt", Str(max_length=max_length), required=required, description=Text("Lithuanian text.", "Tekstas lietuviškai.")),
             Field("en", Str(max_length=max_length), description=Text("English text; if missing, the Lithuanian text is shown with a note.", "Tekstas angliškai; jei jo nėra, rodomas lietuviškas su pastaba.")),
-        ]
+        ],
+        record=LocalizedText,
     )
 
 
 def _member_count_rule(clean: dict[str, Any], lines: LineDict, where: Where, ctx: Context) -> None:
     listed = len(clean.get("members", []))
-    count = clean.get("member_count")
+    count = clean.get("member_count", {}).get("value")
     if count is not None and count < listed:
         ctx.report(
-            where.key("member_count", lines.line_of("member_count")),
+            where.key("member_count", lines.line_of("member_count")).key("value", _line_in(lines.get("member_count"), "value")),
             f"smaller than the {listed} members listed (got {count}); correct it or remove it",
         )
+
+
+def _line_in(raw: Any, key: str) -> int:
+    return raw.line_of(key) if isinstance(raw, LineDict) else 0
+
+
+class ClusterFacts:
+    """What a cluster record derives from its fields."""
+
+    @property
+    def members_total(self) -> int | None:
+        """Members as far as known: the source's count, else the list's length."""
+        return self.member_count.value if self.member_count else len(self.members) or None
+
+    @property
+    def current_label(self):
+        """The highest valid label; if none is valid, the most recent expired one."""
+        valid = [label for label in self.labels if label.status == "valid"]
+        if valid:
+            return max(valid, key=lambda label: (label.rank, label.awarded_on))
+        expired = [label for label in self.labels if label.status == "expired"]
+        return max(expired, key=lambda label: label.ends, default=None)
 
 
 CLUSTER = Obj(
@@ -82,39 +104,47 @@ CLUSTER = Obj(
         Field("location", Obj([
             Field("lat", Number(*LAT_RANGE, unit_hint=" (latitude inside Lithuania)"), required=True),
             Field("lon", Number(*LON_RANGE, unit_hint=" (longitude inside Lithuania)"), required=True),
-        ]), description=Text("Map point inside Lithuania.", "Taškas žemėlapyje Lietuvoje.")),
+        ], name="Location"), description=Text("Map point inside Lithuania.", "Taškas žemėlapyje Lietuvoje.")),
         Field("founded", Year(), description=Text("Year the cluster was founded.", "Klasterio įkūrimo metai.")),
         Field("website", Url(), description=Text("The cluster's website.", "Klasterio svetainė.")),
         Field("contact", Obj([
-            Field("email", Email()),
-            Field("phone", Str(pattern=r"\+?[0-9][0-9 ()-]{5,20}", pattern_hint="not a phone number; write it like +370 5 123 4567")),
-            Field("person", Str(max_length=120)),
-        ]), description=Text("Public contact details.", "Vieši kontaktai.")),
+            Field("email", Email(), description=Text("An organisation's e-mail (never a person's).", "Organizacijos el. paštas (ne asmens).")),
+            Field("phone", Str(pattern=r"\+?[0-9][0-9 ()-]{5,20}", pattern_hint="not a phone number; write it like +370 5 123 4567"),
+                  description=Text("An organisation's phone number.", "Organizacijos telefono numeris.")),
+            Field("address", Str(max_length=200), description=Text("Postal address.", "Pašto adresas.")),
+        ], name="Contact"), description=Text("Public organisational contact details; no personal phone numbers or e-mails.",
+                                             "Vieši organizacijos kontaktai; jokių asmeninių telefonų ar el. pašto adresų.")),
         Field("coordinator", Obj([
-            Field("name", Str(max_length=150), required=True),
+            Field("name", localized(max_length=150), required=True,
+                  description=Text("The organisation's name; in English too where it has one.", "Organizacijos pavadinimas; ir angliškai, jei jis yra.")),
             Field("website", Url()),
-        ]), description=Text("The organisation that manages the cluster.", "Klasterį koordinuojanti organizacija.")),
+        ], name="Coordinator"), description=Text("The organisation that manages the cluster.", "Klasterį koordinuojanti organizacija.")),
         Field("members", ListOf(Obj([
             Field("name", Str(max_length=150), required=True),
             Field("website", Url()),
             Field("type", Choice(MEMBER_TYPES, noun="member type")),
-        ])), description=Text("Member organisations.", "Nariai (organizacijos).")),
-        Field("member_count", Number(1, 10_000, integer=True),
-              description=Text("Number of members as a source gives it, when the list is incomplete.",
-                               "Narių skaičius pagal šaltinį, kai sąrašas nepilnas.")),
+        ], name="Member")), description=Text("Member organisations.", "Nariai (organizacijos).")),
+        Field("member_count", Obj([
+            Field("value", Number(1, 10_000, integer=True), required=True,
+                  description=Text("How many members.", "Kiek narių.")),
+            Field("as_of", Date(allow_year=True), required=True,
+                  description=Text("When the count held: the source's date, or its year.", "Kada tiek buvo: šaltinio data arba metai.")),
+        ], name="MemberCount"), description=Text(
+            "Number of members as a source gives it, with the date it held; counts change.",
+            "Narių skaičius pagal šaltinį ir data, kada jis galiojo; skaičiai keičiasi.")),
         Field("labels", ListOf(Obj([
             Field("level", Choice(("bronze", "silver", "gold"), noun="label level"), required=True),
             Field("issuer", Choice(("ESCA", "EUCLES"), noun="issuer"), required=True),
             Field("awarded", Date(allow_year=True), required=True),
             Field("valid_until", Date(allow_year=True, not_future=False)),
             Field("url", Url()),
-        ], rule=label_rule)), description=Text(
+        ], rule=label_rule, name="Label", base=LabelFacts, from_context={"checked_on": lambda ctx: ctx.build_date})), description=Text(
             "Cluster excellence labels; valid_until defaults to two years after awarded.",
             "Klasterių kokybės ženklai; valid_until – pagal nutylėjimą dveji metai nuo suteikimo.")),
         Field("maturity", Obj([
             Field("level", Choice(vocabulary="maturity", noun="maturity level"), required=True),
             Field("assessed", Date()),
-        ]), description=Text("Maturity level (data/maturity.yml).", "Brandos lygis (data/maturity.yml).")),
+        ], name="Maturity"), description=Text("Maturity level (data/maturity.yml).", "Brandos lygis (data/maturity.yml).")),
         Field("open_to_members", Bool(), description=Text("Does the cluster accept new members?", "Ar klasteris priima naujų narių?")),
         Field("join", localized(), description=Text("How to join, in Markdown.", "Kaip prisijungti (Markdown).")),
         Field("programmes", ListOf(Choice(vocabulary="programmes", noun="programme"), unique=True),
@@ -122,100 +152,16 @@ CLUSTER = Obj(
         Field("logo", RepoFile((".svg", ".png", ".jpg", ".jpeg", ".webp")),
               description=Text("Path to the logo in the repository, e.g. data/logos/litek.svg.",
                                "Logotipo kelias saugykloje, pvz., data/logos/litek.svg.")),
-        Field("sources", ListOf(Obj([
-            Field("url", Url(), required=True),
-            Field("title", Str(max_length=200)),
-            Field("accessed", Date()),
-        ]), min_items=1), required=True, description=Text(
+        Field("sources", ListOf(SOURCE, min_items=1), required=True, description=Text(
             "Where the facts come from; at least one.", "Iš kur paimti faktai; bent vienas šaltinis.")),
         Field("updated", Date(), description=Text("When the profile was last checked.", "Kada profilis paskutinį kartą tikrintas.")),
     ],
     rule=_member_count_rule,
+    name="Cluster",
+    base=ClusterFacts,
+    leading=("slug", "path"),
 )
-
-
-@dataclass(frozen=True)
-class Member:
-    name: str
-    website: str | None = None
-    type: str | None = None
-
-
-@dataclass(frozen=True)
-class Source:
-    url: str
-    title: str | None = None
-    accessed: dt.date | None = None
-
-
-@dataclass(frozen=True)
-class Cluster:
-    slug: str
-    path: str
-    name: LocalizedText
-    summary: LocalizedText
-    description: LocalizedText | None = None
-    sectors: tuple[str, ...] = ()
-    county: str | None = None
-    city: str | None = None
-    location: tuple[float, float] | None = None
-    founded: int | None = None
-    website: str | None = None
-    contact: dict[str, str] = field(default_factory=dict)
-    coordinator: dict[str, str] = field(default_factory=dict)
-    members: tuple[Member, ...] = ()
-    member_count: int | None = None
-    labels: tuple[Label, ...] = ()
-    maturity: dict[str, Any] = field(default_factory=dict)
-    open_to_members: bool | None = None
-    join: LocalizedText | None = None
-    programmes: tuple[str, ...] = ()
-    logo: str | None = None
-    sources: tuple[Source, ...] = ()
-    updated: dt.date | None = None
-
-    @property
-    def members_total(self) -> int | None:
-        """Members as far as known: the source's count, else the list's length."""
-        return self.member_count or len(self.members) or None
-
-    @property
-    def current_label(self) -> Label | None:
-        """The highest valid label; if none is valid, the most recent expired one."""
-        valid = [label for label in self.labels if label.status == "valid"]
-        if valid:
-            return max(valid, key=lambda label: (label.rank, label.awarded_on))
-        expired = [label for label in self.labels if label.status == "expired"]
-        return max(expired, key=lambda label: label.valid_until, default=None)
-
-
-def cluster_from_clean(slug: str, path: str, clean: dict[str, Any], build_date: dt.date) -> Cluster:
-    location = clean.get("location")
-    return Cluster(
-        slug=slug,
-        path=path,
-        name=LocalizedText.from_clean(clean["name"]),
-        summary=LocalizedText.from_clean(clean["summary"]),
-        description=LocalizedText.from_clean(clean.get("description")),
-        sectors=tuple(clean.get("sectors", ())),
-        county=clean.get("county"),
-        city=clean.get("city"),
-        location=(location["lat"], location["lon"]) if location else None,
-        founded=clean.get("founded"),
-        website=clean.get("website"),
-        contact=clean.get("contact", {}),
-        coordinator=clean.get("coordinator", {}),
-        members=tuple(Member(**member) for member in clean.get("members", ())),
-        member_count=clean.get("member_count"),
-        labels=tuple(label_from_clean(label, build_date) for label in clean.get("labels", ())),
-        maturity=clean.get("maturity", {}),
-        open_to_members=clean.get("open_to_members"),
-        join=LocalizedText.from_clean(clean.get("join")),
-        programmes=tuple(clean.get("programmes", ())),
-        logo=clean.get("logo"),
-        sources=tuple(Source(**source) for source in clean["sources"]),
-        updated=clean.get("updated"),
-    )
+Cluster = CLUSTER.record
 
 
 def load_clusters(repo_root: Path, ctx: Context) -> list[Cluster]:
@@ -245,7 +191,7 @@ def load_clusters(repo_root: Path, ctx: Context) -> list[Cluster]:
             continue  # unreadable: already reported
         clean = CLUSTER.check(data, Where(shown_as, getattr(data, "line", 1) or 1), ctx)
         if clean is not INVALID:
-            clusters.append(cluster_from_clean(slug, shown_as, clean, ctx.build_date))
+            clusters.append(CLUSTER.build(clean, ctx, slug=slug, path=shown_as))
     return clusters
 
 

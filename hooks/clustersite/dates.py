@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from zoneinfo import ZoneInfo
 
-LT_MONTHS_GENITIVE = (
-    "sausio", "vasario", "kovo", "balandžio", "gegužės", "birželio",
-    "liepos", "rugpjūčio", "rugsėjo", "spalio", "lapkričio", "gruodžio",
-)
-EN_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)
+from babel.dates import format_date as babel_date
+
+VILNIUS = ZoneInfo("Europe/Vilnius")
+"""Event times are written and shown in Vilnius time."""
+BABEL_LOCALES = {"lt": "lt", "en": "en_GB"}
 
 
 def build_date(environ: dict[str, str] | None = None) -> dt.date:
@@ -25,13 +23,12 @@ def build_date(environ: dict[str, str] | None = None) -> dt.date:
 
 
 def format_date(value: dt.date | int, lang: str) -> str:
-    """`2020 m. vasario 20 d.` in Lithuanian, `20 February 2020` in English;
-    a bare year stays a year (`2018 m.` / `2018`)."""
+    """`2020 m. vasario 20 d.` in Lithuanian, `20 February 2020` in English
+    (CLDR's long form, through Babel); a bare year, which CLDR has no form
+    for, stays a year (`2018 m.` / `2018`)."""
     if isinstance(value, int):
         return f"{value} m." if lang == "lt" else str(value)
-    if lang == "lt":
-        return f"{value.year} m. {LT_MONTHS_GENITIVE[value.month - 1]} {value.day} d."
-    return f"{value.day} {EN_MONTHS[value.month - 1]} {value.year}"
+    return babel_date(value, "long", locale=BABEL_LOCALES[lang])
 
 
 def format_moment(value: dt.date | dt.datetime, lang: str, zone: dt.tzinfo | None = None) -> str:

@@ -91,7 +91,7 @@ def rows_json(site: SiteData, lang: str) -> str:
         words = [
             cluster.name.lt, cluster.name.en or "", cluster.summary.pick(lang).text,
             cluster.city or "", *(member.name for member in cluster.members),
-            cluster.coordinator.get("name", ""),
+            *((cluster.coordinator.name.lt, cluster.coordinator.name.en or "") if cluster.coordinator else ()),
         ]
         rows.append({
             "slug": cluster.slug,

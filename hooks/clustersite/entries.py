@@ -10,18 +10,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from .fields import INVALID, SLUG, Choice, Context, Date, Field, ListOf, Obj, RepoFile, Spec, Str, Text, Url, Where
+from .dates import VILNIUS
+from . import urls
+from .fields import INVALID, SLUG, Choice, Context, Date, DateTime, Field, ListOf, Obj, RepoFile, Str, Text, Url, Where
 from .front_matter import read_front_matter
 from .localized import LocalizedText
 from .problems import describe
+from .sources import SOURCE
+from .urls import SECTIONS
 
-VILNIUS = ZoneInfo("Europe/Vilnius")
-SECTIONS = {"news": "naujienos", "story": "sekmes-istorijos", "event": "renginiai"}
 TEXT_FIELDS = ("title", "summary", "location")
 FILE_NAMES = {
     "news": (re.compile(rf"(\d{{4}}-\d{{2}}-\d{{2}})-{SLUG}"), "yyyy-mm-dd-short-name, e.g. 2020-02-20-inolink"),
@@ -30,32 +31,12 @@ FILE_NAMES = {
 }
 
 
-class DateTime(Spec):
-    """A date (all-day) or a date and time in Vilnius time: 2024-10-03 or 2024-10-03 10:00."""
-
-    _pattern = re.compile(r"(\d{4}-\d{2}-\d{2})[ T](\d{1,2}:\d{2})")
-
-    def check(self, value: Any, where: Where, ctx: Context) -> Any:
-        if isinstance(value, dt.datetime):
-            return value if value.tzinfo else value.replace(tzinfo=VILNIUS)
-        if isinstance(value, dt.date):
-            return value
-        if isinstance(value, str) and (match := self._pattern.fullmatch(value.strip())):
-            try:
-                return dt.datetime.fromisoformat(f"{match[1]}T{int(match[2][:-3]):02d}{match[2][-3:]}").replace(tzinfo=VILNIUS)
-            except ValueError:
-                pass
-        return ctx.report(where, f"expected a date as YYYY-MM-DD or a date and time as YYYY-MM-DD HH:MM (got {describe(value)})")
-
-    def json_schema(self) -> dict[str, Any]:
-        return {"anyOf": [{"type": "string", "format": "date"}, {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}$"}]}
-
-
 TITLE = Field("title", Str(max_length=200), True, Text("Title in this file's language.", "Pavadinimas šio failo kalba."))
 SUMMARY = Field("summary", Str(max_length=300), description=Text("One or two sentences for lists and feeds.", "Vienas ar du sakiniai sąrašams ir naujienų srautams."))
 CLUSTERS = Field("clusters", ListOf(Choice(vocabulary="clusters", noun="cluster", listed_in="data/clusters/ (the file name without .yml)"), unique=True),
                  description=Text("Slugs of the clusters concerned (file names in data/clusters/).", "Susijusių klasterių trumpiniai (failų vardai data/clusters/)."))
 DATE = Field("date", Date(), description=Text("Publication date, YYYY-MM-DD.", "Paskelbimo data, MMMM-MM-DD."))
+SOURCES = Field("sources", ListOf(SOURCE), description=Text("Where the facts come from: the exact pages.", "Iš kur faktai: tikslūs puslapiai."))
 
 SCHEMAS = {
     "news": Obj([
@@ -64,11 +45,13 @@ SCHEMAS = {
               description=Text("Keys from data/tags.yml.", "Raktai iš data/tags.yml.")),
         Field("image", RepoFile((".svg", ".png", ".jpg", ".jpeg", ".webp")),
               description=Text("Path to an image in the repository.", "Paveikslėlio kelias saugykloje.")),
+        SOURCES,
     ]),
     "story": Obj([
         TITLE, DATE, replace(SUMMARY, required=True), CLUSTERS,
         Field("sectors", ListOf(Choice(vocabulary="sectors", noun="sector"), unique=True),
               description=Text("Keys from data/sectors.yml.", "Raktai iš data/sectors.yml.")),
+        SOURCES,
     ]),
     "event": Obj([
         TITLE, SUMMARY, CLUSTERS,
@@ -78,28 +61,17 @@ SCHEMAS = {
         Field("location", Str(max_length=200), description=Text("Where, in this file's language.", "Vieta šio failo kalba.")),
         Field("organiser", Str(max_length=200), description=Text("Who organises it.", "Organizatorius.")),
         Field("url", Url(), description=Text("The event's own page.", "Renginio puslapis.")),
+        Field("series", Str(max_length=80, pattern=SLUG, pattern_hint="a short key in lowercase letters, digits and hyphens, shared by every edition, e.g. baltic-cluster-forum"),
+              description=Text("Key shared by the editions of a recurring event; their pages link to each other.",
+                               "Pasikartojančio renginio leidimų bendras raktas; jų puslapiai susieti.")),
+        SOURCES,
     ]),
 }
 REQUIRED_SHARED = {"news": ("date",), "story": ("date", "clusters"), "event": ()}
 
 
-@dataclass(frozen=True)
-class Entry:
-    kind: str
-    slug: str
-    path: str
-    title: LocalizedText
-    summary: LocalizedText | None = None
-    date: dt.date | None = None
-    clusters: tuple[str, ...] = ()
-    tags: tuple[str, ...] = ()
-    sectors: tuple[str, ...] = ()
-    image: str | None = None
-    start: dt.date | dt.datetime | None = None
-    end: dt.date | dt.datetime | None = None
-    location: LocalizedText | None = None
-    organiser: str | None = None
-    url: str | None = None
+class EntryFacts:
+    """What an entry record derives from its fields."""
 
     @property
     def section(self) -> str:
@@ -108,7 +80,7 @@ class Entry:
     @property
     def page(self) -> str:
         """Site path of the entry (language prefix not included)."""
-        return f"{self.section}/{self.slug}/"
+        return urls.entry(self.kind, self.slug)
 
     @property
     def last_day(self) -> dt.date | None:
@@ -127,10 +99,23 @@ class Entry:
         return dt.datetime(moment.year, moment.month, moment.day, tzinfo=VILNIUS)
 
 
+def _all_fields() -> list[Field]:
+    """Every kind's fields, each once, in first-seen order: one record type serves all kinds."""
+    seen: dict[str, Field] = {}
+    for schema in SCHEMAS.values():
+        for name, field in schema.fields.items():
+            seen.setdefault(name, field)
+    return list(seen.values())
+
+
+ENTRY = Obj(_all_fields(), name="Entry", base=EntryFacts, leading=("kind", "slug", "path"))
+Entry = ENTRY.record
+
+
 def load_entries(repo_root: Path, docs_dir: Path, ctx: Context) -> list[Entry]:
     entries = []
-    for kind, section in SECTIONS.items():
-        folder = docs_dir / section
+    for kind in SCHEMAS:
+        folder = docs_dir / SECTIONS[kind]
         if not folder.is_dir():
             continue
         stems = sorted({p.name.removesuffix(".md").removesuffix(".en") for p in folder.glob("*.md")} - {"index"})
@@ -185,21 +170,9 @@ def _load_pair(kind: str, folder: Path, stem: str, repo_root: Path, ctx: Context
         failed |= _check_event_times(shared, lt_meta, lt_shown, ctx)
     if failed:
         return None
-    return Entry(
-        kind=kind, slug=stem, path=lt_shown,
-        title=LocalizedText(lt["title"], en["title"]),
-        summary=_localized(lt, en, "summary"),
-        location=_localized(lt, en, "location"),
-        date=shared.get("date"),
-        clusters=tuple(shared.get("clusters", ())),
-        tags=tuple(shared.get("tags", ())),
-        sectors=tuple(shared.get("sectors", ())),
-        image=shared.get("image"),
-        start=shared.get("start"),
-        end=shared.get("end"),
-        organiser=shared.get("organiser"),
-        url=shared.get("url"),
-    )
+    values = ENTRY.build(shared, ctx, kind=kind, slug=stem, path=lt_shown)
+    texts = {name: LocalizedText(lt[name], en.get(name)) for name in TEXT_FIELDS if name in lt}
+    return replace(values, **texts)
 
 
 def _check_event_times(shared: dict[str, Any], meta, shown: str, ctx: Context) -> bool:
@@ -215,10 +188,3 @@ def _check_event_times(shared: dict[str, Any], meta, shown: str, ctx: Context) -
             ctx.report(Where(shown, meta.line_of("end"), "end"), f"earlier than start (got {end}); an event ends after it starts")
             return True
     return False
-
-
-def _localized(lt: dict, en: dict, name: str) -> LocalizedText | None:
-    if name in lt:
-        return LocalizedText(lt[name], en.get(name))
-    return None
-

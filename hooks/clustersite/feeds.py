@@ -18,7 +18,9 @@ from urllib.parse import urljoin
 import icalendar
 import jinja2
 
-from .entries import VILNIUS, Entry
+from . import urls
+from .dates import VILNIUS
+from .entries import Entry
 from .vocabularies import Term
 
 _TEMPLATES = jinja2.Environment(
@@ -29,8 +31,6 @@ _TEMPLATES = jinja2.Environment(
 ID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://github.com/lietuvos-klasteriai")
 # At each language's root: Material fetches "sitemap.xml" beside every
 # <link rel="alternate">, and a sitemap exists only at the language roots.
-NEWS_FEED = "naujienos.xml"
-EVENTS_FEED = "renginiai.ics"
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ def atom_feed(news: list[Entry], tags: dict[str, Term], lang: str, site_url: str
     updated = _rfc3339(news[0].date if news else build_date)
     return _TEMPLATES.get_template("news.atom.xml").render(
         lang=lang, title=title, author=author, items=items, updated=updated,
-        feed_id=stable_id("news-feed", lang), self_url=urljoin(base, NEWS_FEED), list_url=urljoin(base, "naujienos/"),
+        feed_id=stable_id("news-feed", lang), self_url=urljoin(base, urls.NEWS_FEED), list_url=urljoin(base, urls.section("news")),
     )
 
 

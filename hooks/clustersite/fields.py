@@ -10,6 +10,7 @@ Messages are written for editors: what is wrong, what was found, how to fix.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import re
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 from urllib.parse import urlsplit
 
+from .dates import VILNIUS
 from .problems import Problems, describe
 from .yaml_source import LineDict, LineList
 
@@ -68,6 +70,14 @@ class Text:
 class Spec:
     def check(self, value: Any, where: Where, ctx: Context) -> Any:
         raise NotImplementedError
+
+    def build(self, clean: Any, ctx: Context | None = None) -> Any:
+        """The typed value templates use, from a checked value."""
+        return clean
+
+    def empty(self) -> Any:
+        """The typed value of an absent optional field."""
+        return None
 
     def json_schema(self) -> dict[str, Any]:
         raise NotImplementedError
@@ -220,6 +230,27 @@ class Date(Spec):
         return date
 
 
+class DateTime(Spec):
+    """A date (all-day) or a date and time in Vilnius time: 2024-10-03 or 2024-10-03 10:00."""
+
+    _pattern = re.compile(r"(\d{4}-\d{2}-\d{2})[ T](\d{1,2}:\d{2})")
+
+    def check(self, value: Any, where: Where, ctx: Context) -> Any:
+        if isinstance(value, dt.datetime):
+            return value if value.tzinfo else value.replace(tzinfo=VILNIUS)
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str) and (match := self._pattern.fullmatch(value.strip())):
+            try:
+                return dt.datetime.fromisoformat(f"{match[1]}T{int(match[2][:-3]):02d}{match[2][-3:]}").replace(tzinfo=VILNIUS)
+            except ValueError:
+                pass
+        return ctx.report(where, f"expected a date as YYYY-MM-DD or a date and time as YYYY-MM-DD HH:MM (got {describe(value)})")
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"anyOf": [{"type": "string", "format": "date"}, {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}$"}]}
+
+
 class Choice(Spec):
     """One of a fixed set of words (or of a vocabulary's keys, looked up at check time)."""
 
@@ -274,19 +305,42 @@ class RepoFile(Spec):
 
 @dataclass(frozen=True)
 class Field:
+    """One field, declared once: its check, its typed value (from the spec),
+    its JSON Schema and its line in the scaffold all come from here."""
+
     name: str
     spec: Spec
     required: bool = False
     description: Text | None = None
+    example: str | None = None  # shown, commented out, in `make new-...` templates
 
 
 class Obj(Spec):
-    """A mapping with known fields; unknown keys are errors, with a hint."""
+    """A mapping with known fields; unknown keys are errors, with a hint.
 
-    def __init__(self, fields: Sequence[Field], noun: str = "", rule: Callable[..., None] | None = None):
+    Checked, it becomes a record: a frozen dataclass made from the fields
+    themselves (`name`), so no field is spelled twice. `base` adds derived
+    properties; `leading` names values the caller passes to `build` (a
+    file's slug and path); `from_context` computes values from the build
+    context (the build date a label's validity depends on). `record`
+    replaces the dataclass with any callable taking the same keywords.
+    """
+
+    def __init__(self, fields: Sequence[Field], noun: str = "", rule: Callable[..., None] | None = None, *,
+                 name: str = "Record", base: type = object, leading: Sequence[str] = (),
+                 from_context: Mapping[str, Callable[[Context], Any]] | None = None,
+                 record: Callable[..., Any] | None = None):
         self.fields = {f.name: f for f in fields}
         self.noun = noun
         self.rule = rule
+        self.from_context = dict(from_context or {})
+        self.record = record or record_type(name, self, base, (*leading, *self.from_context))
+
+    def build(self, clean: Any, ctx: Context | None = None, **leading: Any) -> Any:
+        values = {name: compute(ctx) for name, compute in self.from_context.items()}
+        for name, field in self.fields.items():
+            values[name] = field.spec.build(clean[name], ctx) if name in clean else field.spec.empty()
+        return self.record(**leading, **values)
 
     def check(self, value: Any, where: Where, ctx: Context) -> Any:
         if not isinstance(value, dict):
@@ -341,6 +395,12 @@ class ListOf(Spec):
     def __init__(self, item: Spec, min_items: int = 0, unique: bool = False):
         self.item, self.min_items, self.unique = item, min_items, unique
 
+    def build(self, clean: Any, ctx: Context | None = None) -> tuple:
+        return tuple(self.item.build(item, ctx) for item in clean)
+
+    def empty(self) -> tuple:
+        return ()
+
     def check(self, value: Any, where: Where, ctx: Context) -> Any:
         if not isinstance(value, list):
             if isinstance(value, (str, int, dict)):
@@ -371,6 +431,16 @@ class ListOf(Spec):
         if self.unique:
             schema["uniqueItems"] = True
         return schema
+
+
+def record_type(name: str, obj: Obj, base: type = object, leading: Sequence[str] = ()) -> type:
+    """A frozen dataclass with `leading` fields (required, not from the file)
+    followed by one field per schema field, defaulting to its empty value.
+    `base` adds derived properties; it must not declare fields itself."""
+    fields_ = [(lead, Any) for lead in leading]
+    for field_name, field in obj.fields.items():
+        fields_.append((field_name, Any, dataclasses.field(default=field.spec.empty())))
+    return dataclasses.make_dataclass(name, fields_, bases=(base,), frozen=True)
 
 
 def did_you_mean(value: Any, choices: Sequence[str]) -> str:

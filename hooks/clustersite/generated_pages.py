@@ -16,14 +16,11 @@ from typing import Iterable, Mapping
 
 import yaml
 
+from . import urls
 from .localized import DEFAULT_LANGUAGE, LANGUAGES
+from .site_data import SiteData
 
 MARKER = "# Generated before each build from data/ and content/; do not edit, edit the source."
-CLUSTER_FOLDER = "klasteriai"
-NEWS_FOLDER = "naujienos"
-PER_PAGE = 10
-# Folders holding only generated stubs (besides hand-written index pages).
-GENERATED_FOLDERS = (CLUSTER_FOLDER, f"{NEWS_FOLDER}/puslapis", f"{NEWS_FOLDER}/archyvas", f"{NEWS_FOLDER}/zymos")
 
 
 def stub_text(meta: Mapping[str, object]) -> str:
@@ -37,23 +34,28 @@ def in_languages(path: str, meta: Mapping[str, object]) -> dict[str, str]:
     return {f"{path}.md" if lang == DEFAULT_LANGUAGE else f"{path}.{lang}.md": text for lang in LANGUAGES}
 
 
+def wanted_stubs(site: SiteData) -> dict[str, str]:
+    """Every stub the docs folder needs: {path relative to it: text}."""
+    return cluster_stubs(c.slug for c in site.clusters) | news_list_stubs(site.news_pages, site.news_years, site.news_tags)
+
+
 def cluster_stubs(slugs: Iterable[str]) -> dict[str, str]:
     wanted: dict[str, str] = {}
     for slug in slugs:
-        wanted |= in_languages(f"{CLUSTER_FOLDER}/{slug}", {"template": "cluster.html", "cluster": slug})
+        wanted |= in_languages(urls.source_file(urls.cluster(slug)), {"template": "cluster.html", "cluster": slug})
     return wanted
 
 
 def news_list_stubs(page_count: int, years: Iterable[int], tags: Iterable[str]) -> dict[str, str]:
     """Pages 2.. of the news list, one archive page per year, one page per tag.
-    Page 1 is the hand-written content/naujienos/index.md."""
+    Page 1 is the hand-written index page of the news section."""
     wanted: dict[str, str] = {}
     for number in range(2, page_count + 1):
-        wanted |= in_languages(f"{NEWS_FOLDER}/puslapis/{number}", {"template": "news-list.html", "news_page": number})
+        wanted |= in_languages(urls.source_file(urls.news_page(number)), {"template": "news-list.html", "news_page": number})
     for year in years:
-        wanted |= in_languages(f"{NEWS_FOLDER}/archyvas/{year}", {"template": "news-list.html", "news_year": year})
+        wanted |= in_languages(urls.source_file(urls.news_year(year)), {"template": "news-list.html", "news_year": year})
     for tag in tags:
-        wanted |= in_languages(f"{NEWS_FOLDER}/zymos/{tag}", {"template": "news-list.html", "news_tag": tag})
+        wanted |= in_languages(urls.source_file(urls.news_tag(tag)), {"template": "news-list.html", "news_tag": tag})
     return wanted
 
 
@@ -66,7 +68,7 @@ def sync_stubs(docs_dir: Path, wanted: Mapping[str, str]) -> tuple[int, int]:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
             written += 1
-    for folder in GENERATED_FOLDERS:
+    for folder in urls.GENERATED_FOLDERS:
         for path in (docs_dir / folder).glob("*.md"):
             if path.relative_to(docs_dir).as_posix() not in wanted and _is_stub(path):
                 path.unlink()

@@ -9,7 +9,6 @@ expired before it surely is.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any
 
 from .fields import Context, Where
@@ -19,19 +18,28 @@ LEVEL_RANK = {"bronze": 1, "silver": 2, "gold": 3}
 VALID_YEARS = 2
 
 
-@dataclass(frozen=True)
-class Label:
-    level: str
-    issuer: str
-    awarded: dt.date | int  # an int when only the year is known
-    valid_until: dt.date
-    status: str  # "valid" or "expired" on the build date (awards cannot lie in the future)
-    url: str | None = None
-    until_year_only: bool = False  # derived from a bare award year: show the year only
+class LabelFacts:
+    """What a label record (level, issuer, awarded, valid_until, url as the
+    file gives them, plus `checked_on`, the build date) derives."""
+
+    @property
+    def ends(self) -> dt.date:
+        """The last valid day: `valid_until` if given, else two years on."""
+        return _as_end_date(self.valid_until) if self.valid_until is not None else default_valid_until(self.awarded)
+
+    @property
+    def until_year_only(self) -> bool:
+        """Only a year is known (given, or derived from a bare award year): show the year only."""
+        return isinstance(self.valid_until if self.valid_until is not None else self.awarded, int)
 
     @property
     def shown_until(self) -> dt.date | int:
-        return self.valid_until.year if self.until_year_only else self.valid_until
+        return self.ends.year if self.until_year_only else self.ends
+
+    @property
+    def status(self) -> str:
+        """"valid" or "expired" on the build date (awards cannot lie in the future)."""
+        return "expired" if self.checked_on > self.ends else "valid"
 
     @property
     def rank(self) -> int:
@@ -65,11 +73,3 @@ def label_rule(clean: dict[str, Any], lines: LineDict, where: Where, ctx: Contex
                 where.key("valid_until", lines.line_of("valid_until")),
                 f"earlier than awarded (got {until}); a label ends after it is awarded",
             )
-
-
-def label_from_clean(clean: dict[str, Any], build_date: dt.date) -> Label:
-    awarded = clean["awarded"]
-    until = _as_end_date(clean["valid_until"]) if "valid_until" in clean else default_valid_until(awarded)
-    status = "expired" if build_date > until else "valid"
-    year_only = isinstance(clean.get("valid_until", awarded), int)
-    return Label(clean["level"], clean["issuer"], awarded, until, status, clean.get("url"), year_only)

@@ -12,7 +12,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from .check import DOCS_DIR, REPO_ROOT
+from .layout import DOCS_DIR, REPO_ROOT
 from .cluster_model import SLUG_PATTERN
 from .entries import SECTIONS
 

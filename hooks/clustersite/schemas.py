@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from .check import REPO_ROOT
+from .layout import REPO_ROOT
 from .cluster_model import CLUSTER
 from .entries import SCHEMAS as ENTRY_SCHEMAS
 from .fields import SLUG

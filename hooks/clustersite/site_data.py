@@ -12,9 +12,12 @@ from .cluster_model import Cluster, load_clusters
 from .collation import lithuanian_key
 from .entries import Entry, load_entries
 from .fields import Context
-from .generated_pages import NEWS_FOLDER, PER_PAGE, cluster_stubs, news_list_stubs
+from . import urls
 from .problems import ContentError, Problems
 from .vocabularies import Term, load_vocabularies
+
+
+PER_PAGE = 10  # news posts per list page
 
 
 @dataclass(frozen=True)
@@ -37,7 +40,7 @@ class NewsListing:
 
     @staticmethod
     def page_path(number: int) -> str:
-        return f"{NEWS_FOLDER}/" if number == 1 else f"{NEWS_FOLDER}/puslapis/{number}/"
+        return urls.news_page(number)
 
 
 @dataclass(frozen=True)
@@ -86,55 +89,67 @@ class SiteData:
             valid_labels=sum(1 for c in self.clusters if c.current_label and c.current_label.status == "valid"),
         )
 
-    # --- news, stories, events -------------------------------------------
+    # --- news, stories, events: each list sorted once per build ----------
 
     def _of_kind(self, kind: str) -> list[Entry]:
         return [entry for entry in self.entries if entry.kind == kind]
 
-    @property
+    @cached_property
     def news(self) -> list[Entry]:
         """Newest first; same-day posts by slug so the order is stable."""
         return sorted(self._of_kind("news"), key=lambda e: (-e.date.toordinal(), e.slug))
 
-    @property
+    @cached_property
     def stories(self) -> list[Entry]:
         return sorted(self._of_kind("story"), key=lambda e: (-e.date.toordinal(), e.slug))
 
-    @property
+    @cached_property
     def upcoming_events(self) -> list[Entry]:
         """Events not yet over on the build date, soonest first."""
         events = [e for e in self._of_kind("event") if e.start and e.last_day >= self.build_date]
         return sorted(events, key=lambda e: (e.sort_moment, e.slug))
 
-    @property
+    @cached_property
     def past_events(self) -> list[Entry]:
         events = [e for e in self._of_kind("event") if e.start and e.last_day < self.build_date]
         return sorted(events, key=lambda e: (e.sort_moment, e.slug), reverse=True)
 
-    @property
+    @cached_property
     def undated_events(self) -> list[Entry]:
         """Events whose dates no source gives yet."""
         return sorted((e for e in self._of_kind("event") if not e.start), key=lambda e: e.slug)
+
+    @cached_property
+    def events(self) -> list[Entry]:
+        """Upcoming, then undated, then past: the order profiles list them in."""
+        return self.upcoming_events + self.undated_events + self.past_events
 
     @property
     def news_pages(self) -> int:
         return max(1, math.ceil(len(self.news) / PER_PAGE))
 
-    @property
-    def news_years(self) -> list[int]:
-        return sorted({e.date.year for e in self.news}, reverse=True)
+    @cached_property
+    def news_by_year(self) -> dict[int, list[Entry]]:
+        return _group(self.news, lambda e: (e.date.year,))
 
-    @property
+    @cached_property
+    def news_by_tag(self) -> dict[str, list[Entry]]:
+        return _group(self.news, lambda e: e.tags)
+
+    @cached_property
+    def news_years(self) -> list[int]:
+        return sorted(self.news_by_year, reverse=True)
+
+    @cached_property
     def news_tags(self) -> list[str]:
-        return [tag for tag in self.vocabularies.get("tags", {}) if any(tag in e.tags for e in self.news)]
+        return [tag for tag in self.vocabularies.get("tags", {}) if tag in self.news_by_tag]
 
     def news_listing(self, page: int = 1, year: int | None = None, tag: str | None = None) -> NewsListing:
-        news = self.news
         if year is not None:
-            return NewsListing([e for e in news if e.date.year == year], year=year)
+            return NewsListing(self.news_by_year.get(year, []), year=year)
         if tag is not None:
-            return NewsListing([e for e in news if tag in e.tags], tag=tag)
-        return NewsListing(news[(page - 1) * PER_PAGE : page * PER_PAGE], page=page, pages=self.news_pages)
+            return NewsListing(self.news_by_tag.get(tag, []), tag=tag)
+        return NewsListing(self.news[(page - 1) * PER_PAGE : page * PER_PAGE], page=page, pages=self.news_pages)
 
     @cached_property
     def _entries_by_file(self) -> dict[str, Entry]:
@@ -147,18 +162,29 @@ class SiteData:
         """The entry whose Lithuanian or English file is `src_uri` (relative to the docs folder)."""
         return self._entries_by_file.get(src_uri)
 
+    @cached_property
+    def _by_cluster(self) -> dict[str, Related]:
+        news, stories, events = (_group(entries, lambda e: e.clusters) for entries in (self.news, self.stories, self.events))
+        return {
+            slug: Related(news.get(slug, []), stories.get(slug, []), events.get(slug, []))
+            for slug in {*news, *stories, *events}
+        }
+
     def related(self, slug: str) -> Related:
-        def naming(entries: list[Entry]) -> list[Entry]:
-            return [e for e in entries if slug in e.clusters]
+        return self._by_cluster.get(slug, Related())
 
-        events = self.upcoming_events + self.undated_events + self.past_events
-        return Related(naming(self.news), naming(self.stories), naming(events))
+    def series(self, key: str) -> list[Entry]:
+        """The editions of a recurring event, newest first."""
+        return sorted((e for e in self._of_kind("event") if e.series == key), key=lambda e: (e.sort_moment, e.slug), reverse=True)
 
-    def generated_pages(self) -> dict[str, str]:
-        """Every stub the docs folder needs: {path relative to it: text}."""
-        return cluster_stubs(c.slug for c in self.clusters) | news_list_stubs(
-            self.news_pages, self.news_years, self.news_tags
-        )
+
+def _group(entries: list[Entry], keys) -> dict:
+    """Entries grouped under each of their keys, keeping the list's order."""
+    groups: dict = {}
+    for entry in entries:
+        for key in keys(entry):
+            groups.setdefault(key, []).append(entry)
+    return groups
 
 
 def load_site(repo_root: Path, build_date: dt.date, docs_dir: Path | None = None) -> SiteData:

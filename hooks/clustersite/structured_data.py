@@ -45,7 +45,7 @@ def organization(cluster: Cluster, site: SiteData, lang: str, page_url: str) -> 
             {"@type": "Organization", "name": m.name, **({"url": m.website} if m.website else {})} for m in cluster.members
         ]
     if cluster.coordinator:
-        data["parentOrganization"] = {"@type": "Organization", "name": cluster.coordinator["name"]}
+        data["parentOrganization"] = {"@type": "Organization", "name": cluster.coordinator.name.pick(lang).text}
     return data
 
 

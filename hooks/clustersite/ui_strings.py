@@ -2,7 +2,13 @@
 
 Keys are dotted (`cluster.members`). Lookup falls back from the page
 language to Lithuanian (which must be complete) and then to the key itself,
-so a missing string shows up visibly instead of breaking the build.
+so a missing string shows up visibly instead of breaking the build (and a
+test checks every key templates use exists in both files).
+
+A number shown with a noun takes the noun's CLDR plural form: with
+`t("count.clusters", count=n)` the string is `count.clusters.<form>`, the
+form (one, few, many, other) from Babel's plural rules for the language:
+1 klasteris, 2 klasteriai, 10 klasterių, 21 klasteris.
 """
 
 from __future__ import annotations
@@ -11,8 +17,9 @@ from pathlib import Path
 from typing import Callable
 
 import yaml
+from babel import Locale
 
-from .localized import DEFAULT_LANGUAGE
+from .localized import DEFAULT_LANGUAGE, LANGUAGES
 
 
 def load_strings(folder: Path, lang: str) -> dict[str, str]:
@@ -23,13 +30,23 @@ def load_strings(folder: Path, lang: str) -> dict[str, str]:
     return {str(key): str(value) for key, value in data.items()}
 
 
-def translator(folder: Path, lang: str) -> Callable[..., str]:
-    own = load_strings(folder, lang)
-    default = own if lang == DEFAULT_LANGUAGE else load_strings(folder, DEFAULT_LANGUAGE)
+def plural_form(lang: str, count: float) -> str:
+    return Locale.parse(lang).plural_form(count)
 
+
+def translator(own: dict[str, str], default: dict[str, str], lang: str) -> Callable[..., str]:
     def translate(key: str, **values: object) -> str:
+        if "count" in values:
+            form_key = f"{key}.{plural_form(lang, values['count'])}"
+            if form_key in own or form_key in default:
+                key = form_key
         text = own.get(key) or default.get(key) or key
         return text.format(**values) if values else text
 
     return translate
 
+
+def translators(folder: Path) -> dict[str, Callable[..., str]]:
+    """Each language's lookup, from files read once (per build, not per string)."""
+    strings = {lang: load_strings(folder, lang) for lang in LANGUAGES}
+    return {lang: translator(strings[lang], strings[DEFAULT_LANGUAGE], lang) for lang in LANGUAGES}

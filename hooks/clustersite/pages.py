@@ -1,0 +1,167 @@
+"""What each page is, decided once: its kind, template, title, description
+and the context its template needs.
+
+`resolve` tries one small function per kind, each returning None unless the
+page is its kind, in a fixed order; the first match wins. The adapter calls
+`resolve` once per page (when MkDocs reads its Markdown) and asks the
+result for metadata and template context later.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any, Callable, Mapping
+
+from . import directory, structured_data
+from .dates import format_date
+from .script_json import script_json
+from .site_data import SiteData
+
+ENTRY_TEMPLATES = {"news": "news-post.html", "story": "story.html", "event": "event.html"}
+SEARCH_STRINGS = ("loading", "none", "found", "unavailable")
+
+
+class PageError(Exception):
+    """A page names something the data does not have (a stub left behind)."""
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    """What the adapter needs to render one page in one language."""
+
+    lang: str
+    t: Callable[..., str]
+    canonical_url: str | None
+    site_name: str
+    social_image: str
+
+
+@dataclass(frozen=True)
+class View:
+    kind: str
+    template: str | None = None
+    subject: Any = None
+    meta: Mapping[str, Any] = field(default_factory=dict)
+
+    def title(self, site: SiteData, lang: str, t: Callable[..., str]) -> str | None:
+        if self.kind == "cluster":
+            return self.subject.name.pick(lang).text
+        if self.kind == "news-list" and "news_year" in self.meta:
+            return t("news.year_title", year=format_date(self.meta["news_year"], lang))
+        if self.kind == "news-list" and "news_tag" in self.meta:
+            return t("news.tag_title", tag=site.vocabularies["tags"][self.meta["news_tag"]].label.pick(lang).text)
+        if self.kind == "news-list" and "news_page" in self.meta:
+            return t("news.page_title", page=self.meta["news_page"])
+        return None
+
+    def description(self, lang: str) -> str | None:
+        if self.kind == "cluster":
+            return self.subject.summary.pick(lang).text
+        if self.kind in ENTRY_TEMPLATES and self.subject.summary:
+            return self.subject.summary.pick(lang).text
+        return None
+
+    def context(self, site: SiteData, page: PageInfo) -> dict[str, Any]:
+        build = CONTEXTS.get(self.kind)
+        return build(self, site, page) if build else {}
+
+
+# --- which kind a page is --------------------------------------------------
+
+def _cluster(meta, src_uri, site):
+    if not meta.get("cluster"):
+        return None
+    cluster = site.by_slug.get(meta["cluster"])
+    if cluster is None:
+        raise PageError(f"{src_uri}: no data/clusters/{meta['cluster']}.yml for this page")
+    return View("cluster", "cluster.html", cluster, meta)
+
+
+def _news_list(meta, src_uri, site):
+    if meta.get("template") != "news-list.html":
+        return None
+    return View("news-list", "news-list.html", None, meta)
+
+
+def _directory(meta, src_uri, site):
+    return View("directory", meta["template"]) if meta.get("template") == "cluster-directory.html" else None
+
+
+def _search(meta, src_uri, site):
+    return View("search", meta["template"]) if meta.get("template") == "search.html" else None
+
+
+def _entry(meta, src_uri, site):
+    entry = site.entry_at(src_uri)
+    return View(entry.kind, ENTRY_TEMPLATES[entry.kind], entry, meta) if entry else None
+
+
+MATCHERS = (_cluster, _news_list, _directory, _search, _entry)
+
+
+def resolve(meta: Mapping[str, Any], src_uri: str, site: SiteData) -> View:
+    for match in MATCHERS:
+        view = match(meta, src_uri, site)
+        if view is not None:
+            return view
+    return View("page", meta.get("template"), None, meta)
+
+
+# --- what each kind's template gets ----------------------------------------
+
+def _cluster_context(view, site, page):
+    cluster = view.subject
+    return {
+        "cluster": cluster,
+        "related": site.related(cluster.slug),
+        "structured_data": script_json(structured_data.organization(cluster, site, page.lang, page.canonical_url)),
+    }
+
+
+def _news_list_context(view, site, page):
+    meta = view.meta
+    return {"listing": site.news_listing(page=meta.get("news_page", 1), year=meta.get("news_year"), tag=meta.get("news_tag"))}
+
+
+def _directory_context(view, site, page):
+    return {
+        "directory_facets": directory.facets(site),
+        "directory_rows": directory.rows_json(site, page.lang),
+        "directory_sorts": directory.SORTS,
+    }
+
+
+def _search_context(view, site, page):
+    strings = {key: page.t(f"search.{key}") for key in SEARCH_STRINGS}
+    return {"search_strings": json.dumps(strings, ensure_ascii=False)}
+
+
+def _news_context(view, site, page):
+    article = structured_data.news_article(view.subject, page.lang, page.canonical_url, page.site_name, page.social_image)
+    return {"entry": view.subject, "structured_data": script_json(article)}
+
+
+def _story_context(view, site, page):
+    return {"entry": view.subject}
+
+
+def _event_context(view, site, page):
+    entry = view.subject
+    editions = [e for e in site.series(entry.series) if e is not entry] if entry.series else []
+    return {
+        "entry": entry,
+        "editions": editions,
+        "structured_data": script_json(structured_data.event(entry, page.lang, page.canonical_url)),
+    }
+
+
+CONTEXTS = {
+    "cluster": _cluster_context,
+    "news-list": _news_list_context,
+    "directory": _directory_context,
+    "search": _search_context,
+    "news": _news_context,
+    "story": _story_context,
+    "event": _event_context,
+}

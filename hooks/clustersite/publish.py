@@ -1,0 +1,114 @@
+"""Files written after the pages: media, feeds, per-language 404 pages and,
+once every language is built, the search index, sitemaps and host files.
+
+mkdocs-static-i18n builds the whole site once per language into one folder,
+the default language first; `Build` says which language this is and
+whether it is the last.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+from urllib.parse import urljoin, urlsplit
+
+from . import urls
+from .feeds import atom_feed, calendar
+from .html_fixes import fix_page
+from .localized import DEFAULT_LANGUAGE
+from .search_index import build_search_index
+from .security_headers import headers_file
+from .site_data import SiteData
+from .sitemaps import language_sitemap
+
+
+@dataclass(frozen=True)
+class Build:
+    repo_root: Path
+    site_dir: Path
+    site_url: str
+    site_name: str
+    lang: str
+    languages: tuple[str, ...]  # in build order, the default first
+    t: Callable[..., str]
+
+    @property
+    def lang_root(self) -> str:
+        return language_root(self.lang)
+
+    @property
+    def is_last(self) -> bool:
+        return self.lang == self.languages[-1]
+
+    @property
+    def others(self) -> tuple[str, ...]:
+        return tuple(lang for lang in self.languages if lang != DEFAULT_LANGUAGE)
+
+
+def language_root(lang: str) -> str:
+    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+
+
+def after_language(site: SiteData, build: Build) -> None:
+    copy_media(site, build)
+    write_feeds(site, build)
+    keep_404(build)
+    if build.is_last:  # every page of every language is written now
+        finish_site(build)
+
+
+def copy_media(site: SiteData, build: Build) -> None:
+    for media in {c.logo for c in site.clusters} | {e.image for e in site.entries}:
+        if media:
+            target = build.site_dir / urls.media(media)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(build.repo_root / media, target)
+
+
+def write_feeds(site: SiteData, build: Build) -> None:
+    out, t = build.site_dir / build.lang_root, build.t
+    common = dict(lang=build.lang, site_url=build.site_url, lang_root=build.lang_root, build_date=site.build_date)
+    feed = atom_feed(site.news, site.vocabularies["tags"], title=t("news.feed_title"), author=build.site_name, **common)
+    write(out / urls.NEWS_FEED, feed.encode("utf-8"))
+    events, organiser = site.upcoming_events + site.past_events, t("event.organiser")
+    write(out / urls.EVENTS_FEED, calendar(events, name=t("events.feed_title"), organiser_label=organiser, **common))
+    for event in events:
+        one = calendar([event], name=event.title.pick(build.lang).text, organiser_label=organiser, **common)
+        write(out / urls.event_calendar(event.slug), one)
+
+
+def keep_404(build: Build) -> None:
+    """MkDocs writes /404.html in every language's build, the last one winning.
+    Keep each: the default language's at /404.html, the others' at /<lang>/404.html."""
+    built, kept_default = build.site_dir / "404.html", build.site_dir / ".404.default.html"
+    if not built.is_file():
+        return
+    built.write_text(fix_page(built.read_text(encoding="utf-8")), encoding="utf-8")  # no on_post_page for it
+    if build.lang == DEFAULT_LANGUAGE:
+        shutil.copyfile(built, kept_default)
+    else:
+        write(build.site_dir / build.lang / "404.html", built.read_bytes())
+    if build.is_last and kept_default.is_file():
+        kept_default.replace(built)
+
+
+def finish_site(build: Build) -> None:
+    """Site-wide files: the search index, per-language sitemaps, host headers."""
+    site_dir = build.site_dir
+    build_search_index(site_dir)
+    root_sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    for code in build.others:
+        sitemap = language_sitemap(root_sitemap, urljoin(build.site_url, language_root(code)))
+        write(site_dir / code / "sitemap.xml", sitemap.encode("utf-8"))
+    base_path = urlsplit(build.site_url or "/").path or "/"
+    write(site_dir / "_headers", headers_file(site_dir, base_path).encode("utf-8"))
+    # Netlify serves only the root 404.html unless told; Cloudflare Pages finds the nearest one itself.
+    redirects = "".join(f"{base_path}{code}/*  {base_path}{code}/404.html  404\n" for code in build.others)
+    write(site_dir / "_redirects", redirects.encode("utf-8"))
+
+
+def write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
