@@ -57,7 +57,7 @@ def cluster_values(cluster: Cluster) -> dict[str, list[str]]:
         "sector": list(cluster.sectors),
         "county": [cluster.county] if cluster.county else [],
         "label": [label_value(cluster)],
-        "maturity": [cluster.maturity["level"]] if cluster.maturity else [],
+        "maturity": [cluster.maturity.level] if cluster.maturity else [],
         "open": [open_value(cluster)],
     }
 
