@@ -194,3 +194,18 @@ def test_the_guides_example_error_is_what_check_really_prints(tmp_path, guide):
     root = replace_content(copy_site_sources(tmp_path / "repo"), {"my-cluster": example})
     result = run_module("clustersite.check", "--root", str(root))
     assert result.stdout.splitlines() == messages
+
+
+def test_a_field_declared_once_reaches_the_record_the_schema_and_the_scaffold():
+    """CONTRIBUTING.md's "How to add a field": one Field in the spec is enough."""
+    from clustersite.cluster_model import CLUSTER, ClusterFacts
+    from clustersite.fields import Field, Obj, Str, Text
+    from clustersite.scaffold_yaml import template
+
+    extra = Field("nace", Str(max_length=10), description=Text("NACE code.", "EVRK kodas."), example="C26")
+    spec = Obj([*CLUSTER.fields.values(), extra], name="Cluster", base=ClusterFacts, leading=("slug", "path"))
+    assert spec.json_schema()["properties"]["nace"]["description"] == "NACE code.\n\nEVRK kodas."
+    assert "# nace: C26" in template(spec, "")
+    record = spec.build({"name": {"lt": "A"}, "summary": {"lt": "B"}, "sources": [{"url": "https://a.lt/x"}], "nace": "C26"},
+                        slug="a", path="data/clusters/a.yml")
+    assert record.nace == "C26" and record.name.lt == "A" and record.sectors == ()

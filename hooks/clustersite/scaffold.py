@@ -12,11 +12,26 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from . import scaffold_yaml
+from .cluster_model import CLUSTER, SLUG_PATTERN
 from .layout import DOCS_DIR, REPO_ROOT
-from .cluster_model import SLUG_PATTERN
-from .entries import SECTIONS
+from .urls import SECTIONS
 
 TEMPLATES = Path(__file__).parent / "templates"
+CLUSTER_HEADER = """# yaml-language-server: $schema=../../schemas/cluster.schema.json
+# Klasterio profilis. Rašykite tik tai, ką sako viešas šaltinis, ir nurodykite jį
+# `sources`. Nepildomus neprivalomus laukus palikite užkomentuotus.
+# A cluster profile: only what a public source says, cited under `sources`.
+# Failo vardas (__SLUG__.yml) yra puslapio adresas / the file name is the page address.
+# Patikrinkite: `make check`; peržiūrėkite: `make serve`.
+
+"""
+
+
+def template_text(kind: str, name: str) -> str:
+    if kind == "cluster":
+        return scaffold_yaml.template(CLUSTER, CLUSTER_HEADER)
+    return (TEMPLATES / name).read_text(encoding="utf-8")
 
 
 def targets(kind: str, slug: str, day: dt.date, root: Path) -> dict[Path, str]:
@@ -45,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     stem = next(iter(files)).name.removesuffix(".yml").removesuffix(".md")
     for path, template in files.items():
-        text = (TEMPLATES / template).read_text(encoding="utf-8")
+        text = template_text(args.kind, template)
         text = text.replace("__SLUG__", stem).replace("__DATE__", args.date.isoformat()).replace("__TODAY__", dt.date.today().isoformat())
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")

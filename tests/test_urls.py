@@ -1,0 +1,24 @@
+"""The URL scheme has one home (clustersite/urls.py): moving a section is one line there."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import copy_site_sources, run_build
+
+
+def test_a_section_moves_with_one_line(tmp_path):
+    root = copy_site_sources(tmp_path / "repo")
+    urls_py = root / "hooks" / "clustersite" / "urls.py"
+    text = urls_py.read_text(encoding="utf-8")
+    assert text.count('"news": "naujienos"') == 1
+    urls_py.write_text(text.replace('"news": "naujienos"', '"news": "aktualijos"'), encoding="utf-8")
+    (root / "content" / "naujienos").rename(root / "content" / "aktualijos")  # the section's folder is its address
+    build = run_build(root, tmp_path / "site")
+    assert build.returncode == 0, build.output
+    assert (build.site / "aktualijos" / "index.html").is_file() and not (build.site / "naujienos").exists()
+    # Internal links only: other sites (news pages of a source) may well say "naujienos".
+    old = re.compile(r'(?:href|src|content)="(?!https?://(?!127\.0\.0\.1))[^"]*\bnaujienos/')
+    offenders = [str(p.relative_to(build.site)) for p in build.pages() if old.search(p.read_text(encoding="utf-8"))]
+    assert offenders == []
+    assert build.page("en/aktualijos/").select(".cs-entry")
