@@ -24,7 +24,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import jinja2
-from clustersite import pages, publish, urls
+from clustersite import pages, publish, publisher, urls
 from clustersite.dates import VILNIUS, build_date, format_date, format_moment, format_span
 from clustersite.generated_pages import sync_stubs, wanted_stubs
 from clustersite.html_fixes import fix_page
@@ -54,6 +54,8 @@ def _language(config) -> str:
 
 
 def on_config(config):
+    if publisher.is_public(config.site_url) and (missing := publisher.missing(config.extra)):
+        raise PluginError("The site cannot be published without naming who runs it:\n" + "\n".join(missing))
     config["nav"] = [{title: path} for title, path in urls.NAV]
     return config
 
@@ -85,7 +87,8 @@ def on_env(env, config, files):
 
     env.globals.update(
         site_data=site, clusters=site.sorted_clusters(lang), figures=site.figures(), vocab=site.vocabularies,
-        lang=lang, lang_root=lang_root, t=_state["t"][lang], href=href, urls=urls, social_image=SOCIAL_IMAGE,
+        # `page_lang`, because Material's base.html imports a module named `lang` over the global.
+        page_lang=lang, lang_root=lang_root, t=_state["t"][lang], href=href, urls=urls, social_image=SOCIAL_IMAGE,
     )
     env.filters.update(
         in_lang=lambda text: text.pick(lang) if isinstance(text, LocalizedText) else text,

@@ -52,8 +52,9 @@ def run_build(root: Path, site: Path, env_extra: dict[str, str] | None = None, s
     return Build(root, site, result.returncode, result.stdout + result.stderr)
 
 
-def copy_site_sources(target: Path) -> Path:
-    """Copy what a build reads into `target`, without generated stubs."""
+def copy_site_sources(target: Path, publisher: bool = True) -> Path:
+    """Copy what a build reads into `target`, without generated stubs; with a
+    test publisher in mkdocs.yml unless told not to (builds for a public address need one)."""
     target.mkdir(parents=True, exist_ok=True)
     for part in SITE_PARTS:
         source = REPO / part
@@ -64,7 +65,17 @@ def copy_site_sources(target: Path) -> Path:
     for stub in (target / "content").rglob("*.md"):
         if stub.read_text(encoding="utf-8").startswith(f"---\n{MARKER}"):
             stub.unlink()
+    if publisher:
+        config = target / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        filled = text.replace("    name:\n    email:\n    address:\n", TEST_PUBLISHER)
+        assert filled != text, "mkdocs.yml's extra.publisher block changed; update TEST_PUBLISHER's anchor"
+        config.write_text(filled, encoding="utf-8")
     return target
+
+
+# Synthetic: fixture sites are built for public test addresses, which need a publisher.
+TEST_PUBLISHER = "    name: Bandomoji įstaiga\n    email: info@example.org\n    address: Pavyzdžio g. 1, Vilnius\n"
 
 
 def minimal_cluster(name: str = "Bandomasis klasteris", **extra: str) -> str:

@@ -101,10 +101,43 @@ def test_every_interface_string_used_exists_in_the_default_language():
     for template in (REPO / "overrides").rglob("*.html"):
         used |= set(re.findall(r"(?<![.\w])t\('([a-z_.]+)'", template.read_text(encoding="utf-8")))
     prefixes = {key for key in used if key.endswith(".")}
-    missing = sorted(key for key in used - prefixes if key not in lt)
+    missing = sorted(key for key in used - prefixes if key not in lt and f"{key}.other" not in lt)
     assert used and missing == []
-    assert sorted(set(en) - set(lt)) == []
-    assert sorted(set(lt) - set(en)) == []
+    # Plural forms differ by language (CLDR): Lithuanian has few and many, English has not.
+    def base(keys, lang):
+        forms = {"one", "few", "many", "other"} - set(PLURAL_FORMS[lang])
+        return {key for key in keys if key.rsplit(".", 1)[-1] not in forms}
+    assert sorted(base(en, "en") - base(lt, "lt")) == []
+    assert sorted(base(lt, "en") - base(en, "lt")) == []
+
+
+PLURAL_FORMS = {"lt": ("one", "few", "many", "other"), "en": ("one", "other")}
+
+
+@pytest.mark.parametrize("lang", ["lt", "en"])
+def test_plural_forms_follow_cldr_for_0_to_111(lang):
+    """Every plural key has each of its language's forms, and the translator picks
+    the form CLDR's rule gives (lt: 1, 21, 101 klasteris; 2-9, 22 klasteriai; 0, 10-20, 111 klasterių)."""
+    from clustersite.ui_strings import translators
+
+    strings = load_strings(REPO / "data" / "ui", lang)
+    plural_keys = {key.rsplit(".", 1)[0] for key in strings if key.endswith(".other") and key.replace(".other", ".one") in strings}
+    assert plural_keys
+    for key in plural_keys:
+        assert all(f"{key}.{form}" in strings for form in PLURAL_FORMS[lang]), key
+    t = translators(REPO / "data" / "ui")[lang]
+
+    def cldr(n):
+        if lang == "en":
+            return "one" if n == 1 else "other"
+        if n % 10 == 1 and not 11 <= n % 100 <= 19:
+            return "one"
+        if 2 <= n % 10 <= 9 and not 11 <= n % 100 <= 19:
+            return "few"
+        return "other"
+
+    for n in range(112):
+        assert t("count.clusters", count=n) == strings[f"count.clusters.{cldr(n)}"].format(count=n)
 
 
 def test_every_computed_interface_string_exists_in_both_languages():

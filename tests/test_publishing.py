@@ -84,3 +84,14 @@ def test_headers_allow_exactly_the_inline_scripts_the_pages_have(real_site):
 def test_headers_follow_the_sub_path(sub_path_site):
     headers = (sub_path_site.site / "_headers").read_text(encoding="utf-8")
     assert headers.startswith("/lietuvos-klasteriai/*\n")
+
+
+def test_a_public_build_needs_a_named_publisher(tmp_path):
+    root = copy_site_sources(tmp_path / "repo", publisher=False)
+    build = run_build(root, tmp_path / "site", env_extra={"SITE_URL": "https://klasteriai.example/"})
+    assert build.returncode == 1
+    assert "The site cannot be published without naming who runs it:" in build.output
+    assert "mkdocs.yml: extra.publisher.email: empty; write its e-mail address for questions about the site" in build.output
+    assert "Traceback" not in build.output
+    local = run_build(root, tmp_path / "local")
+    assert local.returncode == 0, local.output

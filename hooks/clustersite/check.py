@@ -14,7 +14,10 @@ import os
 import sys
 from pathlib import Path
 
+import yaml
+
 from .dates import build_date
+from . import publisher
 from .layout import DOCS_DIR, REPO_ROOT
 from .problems import ContentError, Problem
 
@@ -27,6 +30,17 @@ def annotation(problem: Problem) -> str:
     where = f"file={problem.path},line={max(problem.line, 1)}"
     title = f",title={escape(problem.field).replace(',', '%2C').replace(':', '%3A')}" if problem.field else ""
     return f"::error {where}{title}::{escape(str(problem))}"
+
+
+def _mkdocs_extra(root: Path) -> dict:
+    """mkdocs.yml's `extra`, read without MkDocs (its !ENV tags are left unresolved)."""
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    path = root / "mkdocs.yml"
+    config = yaml.load(path.read_text(encoding="utf-8"), Loader=Loader) if path.is_file() else {}
+    return (config or {}).get("extra") or {}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -47,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n{count} {'problem' if count == 1 else 'problems'} found; fix each one and run `make check` again.", file=sys.stderr)
         return 1
     for note in site.untranslated():
+        print(f"note: {note}")
+    for note in publisher.missing(_mkdocs_extra(args.root)):
         print(f"note: {note}")
     kinds = {kind: sum(1 for e in site.entries if e.kind == kind) for kind in ("news", "story", "event")}
     print(
