@@ -341,12 +341,19 @@ class MapDot:
     county: str
 
 
-def _spread(count: int, index: int, radius: float) -> Point:
-    """Offset of the index-th of `count` dots sharing one spot (a small ring)."""
+def _ring_offset(count: int, index: int, radius: float) -> Point:
+    """Offset of the index-th of `count` dots sharing a city: a small ring."""
     if count == 1:
         return (0.0, 0.0)
     angle = 2 * math.pi * index / count - math.pi / 2
     return (radius * math.cos(angle), radius * math.sin(angle))
+
+
+def _row_offset(count: int, index: int, gap: float, per_row: int = 5) -> Point:
+    """Offset of the index-th of `count` county-only dots: centred rows of five."""
+    row, column = divmod(index, per_row)
+    in_row = min(per_row, count - row * per_row)
+    return ((column - (in_row - 1) / 2) * gap, row * gap)
 
 
 @dataclass(frozen=True)
@@ -365,32 +372,58 @@ def place_dots(
     items: Iterable[DotInput],
     cities: dict[str, Point] | None = None,
     spread_radius: float = 7.0,
+    county_offset: float = 16.0,
 ) -> list[MapDot]:
     """Dots for clusters that have a known city or county; others are left out.
 
-    Dots that would share a spot (three clusters in Vilnius) are set on a
-    small ring around it so each stays visible and clickable. The order of
-    `items` decides the order of the dots (and so the tab order).
+    A cluster whose city is in `cities` (default: data/geo/cities.yml) stands
+    at the city; clusters sharing a city are set on a ring of `spread_radius`
+    around it. A cluster with only a county stands in a row `county_offset`
+    units below the county's label point (where the map writes the count),
+    or above it when that would crowd a city's dots. The order of `items`
+    decides the order of the dots, and so the tab order.
     """
     cities = load_cities() if cities is None else cities
-    spots: list[tuple[DotInput, Point, bool, str]] = []
+    at_city: list[tuple[DotInput, Point, str]] = []
+    county_only: list[tuple[DotInput, CountyShape]] = []
+    order: list[str] = []
     for item in items:
+        order.append(item.slug)
         if item.city and item.city in cities:
-            lat, lon = cities[item.city]
-            x, y = county_map.place(lat, lon)
+            x, y = county_map.place(*cities[item.city])
             shape = county_map.county(item.county) if item.county else county_map.county_at(x, y)
-            spots.append((item, (x, y), True, shape.key if shape else (item.county or "")))
+            at_city.append((item, (x, y), shape.key if shape else ""))
         elif item.county and (shape := county_map.county(item.county)):
-            spots.append((item, (shape.label_x, shape.label_y), False, shape.key))
-    by_spot: dict[tuple[Point, bool], list[int]] = {}
-    for index, (_, spot, exact, _) in enumerate(spots):
-        by_spot.setdefault((spot, exact), []).append(index)
-    dots = []
-    for index, (item, (x, y), exact, county) in enumerate(spots):
-        group = by_spot[((x, y), exact)]
-        dx, dy = _spread(len(group), group.index(index), spread_radius)
-        dots.append(MapDot(item.slug, item.name, item.href, round(x + dx, 1), round(y + dy, 1), exact, county))
-    return dots
+            county_only.append((item, shape))
+
+    placed: dict[str, MapDot] = {}
+    city_groups: dict[Point, list[DotInput]] = {}
+    for item, spot, _ in at_city:
+        city_groups.setdefault(spot, []).append(item)
+    for item, (x, y), county in at_city:
+        group = city_groups[(x, y)]
+        dx, dy = _ring_offset(len(group), group.index(item), spread_radius)
+        placed[item.slug] = MapDot(item.slug, item.name, item.href, round(x + dx, 1), round(y + dy, 1), True, county)
+
+    county_groups: dict[str, list[DotInput]] = {}
+    for item, shape in county_only:
+        county_groups.setdefault(shape.key, []).append(item)
+    gap = 2 * spread_radius
+    for key, group in county_groups.items():
+        shape = county_map.county(key)
+        rows = (len(group) + 4) // 5
+        below = shape.label_y + county_offset
+        above = shape.label_y - county_offset - (rows - 1) * gap
+        crowded = any(
+            abs(x - shape.label_x) < 3 * gap and below - gap < y < below + rows * gap for _, (x, y), _ in at_city
+        )
+        top = above if crowded else below
+        for index, item in enumerate(group):
+            dx, dy = _row_offset(len(group), index, gap)
+            placed[item.slug] = MapDot(
+                item.slug, item.name, item.href, round(shape.label_x + dx, 1), round(top + dy, 1), False, key
+            )
+    return [placed[slug] for slug in order if slug in placed]
 
 
 def county_counts(counties: Iterable[str | None]) -> dict[str, int]:
