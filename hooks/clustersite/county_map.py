@@ -212,22 +212,22 @@ def _number(value: float) -> str:
 def svg_path(rings: Iterable[Sequence[Point]]) -> str:
     """SVG path data for rings already in viewBox units: `M…L…Z` per ring.
 
-    Points that round to the same spot as the previous one are dropped.
+    Points that round to the same spot as the previous one are dropped, and
+    rings that round to fewer than three points are left out.
     """
     parts = []
     for ring in rings:
         if _closed(ring):
             ring = ring[:-1]
-        previous = None
-        commands = []
+        points: list[tuple[str, str]] = []
         for x, y in ring:
             point = (_number(x), _number(y))
-            if point == previous:
-                continue
-            commands.append(("M" if not commands else "L") + point[0] + " " + point[1])
-            previous = point
-        if len(commands) >= 3:
-            parts.append("".join(commands) + "Z")
+            if not points or point != points[-1]:
+                points.append(point)
+        while len(points) > 1 and points[-1] == points[0]:
+            points.pop()  # Z closes the ring
+        if len(points) >= 3:
+            parts.append("M" + "L".join(f"{x} {y}" for x, y in points) + "Z")
     return "".join(parts)
 
 
