@@ -7,6 +7,16 @@ draws the result; nothing here writes HTML.
 
 Everything is deterministic: the same GeoJSON gives the same path strings,
 so built pages do not change between builds.
+
+A hook or page builder uses it like this (hrefs are the caller's, since only
+it knows the page's address):
+
+    county_map = build_county_map()          # cached; width 600
+    items = [DotInput(c.slug, c.name.pick(lang).text, href(c), c.county, c.city) for c in clusters]
+    dots = place_dots(county_map, items)     # filled at a known city, hollow otherwise
+    counts = county_counts(c.county for c in clusters)
+
+and passes `county_map`, `dots` and `counts` to the `county_map` macro.
 """
 
 from __future__ import annotations
