@@ -13,12 +13,17 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
-from . import directory, structured_data
+from . import directory, portal, structured_data
 from .dates import format_date
 from .script_json import script_json
 from .site_data import SiteData
 
 ENTRY_TEMPLATES = {"news": "news-post.html", "story": "story.html", "event": "event.html"}
+# Material's left sidebar holds one link on every page (the menu is a row of
+# tabs), so no page shows it; pages laid out by their own template also drop
+# the table of contents. A page's own `hide:` front matter wins.
+HIDE_NAVIGATION = ("navigation",)
+HIDE_SIDEBARS = ("navigation", "toc")
 SEARCH_STRINGS = ("loading", "none", "found", "unavailable")
 
 
@@ -54,6 +59,10 @@ class View:
         if self.kind == "news-list" and "news_page" in self.meta:
             return t("news.page_title", page=self.meta["news_page"])
         return None
+
+    @property
+    def hide(self) -> tuple[str, ...]:
+        return HIDE_NAVIGATION if self.kind == "page" and self.template in (None, "statement.html") else HIDE_SIDEBARS
 
     def description(self, lang: str) -> str | None:
         if self.kind == "cluster":
@@ -92,12 +101,16 @@ def _search(meta, src_uri, site):
     return View("search", meta["template"]) if meta.get("template") == "search.html" else None
 
 
+def _home(meta, src_uri, site):
+    return View("home", meta["template"]) if meta.get("template") == "home.html" else None
+
+
 def _entry(meta, src_uri, site):
     entry = site.entry_at(src_uri)
     return View(entry.kind, ENTRY_TEMPLATES[entry.kind], entry, meta) if entry else None
 
 
-MATCHERS = (_cluster, _news_list, _directory, _search, _entry)
+MATCHERS = (_cluster, _news_list, _directory, _search, _home, _entry)
 
 
 def resolve(meta: Mapping[str, Any], src_uri: str, site: SiteData) -> View:
@@ -114,8 +127,20 @@ def _cluster_context(view, site, page):
     cluster = view.subject
     return {
         "cluster": cluster,
+        "member_groups": portal.member_groups(cluster),
+        "location_map": portal.cluster_location(cluster, page.lang),
         "related": site.related(cluster.slug),
         "structured_data": script_json(structured_data.organization(cluster, site, page.lang, page.canonical_url)),
+    }
+
+
+def _home_context(view, site, page):
+    return {
+        "sector_tiles": portal.sector_tiles(site),
+        "overview": portal.county_overview(site, page.lang),
+        "latest_news": site.news[:portal.NEWS_ON_HOME],
+        "home_events": portal.home_events(site),
+        "featured_story": site.stories[0] if site.stories else None,
     }
 
 
@@ -158,6 +183,7 @@ def _event_context(view, site, page):
 
 CONTEXTS = {
     "cluster": _cluster_context,
+    "home": _home_context,
     "news-list": _news_list_context,
     "directory": _directory_context,
     "search": _search_context,

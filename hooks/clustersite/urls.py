@@ -21,6 +21,7 @@ PAGES = {
     "privacy": "privatumas/",
     "accessibility": "prieinamumas/",
     "inolink": "inolink/",
+    "about": "apie-klasterius/",
 }
 NEWS_PAGE = "puslapis"  # /naujienos/puslapis/2/
 NEWS_YEAR = "archyvas"  # /naujienos/archyvas/2020/
@@ -30,14 +31,15 @@ EVENTS_FEED = "renginiai.ics"
 MEDIA = "media/"  # logos and images copied from the repository, language-neutral
 
 # The top menu, in order: (Lithuanian title, file in content/). English
-# titles are mkdocs.yml's nav_translations.
+# titles are mkdocs.yml's nav_translations. InoLink, a finished project, is
+# linked from the About page and the footer instead.
 NAV = (
     ("Pradžia", "index.md"),
     ("Klasteriai", f"{SECTIONS['clusters']}/index.md"),
     ("Naujienos", f"{SECTIONS['news']}/index.md"),
     ("Sėkmės istorijos", f"{SECTIONS['story']}/index.md"),
     ("Renginiai", f"{SECTIONS['event']}/index.md"),
-    ("Apie InoLink", "inolink.md"),
+    ("Apie klasterius", "apie-klasterius.md"),
 )
 
 
