@@ -2,6 +2,7 @@
 
 | event            | what it does                                                  |
 |------------------|---------------------------------------------------------------|
+| on_config        | render page bodies with raw HTML as text (markdown_text)      |
 | on_pre_build     | load and validate all content, write generated page stubs     |
 | on_env           | expose data, wording and filters for the language being built |
 | on_page_markdown | pick the template; set title and description, escaped         |
@@ -33,7 +34,7 @@ from clustersite.feeds import EVENTS_FEED, NEWS_FEED, atom_feed, calendar
 from clustersite.generated_pages import sync_stubs
 from clustersite.html_fixes import fix_page
 from clustersite.localized import DEFAULT_LANGUAGE, LocalizedText, Shown
-from clustersite.markdown_text import render_markdown
+from clustersite.markdown_text import SafeHtml, render_markdown
 from clustersite.problems import ContentError
 from clustersite.script_json import script_json
 from clustersite.search_index import SearchIndexError, build_search_index
@@ -66,6 +67,14 @@ def _lang_root(lang: str) -> str:
 
 def _translate(config):
     return translator(_repo_root(config) / "data" / "ui", _language(config))
+
+
+def on_config(config):
+    # Page bodies get the same treatment as data-file Markdown: raw HTML as
+    # text, no script links. Appended, so it follows every listed extension.
+    if not any(isinstance(extension, SafeHtml) for extension in config.markdown_extensions):
+        config.markdown_extensions.append(SafeHtml())
+    return config
 
 
 def on_pre_build(config) -> None:

@@ -13,6 +13,7 @@ from .collation import lithuanian_key
 from .entries import Entry, load_entries
 from .fields import Context
 from .generated_pages import NEWS_FOLDER, PER_PAGE, cluster_stubs, news_list_stubs
+from .handwritten_pages import check_handwritten_pages
 from .problems import ContentError, Problems
 from .vocabularies import Term, load_vocabularies
 
@@ -171,6 +172,7 @@ def load_site(repo_root: Path, build_date: dt.date, docs_dir: Path | None = None
     # if the file has problems of its own (those are reported separately).
     ctx.vocabularies["clusters"] = {p.stem: None for p in sorted((repo_root / "data" / "clusters").glob("*.yml"))}
     entries = load_entries(repo_root, docs_dir or repo_root / "content", ctx)
+    check_handwritten_pages(repo_root, docs_dir or repo_root / "content", problems)
     if problems:
         raise ContentError(problems)
     del ctx.vocabularies["clusters"]
