@@ -88,6 +88,8 @@ def on_pre_build(config) -> None:
     if _language(config) == DEFAULT_LANGUAGE:  # once, not once per language
         for note in _site.untranslated():
             log.info(note)
+        for warning in _site.warnings:  # --strict makes these fatal
+            log.warning(str(warning))
     sync_stubs(docs_dir, _site.generated_pages())
 
 

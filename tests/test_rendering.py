@@ -22,7 +22,8 @@ CLUSTERS = {
     ),
     "pavojingas": (
         f'name:\n  lt: "{HOSTILE} vardas"\n  en: "{HOSTILE} name"\nsummary:\n  lt: "{HOSTILE}"\n'
-        f'description:\n  lt: "<img src=x onerror=alert(1)> [x](javascript:alert(1))"\ncity: "{HOSTILE}"\n'
+        # Raw HTML in Markdown fields fails `make check` and --strict builds (test_untrusted_markdown.py)
+        f'description:\n  lt: "1 < 2 & 3 > 2"\ncity: "{HOSTILE}"\n'
         f'members:\n  - name: "{HOSTILE}"\n    website: "https://example.org/?q=\\"><script>"\n'
         f'coordinator:\n  name: "\\" onmouseover=\\"alert(1)"\n'
         f'sources:\n  - url: https://example.org/\n    title: "{HOSTILE}"\n'

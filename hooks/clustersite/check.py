@@ -30,6 +30,17 @@ def annotation(problem: Problem) -> str:
     return f"::error {where}{title}::{escape(str(problem))}"
 
 
+def report(problems: list[Problem]) -> int:
+    for problem in problems:
+        print(problem)
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        for problem in problems:
+            print(annotation(problem))
+    count = len(problems)
+    print(f"\n{count} {'problem' if count == 1 else 'problems'} found; fix each one and run `make check` again.", file=sys.stderr)
+    return 1
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="make check", description="Validate all content without building the site.")
     parser.add_argument("--root", type=Path, default=REPO_ROOT, help="repository root (default: this checkout)")
@@ -39,14 +50,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         site = load_site(args.root, build_date(), args.root / DOCS_DIR)
     except ContentError as error:
-        for problem in error.problems:
-            print(problem)
-        if os.environ.get("GITHUB_ACTIONS") == "true":
-            for problem in error.problems:
-                print(annotation(problem))
-        count = len(error.problems)
-        print(f"\n{count} {'problem' if count == 1 else 'problems'} found; fix each one and run `make check` again.", file=sys.stderr)
-        return 1
+        return report(error.problems)
+    if site.warnings:  # safe to build with, but not to merge: see Problems
+        return report(list(site.warnings))
     for note in site.untranslated():
         print(f"note: {note}")
     kinds = {kind: sum(1 for e in site.entries if e.kind == kind) for kind in ("news", "story", "event")}

@@ -198,23 +198,22 @@ def find_unsafe_markup(text: str) -> list[Finding]:
 
 def report_unsafe_markup(text: str, problems: Problems, shown_as: str, first_line: int, field: str = "") -> bool:
     """Report each finding in `text`, whose first line is `first_line` of
-    the file; True if there was any."""
+    the file, as a warning (the page is safe to build); True if there was any."""
     findings = find_unsafe_markup(text)
     for finding in findings:
-        problems.add(shown_as, first_line + finding.line - 1, field, finding.message)
+        problems.warn(shown_as, first_line + finding.line - 1, field, finding.message)
     return bool(findings)
 
 
 class MarkdownStr(Str):
     """Text in Markdown (a cluster's description, how to join): also no raw
     HTML or unsafe links. Each finding is reported at the field's line, as
-    a text's own lines do not map to the file's once YAML folds them."""
+    a text's own lines do not map to the file's once YAML folds them.
+    Findings are warnings: the text is still rendered, safely."""
 
     def check(self, value: Any, where: Where, ctx: Context) -> Any:
         clean = super().check(value, where, ctx)
-        if clean is INVALID:
-            return clean
-        findings = find_unsafe_markup(clean)
-        for finding in findings:
-            ctx.report(where, finding.message)
-        return INVALID if findings else clean
+        if clean is not INVALID:
+            for finding in find_unsafe_markup(clean):
+                ctx.problems.warn(where.path, where.line, where.field, finding.message)
+        return clean

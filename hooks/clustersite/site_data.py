@@ -14,7 +14,7 @@ from .entries import Entry, load_entries
 from .fields import Context
 from .generated_pages import NEWS_FOLDER, PER_PAGE, cluster_stubs, news_list_stubs
 from .handwritten_pages import check_handwritten_pages
-from .problems import ContentError, Problems
+from .problems import ContentError, Problem, Problems
 from .vocabularies import Term, load_vocabularies
 
 
@@ -57,6 +57,7 @@ class SiteData:
     vocabularies: dict[str, dict[str, Term]]
     clusters: tuple[Cluster, ...]
     entries: tuple[Entry, ...] = ()
+    warnings: tuple[Problem, ...] = ()  # safe to build with; see Problems
 
     @cached_property
     def by_slug(self) -> dict[str, Cluster]:
@@ -176,4 +177,4 @@ def load_site(repo_root: Path, build_date: dt.date, docs_dir: Path | None = None
     if problems:
         raise ContentError(problems)
     del ctx.vocabularies["clusters"]
-    return SiteData(build_date, ctx.vocabularies, tuple(clusters), tuple(entries))
+    return SiteData(build_date, ctx.vocabularies, tuple(clusters), tuple(entries), tuple(sorted(problems.warnings)))

@@ -89,10 +89,10 @@ class RefusedYaml(Exception):
 class _Open:
     """A list or mapping being filled while its events arrive."""
 
-    __slots__ = ("value", "mark", "path", "count", "key", "key_line")
+    __slots__ = ("value", "mark", "path", "shown_line", "count", "key", "key_line")
 
-    def __init__(self, value: LineDict | LineList, mark: yaml.Mark, path: str):
-        self.value, self.mark, self.path, self.count = value, mark, path, 0
+    def __init__(self, value: LineDict | LineList, mark: yaml.Mark, path: str, shown_line: int):
+        self.value, self.mark, self.path, self.shown_line, self.count = value, mark, path, shown_line, 0
         self.key: Any = _NO_KEY
         self.key_line = 0
 
@@ -165,7 +165,10 @@ def _build(loader: _LineSafeLoader, first_line: int) -> Any:
                     raise RefusedYaml(_with_anchors(refusals, anchor_lines))
                 container = LineList() if is_list else LineDict()
                 container.line = line
-                stack.append(_Open(container, mark, stack[-1].child_path() if stack else ""))
+                parent = stack[-1] if stack else None
+                in_mapping = parent is not None and isinstance(parent.value, LineDict)
+                stack.append(_Open(container, mark, parent.child_path() if parent else "",
+                                   parent.key_line if in_mapping else line))  # `members:`, not its first item
                 continue
         if not stack:  # the document's top value is complete
             break
@@ -174,7 +177,7 @@ def _build(loader: _LineSafeLoader, first_line: int) -> Any:
             parent.count += 1
             if parent.count > MAX_ITEMS:
                 noun = "items" if isinstance(parent.value, LineList) else "keys"
-                refusals.append((parent.value.line, parent.path, f"more than {MAX_ITEMS} {noun}; keep at most "
+                refusals.append((parent.shown_line, parent.path, f"more than {MAX_ITEMS} {noun}; keep at most "
                                  f"{MAX_ITEMS} (what the page needs) and link to a source for the rest"))
                 raise RefusedYaml(_with_anchors(refusals, anchor_lines))
         if isinstance(parent.value, LineList):
