@@ -158,3 +158,8 @@ def test_limit_messages(tmp_path, text, expected):
 def test_limits_leave_room_for_real_content():
     largest = max(path.stat().st_size for path in REPO.joinpath("data").rglob("*.yml"))
     assert largest * 20 < MAX_FILE_BYTES
+
+
+def test_interface_wording_is_read_within_the_same_limits(tmp_path):
+    run = check_files(tmp_path, {"data/ui/en.yml": BILLION_LAUGHS})
+    assert_refused_quickly(run, [f"data/ui/en.yml:{line}: {ANCHORS}" for line in range(1, 10)])

@@ -16,9 +16,11 @@ from pathlib import Path
 
 from .dates import build_date
 from .problems import ContentError, Problem
+from .ui_strings import load_strings
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DOCS_DIR = "content"  # mkdocs.yml's docs_dir; a test keeps the two the same
+UI_FOLDER = "data/ui"  # read by the build only, so checked here
 
 
 def annotation(problem: Problem) -> str:
@@ -51,8 +53,14 @@ def main(argv: list[str] | None = None) -> int:
         site = load_site(args.root, build_date(), args.root / DOCS_DIR)
     except ContentError as error:
         return report(error.problems)
-    if site.warnings:  # safe to build with, but not to merge: see Problems
-        return report(list(site.warnings))
+    problems = list(site.warnings)  # safe to build with, but not to merge: see Problems
+    for language in sorted(path.stem for path in (args.root / UI_FOLDER).glob("*.yml")):
+        try:
+            load_strings(args.root / UI_FOLDER, language)
+        except ContentError as error:
+            problems += error.problems
+    if problems:
+        return report(sorted(problems))
     for note in site.untranslated():
         print(f"note: {note}")
     kinds = {kind: sum(1 for e in site.entries if e.kind == kind) for kind in ("news", "story", "event")}
