@@ -16,7 +16,7 @@ import textwrap
 import markdown
 import pytest
 from clustersite.markdown_text import SafeHtml, render_markdown
-from clustersite.raw_html import find_unsafe_markup
+from clustersite.raw_html import Finding, find_unsafe_markup
 from conftest import FIXED_EPOCH, REPO, minimal_cluster, run_build
 
 PAYLOADS = textwrap.dedent("""\
@@ -157,6 +157,24 @@ def page_html(text: str) -> str:
 def test_every_route_to_markup_or_script_is_closed_and_reported(source, unsafe):
     assert unsafe not in page_html(source).lower()
     assert find_unsafe_markup(source), source
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ('<img src="logo.png" alt="Logo">', "raw HTML is not allowed in Markdown: <img …>; use Markdown: ![alt text](path)"),
+        ('<a href="https://litek.lt/">LITEK</a>', "raw HTML is not allowed in Markdown: <a …>; use Markdown: [link text](https://...)"),
+        ('<a href="javascript:alert(1)">x</a>', "raw HTML is not allowed in Markdown: <a …>; remove it"),
+        ("<b>svarbu</b>", "raw HTML is not allowed in Markdown: <b>; use Markdown: **bold text**"),
+        ("eilutė<br>kita", "raw HTML is not allowed in Markdown: <br>; end the line with two spaces for a line break, "
+                          "or leave an empty line for a new paragraph"),
+        ("<span class=x>y</span>", "raw HTML is not allowed in Markdown: <span …>; write plain Markdown without it"),
+        ("[x](ftp://example.org/f)", 'unsafe link (got "ftp://example.org/f"); only https://, http://, mailto: and paths '
+                                     "are kept, so link to an address starting with https://, or mailto: for e-mail"),
+    ],
+)
+def test_each_tag_names_what_to_write_instead(source, message):
+    assert find_unsafe_markup(source) == [Finding(1, message)]
 
 
 def test_code_is_text_and_is_not_reported():

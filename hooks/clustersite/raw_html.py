@@ -37,7 +37,7 @@ INSTEAD = {
     "strong": "use Markdown: **bold text**",
     "i": "use Markdown: *italic text*",
     "em": "use Markdown: *italic text*",
-    "br": "end the line with a backslash (\\) for a line break, or leave an empty line for a new paragraph",
+    "br": "end the line with two spaces for a line break, or leave an empty line for a new paragraph",
     "p": "leave an empty line between paragraphs",
     "h1": "use Markdown: # Heading", "h2": "use Markdown: ## Heading", "h3": "use Markdown: ### Heading",
     "h4": "use Markdown: #### Heading", "h5": "use Markdown: ##### Heading", "h6": "use Markdown: ###### Heading",
