@@ -173,8 +173,10 @@ def _unsafe_link(target: str) -> str:
 def find_unsafe_markup(text: str) -> list[Finding]:
     """Every raw HTML tag, unsafe link target and event-handler attribute
     outside code, in the order they appear."""
-    if not any(sign in text for sign in ("<", "](", "]:", "{")):
-        return []  # most texts: no tag, link target or attribute list at all
+    if "<" not in text and "{" not in text and all(
+        is_safe_target(match[1].strip("<>")) for pattern in (_INLINE_TARGET, _REFERENCE_TARGET) for match in pattern.finditer(text)
+    ):
+        return []  # most texts: no tag or attribute list, only safe links (code or not)
     masked = _mask_code(text)
     found: set[tuple[int, str]] = set()
     for match in _TAG.finditer(masked):
