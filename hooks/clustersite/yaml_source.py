@@ -109,9 +109,9 @@ def _scalar(loader: _LineSafeLoader, event: yaml.ScalarEvent) -> Any:
     tag = event.tag
     if tag is None or tag == "!":
         tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
-    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
     if tag == _MERGE_TAG:  # `<<` merges an alias, and aliases are refused anyway
         return event.value
+    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
     constructor = loader.yaml_constructors.get(tag) if tag not in (_MAP_TAG, _SEQ_TAG) else None
     return constructor(loader, node) if constructor else loader.construct_undefined(node)
 
@@ -120,13 +120,13 @@ def _build(loader: _LineSafeLoader, first_line: int) -> Any:
     """Python values straight from the parser's events, recording lines.
 
     No node tree and no recursion: limits are enforced as the events
-    arrive, so a file nested 100,000 levels deep stops at level
-    MAX_DEPTH, a list stops at item MAX_ITEMS + 1, and an alias is never
-    expanded (a "billion laughs" file is
-    refused after reading it once). Every scalar's type is decided by the
-    same safe constructors as yaml.safe_load. Lines count from
-    `first_line` (front matter starts on the file's second line)."""
-    refusals: list[tuple[int, str, str]] = []
+    arrive, so a file nested 100,000 levels deep stops at level MAX_DEPTH,
+    a list at item MAX_ITEMS + 1, and an alias is never expanded (a
+    "billion laughs" file is refused after reading it once). Anchors and
+    aliases are collected to the end, to report every line; any other
+    refusal stops at once. Every scalar's type is decided by the same safe
+    constructors as yaml.safe_load. Lines count from `first_line` (front
+    matter starts on the file's second line)."""
     anchor_lines: set[int] = set()
     stack: list[_Open] = []
     values = 0
@@ -146,9 +146,8 @@ def _build(loader: _LineSafeLoader, first_line: int) -> Any:
         else:
             values += 1
             if values > MAX_VALUES:
-                refusals.append((line, "", f"more than {MAX_VALUES} values in one file; split it into smaller files "
-                                 "or keep only what the site shows"))
-                raise RefusedYaml(_with_anchors(refusals, anchor_lines))
+                raise _refused(anchor_lines, line, "", f"more than {MAX_VALUES} values in one file; "
+                               "split it into smaller files or keep only what the site shows")
             if event.anchor is not None:
                 anchor_lines.add(line)
             mark = event.start_mark
@@ -160,9 +159,8 @@ def _build(loader: _LineSafeLoader, first_line: int) -> Any:
                     raise yaml.constructor.ConstructorError(
                         None, None, f"could not determine a constructor for the tag {event.tag!r}", mark)
                 if len(stack) >= MAX_DEPTH:
-                    refusals.append((line, "", f"nested more than {MAX_DEPTH} levels deep; no field needs that many, "
-                                     "so remove the extra brackets or indentation"))
-                    raise RefusedYaml(_with_anchors(refusals, anchor_lines))
+                    raise _refused(anchor_lines, line, "", f"nested more than {MAX_DEPTH} levels deep; "
+                                   "no field needs that many, so remove the extra brackets or indentation")
                 container = LineList() if is_list else LineDict()
                 container.line = line
                 parent = stack[-1] if stack else None
@@ -177,9 +175,8 @@ def _build(loader: _LineSafeLoader, first_line: int) -> Any:
             parent.count += 1
             if parent.count > MAX_ITEMS:
                 noun = "items" if isinstance(parent.value, LineList) else "keys"
-                refusals.append((parent.shown_line, parent.path, f"more than {MAX_ITEMS} {noun}; keep at most "
-                                 f"{MAX_ITEMS} (what the page needs) and link to a source for the rest"))
-                raise RefusedYaml(_with_anchors(refusals, anchor_lines))
+                raise _refused(anchor_lines, parent.shown_line, parent.path, f"more than {MAX_ITEMS} {noun}; "
+                               f"keep at most {MAX_ITEMS} (what the page needs) and link to a source for the rest")
         if isinstance(parent.value, LineList):
             parent.value.append(value)
             parent.value.item_lines.append(line)
@@ -199,13 +196,15 @@ def _build(loader: _LineSafeLoader, first_line: int) -> Any:
         extra = loader.get_event()
         raise yaml.composer.ComposerError(
             "expected a single document in the stream", document.start_mark, "but found another document", extra.start_mark)
-    if refusals or anchor_lines:
-        raise RefusedYaml(_with_anchors(refusals, anchor_lines))
+    if anchor_lines:
+        raise _refused(anchor_lines)
     return value
 
 
-def _with_anchors(refusals: list[tuple[int, str, str]], anchor_lines: set[int]) -> list[tuple[int, str, str]]:
-    return refusals + [(line, "", ANCHORS_REFUSED) for line in sorted(anchor_lines)]
+def _refused(anchor_lines: set[int], line: int = 0, field_name: str = "", message: str = "") -> RefusedYaml:
+    """The refusal to raise: a limit crossed at `line` (if given) and every anchor or alias seen so far."""
+    refusals = [(anchor_line, "", ANCHORS_REFUSED) for anchor_line in sorted(anchor_lines)]
+    return RefusedYaml(refusals + [(line, field_name, message)] if message else refusals)
 
 
 def parse_yaml(text: str, first_line: int = 1) -> Any:
