@@ -17,7 +17,7 @@ import markdown
 import pytest
 from clustersite.markdown_text import SafeHtml, render_markdown
 from clustersite.raw_html import Finding, find_unsafe_markup
-from conftest import FIXED_EPOCH, REPO, minimal_cluster, run_build
+from conftest import FIXED_EPOCH, REPO, copy_site_sources, minimal_cluster, replace_content, run_build
 
 PAYLOADS = textwrap.dedent("""\
     Tekstas prieš.
@@ -79,8 +79,6 @@ EXPECTED = {
 def hostile_site(tmp_path_factory):
     """A fixture site with the payloads in every kind of Markdown: its
     `make check` output and its (non-strict) build."""
-    from conftest import copy_site_sources, replace_content
-
     root = copy_site_sources(tmp_path_factory.mktemp("hostile") / "repo")
     description = "description:\n  lt: |\n" + textwrap.indent(PAYLOADS, "    ")
     entries = {}
