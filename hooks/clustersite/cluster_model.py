@@ -34,6 +34,7 @@ from .labels import LabelFacts, label_rule
 from .sources import SOURCE
 from .localized import LocalizedText
 from .problems import describe
+from .raw_html import MarkdownStr
 from .yaml_source import LineDict, load_yaml
 
 SLUG_PATTERN = re.compile(SLUG)
@@ -44,11 +45,11 @@ MEMBER_TYPES = ("company", "research", "education", "public", "association", "ot
 LAT_RANGE, LON_RANGE = (53.85, 56.50), (20.90, 26.90)
 
 
-def localized(max_length: int | None = None, required: bool = True) -> Obj:
+def localized(max_length: int | None = None, required: bool = True, text: type[Str] = Str) -> Obj:
     return Obj(
         [
-            Field("lt", Str(max_length=max_length), required=required, description=Text("Lithuanian text.", "Tekstas lietuviškai.")),
-            Field("en", Str(max_length=max_length), description=Text("English text; if missing, the Lithuanian text is shown with a note.", "Tekstas angliškai; jei jo nėra, rodomas lietuviškas su pastaba.")),
+            Field("lt", text(max_length=max_length), required=required, description=Text("Lithuanian text.", "Tekstas lietuviškai.")),
+            Field("en", text(max_length=max_length), description=Text("English text; if missing, the Lithuanian text is shown with a note.", "Tekstas angliškai; jei jo nėra, rodomas lietuviškas su pastaba.")),
         ],
         record=LocalizedText,
     )
@@ -93,7 +94,7 @@ CLUSTER = Obj(
         Field("summary", localized(max_length=200), required=True,
               description=Text("One sentence for cards and search results, at most 200 characters.",
                                "Vienas sakinys kortelėms ir paieškai, ne daugiau kaip 200 simbolių.")),
-        Field("description", localized(required=True),
+        Field("description", localized(required=True, text=MarkdownStr),
               description=Text("A longer description in Markdown.", "Ilgesnis aprašymas (Markdown).")),
         Field("sectors", ListOf(Choice(vocabulary="sectors", noun="sector"), unique=True), example="[ict]",
               description=Text("Keys from data/sectors.yml; leave out when no source names one.",
@@ -146,7 +147,7 @@ CLUSTER = Obj(
             Field("assessed", Date()),
         ], name="Maturity"), description=Text("Maturity level (data/maturity.yml).", "Brandos lygis (data/maturity.yml).")),
         Field("open_to_members", Bool(), description=Text("Does the cluster accept new members?", "Ar klasteris priima naujų narių?")),
-        Field("join", localized(), description=Text("How to join, in Markdown.", "Kaip prisijungti (Markdown).")),
+        Field("join", localized(text=MarkdownStr), description=Text("How to join, in Markdown.", "Kaip prisijungti (Markdown).")),
         Field("programmes", ListOf(Choice(vocabulary="programmes", noun="programme"), unique=True), example="[inolink]",
               description=Text("Keys from data/programmes.yml.", "Raktai iš data/programmes.yml.")),
         Field("logo", RepoFile((".svg", ".png", ".jpg", ".jpeg", ".webp")),
