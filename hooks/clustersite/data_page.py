@@ -15,7 +15,6 @@ from urllib.parse import urljoin
 from babel.numbers import format_decimal
 
 from . import urls
-from .dates import format_date
 from .localized import DEFAULT_LANGUAGE
 from .open_data import (DESCRIPTION, DSA_DATASET, DSA_ORGANISATION, FILES, LICENCE, PUBLISHER, TITLE, OpenData,
                         Table, bundle, tables)
@@ -116,8 +115,7 @@ def dataset(data: OpenData, site: SiteData, lang: str, page_url: str, t: Callabl
 
 
 def citation(site: SiteData, lang: str, page_url: str, t: Callable[..., str]) -> str:
-    return t("data.citation", publisher=PUBLISHER, title=_pick(TITLE, lang), url=page_url,
-             date=format_date(site.build_date, lang))
+    return t("data.citation", publisher=PUBLISHER, title=_pick(TITLE, lang), url=page_url, year=site.build_date.year)
 
 
 def context(site: SiteData, lang: str, canonical_url: str | None, t: Callable[..., str]) -> dict[str, Any]:
