@@ -65,7 +65,7 @@ PUBLISHER = "Lietuvos klasteriai"
 YEAR_OR_DATE = r"^[0-9]{4}(-[0-9]{2}-[0-9]{2})?$"
 TITLE = Text("Lithuania's business clusters", "Lietuvos verslo klasteriai")
 DESCRIPTION = Text(
-    "Lithuania's business clusters as the site lietuvos-klasteriai shows them: names, sectors, county and "
+    "Lithuania's business clusters as the site Lietuvos klasteriai shows them: names, sectors, county and "
     "location, founding year, coordinator, members and their number, excellence labels (ESCA) with their "
     "validity, maturity level and the public sources every fact comes from. One row per cluster, with "
     "long tables of members, labels and sources; updated with every build of the site.",
