@@ -16,8 +16,8 @@ from babel.numbers import format_decimal
 
 from . import urls
 from .localized import DEFAULT_LANGUAGE
-from .open_data import (DESCRIPTION, DSA_DATASET, DSA_ORGANISATION, FILES, LICENCE, PUBLISHER, TITLE, OpenData,
-                        Table, bundle, tables)
+from .open_data import (DESCRIPTION, DSA_DATASET, DSA_ORGANISATION, FILES, LICENCE, PUBLISHER, TITLE, OpenData, bundle,
+                        tables)
 from .site_data import SiteData
 from .structured_data import CONTEXT
 

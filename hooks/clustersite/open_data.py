@@ -476,7 +476,7 @@ FILES = (
 FILE_BY_NAME = {f.name: f for f in FILES}
 
 
-def _resource(name: str, data: bytes, site_url: str) -> dict[str, Any]:
+def _resource(name: str, data: bytes) -> dict[str, Any]:
     file = FILE_BY_NAME[name]
     return {
         "name": name.replace(".", "-") if not name.endswith(".csv") else name.removesuffix(".csv"),
@@ -494,10 +494,10 @@ def _resource(name: str, data: bytes, site_url: str) -> dict[str, Any]:
 def datapackage(files: dict[str, bytes], site: SiteData, site_url: str) -> dict[str, Any]:
     resources = []
     for table in tables(site_url):
-        resources.append(_resource(table.file, files[table.file], site_url)
+        resources.append(_resource(table.file, files[table.file])
                          | {"type": "table", "dialect": {"header": True, "delimiter": ","}, "schema": table_schema(table)})
     for name in ("clusters.json", "counts.json", "clusters.geojson"):
-        resources.append(_resource(name, files[name], site_url))
+        resources.append(_resource(name, files[name]))
     return {
         "$schema": PACKAGE_PROFILE,
         "name": "lietuvos-klasteriai",
