@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import base64
 import csv
 import datetime as dt
+import hashlib
 import io
 import json
 import re
@@ -271,6 +273,10 @@ def test_embed_cards_stand_alone_in_both_languages(site):
         assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
     headers = (site.site / "_headers").read_text(encoding="utf-8")
     assert "/klasteriai-lt/embed/*\n  ! Content-Security-Policy\n" in headers and "frame-ancestors *" in headers
+    # The embed's own policy allows exactly its inline style, by hash.
+    style = re.search(r"<style>(.*?)</style>", (site.site / "embed" / "alfa" / "index.html").read_text(encoding="utf-8"), re.S)[1]
+    digest = base64.b64encode(hashlib.sha256(style.encode("utf-8")).digest()).decode()
+    assert f"style-src 'sha256-{digest}'" in headers
 
 
 def test_profile_offers_feeds_badge_and_embed_snippets(site):
