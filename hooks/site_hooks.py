@@ -92,14 +92,7 @@ def on_env(env, config, files):
         path = args[0] if name == "path" else paths[name](*args)
         return url_filter(context, lang_root + path)
 
-    pages_built = {file.url for file in files.documentation_pages()}
-
-    def page_exists(path: str) -> bool:
-        """Whether this language has a page at `path` (links to pages other branches add)."""
-        return lang_root + path in pages_built
-
     env.globals.update(
-        page_exists=page_exists,
         site_data=site, clusters=site.sorted_clusters(lang), figures=site.figures(), vocab=site.vocabularies,
         # `page_lang`, because Material's base.html imports a module named `lang` over the global.
         page_lang=lang, lang_root=lang_root, t=_state["t"][lang], href=href, urls=urls, social_image=SOCIAL_IMAGE,

@@ -13,9 +13,11 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
-from . import directory, portal, structured_data
+from . import data_page, directory, portal, structured_data
+from .badges import badge_for
 from .dates import format_date
 from .script_json import script_json
+from .similar import similar
 from .site_data import SiteData
 
 ENTRY_TEMPLATES = {"news": "news-post.html", "story": "story.html", "event": "event.html"}
@@ -105,12 +107,16 @@ def _home(meta, src_uri, site):
     return View("home", meta["template"]) if meta.get("template") == "home.html" else None
 
 
+def _open_data(meta, src_uri, site):
+    return View("open-data", meta["template"]) if meta.get("template") == "open-data.html" else None
+
+
 def _entry(meta, src_uri, site):
     entry = site.entry_at(src_uri)
     return View(entry.kind, ENTRY_TEMPLATES[entry.kind], entry, meta) if entry else None
 
 
-MATCHERS = (_cluster, _news_list, _directory, _search, _home, _entry)
+MATCHERS = (_cluster, _news_list, _directory, _search, _home, _open_data, _entry)
 
 
 def resolve(meta: Mapping[str, Any], src_uri: str, site: SiteData) -> View:
@@ -131,6 +137,8 @@ def _cluster_context(view, site, page):
         "location_map": portal.cluster_location(cluster, page.lang),
         "related": site.related(cluster.slug),
         "structured_data": script_json(structured_data.organization(cluster, site, page.lang, page.canonical_url)),
+        "badge": badge_for(cluster),  # partials/reuse-snippets.html
+        "similar_clusters": similar(site, cluster.slug),  # partials/similar-clusters.html
     }
 
 
@@ -162,6 +170,12 @@ def _search_context(view, site, page):
     return {"search_strings": json.dumps(strings, ensure_ascii=False)}
 
 
+def _open_data_context(view, site, page):
+    found = data_page.context(site, page.lang, page.canonical_url, page.t)
+    dataset = found.pop("dataset")
+    return {**found, "structured_data": script_json(dataset)}
+
+
 def _news_context(view, site, page):
     article = structured_data.news_article(view.subject, page.lang, page.canonical_url, page.site_name, page.social_image)
     return {"entry": view.subject, "structured_data": script_json(article)}
@@ -187,6 +201,7 @@ CONTEXTS = {
     "news-list": _news_list_context,
     "directory": _directory_context,
     "search": _search_context,
+    "open-data": _open_data_context,
     "news": _news_context,
     "story": _story_context,
     "event": _event_context,
