@@ -21,6 +21,7 @@ PAGES = {
     "privacy": "privatumas/",
     "accessibility": "prieinamumas/",
     "inolink": "inolink/",
+    "statistics": "statistika/",
 }
 NEWS_PAGE = "puslapis"  # /naujienos/puslapis/2/
 NEWS_YEAR = "archyvas"  # /naujienos/archyvas/2020/
@@ -28,6 +29,10 @@ NEWS_TAG = "zymos"  # /naujienos/zymos/<tag>/
 NEWS_FEED = "naujienos.xml"  # at each language's root: Material looks for sitemap.xml beside feeds
 EVENTS_FEED = "renginiai.ics"
 MEDIA = "media/"  # logos and images copied from the repository, language-neutral
+# One page per sector and per county in use, in top folders of their own:
+# under klasteriai/ they would share the namespace of cluster slugs.
+SECTOR_PAGES = "sektoriai"  # /sektoriai/<sector key>/
+COUNTY_PAGES = "apskritys"  # /apskritys/<county key>/
 
 # The top menu, in order: (Lithuanian title, file in content/). English
 # titles are mkdocs.yml's nav_translations.
@@ -74,6 +79,14 @@ def event_calendar(slug: str) -> str:
     return f"{entry('event', slug)}{slug}.ics"
 
 
+def sector(key: str) -> str:
+    return f"{SECTOR_PAGES}/{key}/"
+
+
+def county(key: str) -> str:
+    return f"{COUNTY_PAGES}/{key}/"
+
+
 def media(repo_path: str) -> str:
     return f"{MEDIA}{repo_path}"
 
@@ -89,6 +102,8 @@ GENERATED_FOLDERS = (
     f"{SECTIONS['news']}/{NEWS_PAGE}",
     f"{SECTIONS['news']}/{NEWS_YEAR}",
     f"{SECTIONS['news']}/{NEWS_TAG}",
+    SECTOR_PAGES,
+    COUNTY_PAGES,
 )
 
 
@@ -97,4 +112,5 @@ def link_paths() -> dict[str, object]:
     return {
         "section": section, "page": page, "cluster": cluster, "entry": entry, "news_page": news_page,
         "news_year": news_year, "news_tag": news_tag, "event_calendar": event_calendar, "media": media,
+        "sector": sector, "county": county,
     }
