@@ -9,10 +9,12 @@ through SiteData's per-cluster index.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import urls
-from .site_data import SiteData
+
+if TYPE_CHECKING:  # generated_pages imports this module, and site_data imports generated_pages
+    from .site_data import SiteData
 
 # kind -> (vocabulary, the cluster's keys in it)
 KINDS = {

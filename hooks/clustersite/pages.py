@@ -20,6 +20,11 @@ from .site_data import SiteData
 
 ENTRY_TEMPLATES = {"news": "news-post.html", "story": "story.html", "event": "event.html"}
 SEARCH_STRINGS = ("loading", "none", "found", "unavailable")
+# A sector's or a county's page: (title, description) wording.
+GROUP_STRINGS = {
+    "sector": ("group.sector_title", "group.sector_description"),
+    "county": ("group.county_title", "group.county_description"),
+}
 
 
 class PageError(Exception):
@@ -54,14 +59,14 @@ class View:
         if self.kind == "news-list" and "news_page" in self.meta:
             return t("news.page_title", page=self.meta["news_page"])
         if self.kind in cluster_groups.KINDS:
-            return t(f"group.{self.kind}_title", name=self.subject.label.pick(lang).text)
+            return t(GROUP_STRINGS[self.kind][0], name=self.subject.label.pick(lang).text)
         return None
 
     def description(self, lang: str, t: Callable[..., str] | None = None) -> str | None:
         if self.kind == "cluster":
             return self.subject.summary.pick(lang).text
         if self.kind in cluster_groups.KINDS and t is not None:
-            return t(f"group.{self.kind}_description", name=self.subject.label.pick(lang).text)
+            return t(GROUP_STRINGS[self.kind][1], name=self.subject.label.pick(lang).text)
         if self.kind in ENTRY_TEMPLATES and self.subject.summary:
             return self.subject.summary.pick(lang).text
         return None
