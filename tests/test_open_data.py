@@ -29,12 +29,6 @@ from conftest import REPO, copy_site_sources, minimal_cluster, replace_content, 
 
 SITE_URL = "https://example.org/klasteriai-lt/"
 SVG = "{http://www.w3.org/2000/svg}"
-# The two lines the profile template includes (reported to the template's owner).
-PROFILE_INCLUDES = (
-    '  {% import "partials/reuse-snippets.html" as reuse with context %}\n'
-    '  {{ reuse.snippets(cluster, badge) }}\n'
-    '  {% include "partials/similar-clusters.html" %}\n'
-)
 ALFA = minimal_cluster("Alfa", extra="""\
     sectors: [ict, health]
     county: vilnius
@@ -80,11 +74,7 @@ ALLOWED_HOSTS = {"www.w3.org", "creativecommons.org", "datapackage.org", "schema
 
 
 def make_repo(base: Path, clusters: dict[str, str]) -> Path:
-    root = replace_content(copy_site_sources(base / "repo"), clusters, ENTRIES)
-    template = root / "overrides" / "cluster.html"
-    text = template.read_text(encoding="utf-8")
-    template.write_text(text.replace('  <footer class="cs-sources">', PROFILE_INCLUDES + '  <footer class="cs-sources">', 1), encoding="utf-8")
-    return root
+    return replace_content(copy_site_sources(base / "repo"), clusters, ENTRIES)
 
 
 def build(root: Path, name: str = "site"):
