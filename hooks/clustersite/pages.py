@@ -13,9 +13,11 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
-from . import cluster_groups, county_map, directory, statistics, structured_data, urls
+from . import cluster_groups, county_map, data_page, directory, statistics, structured_data, urls
+from .badges import badge_for
 from .dates import format_date
 from .script_json import script_json
+from .similar import similar
 from .site_data import SiteData
 
 ENTRY_TEMPLATES = {"news": "news-post.html", "story": "story.html", "event": "event.html"}
@@ -115,6 +117,8 @@ def _cluster_group(meta, src_uri, site):
     if term is None or cluster_groups.group(site, kind, term.key, "lt") is None:
         raise PageError(f"{src_uri}: no cluster has {kind} {meta[kind]!r} (a stub left behind)")
     return View(kind, "cluster-group.html", term, meta)
+def _open_data(meta, src_uri, site):
+    return View("open-data", meta["template"]) if meta.get("template") == "open-data.html" else None
 
 
 def _entry(meta, src_uri, site):
@@ -122,7 +126,7 @@ def _entry(meta, src_uri, site):
     return View(entry.kind, ENTRY_TEMPLATES[entry.kind], entry, meta) if entry else None
 
 
-MATCHERS = (_cluster, _news_list, _directory, _search, _statistics, _cluster_group, _entry)
+MATCHERS = (_cluster, _news_list, _directory, _search, _open_data, _statistics, _cluster_group, _entry)
 
 
 def resolve(meta: Mapping[str, Any], src_uri: str, site: SiteData) -> View:
@@ -141,6 +145,8 @@ def _cluster_context(view, site, page):
         "cluster": cluster,
         "related": site.related(cluster.slug),
         "structured_data": script_json(structured_data.organization(cluster, site, page.lang, page.canonical_url)),
+        "badge": badge_for(cluster),  # partials/reuse-snippets.html
+        "similar_clusters": similar(site, cluster.slug),  # partials/similar-clusters.html
     }
 
 
@@ -178,6 +184,10 @@ def _cluster_group_context(view, site, page):
             county_counts=county_map.county_counts(c.county for c in site.clusters),
         )
     return context
+def _open_data_context(view, site, page):
+    found = data_page.context(site, page.lang, page.canonical_url, page.t)
+    dataset = found.pop("dataset")
+    return {**found, "structured_data": script_json(dataset)}
 
 
 def _news_context(view, site, page):
@@ -207,6 +217,7 @@ CONTEXTS = {
     "statistics": _statistics_context,
     "sector": _cluster_group_context,
     "county": _cluster_group_context,
+    "open-data": _open_data_context,
     "news": _news_context,
     "story": _story_context,
     "event": _event_context,
