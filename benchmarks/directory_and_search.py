@@ -11,9 +11,11 @@ warms it up (a few keystrokes and clicks, not measured), then times:
 - facet clicks: four checkboxes ticked and unticked in turn, twice.
 
 Each interaction starts inside a requestAnimationFrame callback and ends in
-a task posted from it, so the time covers the event handler and the whole
-frame it causes (style, layout, paint), however the script schedules its
-work; "forced" times only the handler plus a forced style and layout, as
+a task posted from it, so "to the frame drawn" covers the event handler and
+the whole frame it causes (style, layout, paint): what a person waits for.
+The directory draws a change to thousands of cards over several frames, top
+of the list first, so "until the list is complete" times the last of them
+too. "Forced" times only the handler plus a forced style and layout, as
 earlier versions of this benchmark did. The runs are sorted by their 95th
 percentile and the middle run is reported (median, p95, max), with the
 spread of p95 over all runs. The frame budget is 16 ms.
@@ -51,7 +53,8 @@ PHONE = {"width": 412, "height": 915}
 QUERY = "siaures zalias klasteris 12"
 FACETS = ["cs-f-sector-ict", "cs-f-county-vilnius", "cs-f-label-gold", "cs-f-maturity-formed"]
 
-# `act` changes the form; the promise resolves with [frame ms, forced ms].
+# `act` changes the form; resolves with [ms to the frame drawn, ms until the list is complete],
+# or with the forced time alone.
 MEASURE = """async ([kind, arg]) => {
   const act = kind === 'key'
     ? () => { const input = document.getElementById('cs-filter-q'); input.value = arg;
@@ -67,13 +70,18 @@ MEASURE = """async ([kind, arg]) => {
     await new Promise(requestAnimationFrame);
     return took;
   }
-  return new Promise(resolve => requestAnimationFrame(() => {
-    const start = performance.now();
+  let start;
+  const frame = await new Promise(resolve => requestAnimationFrame(() => {
+    start = performance.now();
     act();
     const channel = new MessageChannel();
     channel.port1.onmessage = () => resolve(performance.now() - start);
     channel.port2.postMessage(0);
   }));
+  // A long change may finish over later frames; the list is aria-busy until then.
+  const list = document.getElementById('cs-cards');
+  while (list.getAttribute('aria-busy') === 'true') await new Promise(requestAnimationFrame);
+  return [frame, performance.now() - start];
 }"""
 
 
@@ -98,7 +106,12 @@ def one_run(browser, url: str, forced: bool = False) -> dict[str, list[float]]:
         page.evaluate(MEASURE, [kind, arg])
     times: dict[str, list[float]] = defaultdict(list)
     for kind, arg in interactions():
-        times[kind].append(page.evaluate(MEASURE, [("forced-" + kind) if forced else kind, arg]))
+        took = page.evaluate(MEASURE, [("forced-" + kind) if forced else kind, arg])
+        if forced:
+            times[kind].append(took)
+        else:
+            times[kind].append(took[0])
+            times[kind + " complete"].append(took[1])
     page.close()
     return times
 
@@ -233,6 +246,8 @@ def main() -> None:
     print(f"phone viewport {PHONE['width']}x{PHONE['height']}; {args.runs} runs, the middle one by p95 (frame budget 16 ms):")
     print(f"  keystroke, to the frame drawn:    {summary([r['key'] for r in runs])}")
     print(f"  facet click, to the frame drawn:  {summary([r['click'] for r in runs])}")
+    print(f"  keystroke, until the list is complete:   {summary([r['key complete'] for r in runs])}")
+    print(f"  facet click, until the list is complete: {summary([r['click complete'] for r in runs])}")
     print(f"  keystroke, forced layout only:    {summary([r['key'] for r in forced])}")
     print(f"  facet click, forced layout only:  {summary([r['click'] for r in forced])}")
     if split:

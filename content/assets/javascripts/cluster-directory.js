@@ -8,11 +8,12 @@
 // (?sector=ict&county=vilnius&q=...&sort=founded), so a view can be shared
 // and the back button steps through filter changes.
 //
-// Speed (benchmarks/directory_and_search.py): every facet value is a bitset
-// over the rows, so filtering and the count beside each value are a few word
-// operations, and only cards whose visibility changed are touched. Cards off
-// screen are skipped by the browser's style and layout (content-visibility in
-// site.css), which is where the time went before.
+// Speed (benchmarks/directory_and_search.py): the browser's style and layout
+// work on the cards was the cost, not the script. Cards off screen are
+// skipped by the browser (content-visibility in site.css); only cards whose
+// visibility changes are touched, at most a few hundred a frame, top of the
+// list first; every facet value is a bitset over the rows, so filtering and
+// the count beside each value are a few word operations.
 //
 // A classic script, not a module: module scripts do not run from file://,
 // and this page works when opened from a folder (the search page cannot).
@@ -25,6 +26,10 @@
 
   // Lowercase without diacritics, as fold() in hooks/clustersite/directory.py.
   const fold = (text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+
+  // Cards shown or hidden in the frame of the input, and in each frame after it.
+  const FIRST_FRAME_CARDS = 150;
+  const LATER_FRAME_CARDS = 300;
 
   /** Fixed-size sets of row numbers, 32 rows a word. */
   class RowSet {
@@ -45,8 +50,22 @@
       this.words[row >>> 5] |= 1 << (row & 31);
     }
 
+    remove(row) {
+      this.words[row >>> 5] &= ~(1 << (row & 31));
+    }
+
     has(row) {
       return (this.words[row >>> 5] & (1 << (row & 31))) !== 0;
+    }
+
+    forEach(callback) {
+      this.words.forEach((word, w) => {
+        while (word) {
+          const bit = 31 - Math.clz32(word);
+          word &= ~(1 << bit);
+          callback(w * 32 + bit);
+        }
+      });
     }
 
     copy(other) {
@@ -115,9 +134,13 @@
         }
       });
       this.textMatches = new RowSet(size, true);
-      this.textWords = "";
-      this.visible = new RowSet(size, true); // what the page shows: every card, as served
-      this.order = this.sorts[0].key; // the order the page is served in
+      this.textWords = [];
+      // As served, the page shows every card in the first sort's order.
+      this.shown = new RowSet(size, true);
+      this.target = this.shown;
+      this.pending = false;
+      this.sort = this.sorts[0].key;
+      this.order = this.rows.map((_, index) => index); // row numbers in the order the cards appear
     }
 
     get defaultSort() {
@@ -170,17 +193,22 @@
     // Every word of the query must occur in a row's text (names, summary, city, members).
     matchText(query) {
       const words = fold(query).split(/\s+/).filter(Boolean);
-      const key = words.join(" ");
-      if (key === this.textWords) return;
-      this.textWords = key;
+      const previous = this.textWords;
+      if (words.join(" ") === previous.join(" ")) return;
+      this.textWords = words;
       const matches = this.textMatches;
       if (!words.length) {
         matches.fill();
         return;
       }
+      // Typing on narrows the query (each earlier word is inside a new one): only
+      // rows that matched before can match now, so only those are read again.
+      const narrower = previous.length > 0 && previous.every((old) => words.some((word) => word.includes(old)));
+      const candidates = narrower ? new RowSet(this.rows.length).copy(matches) : new RowSet(this.rows.length, true);
       matches.words.fill(0);
-      this.rows.forEach((row, index) => {
-        if (words.every((word) => row.text.includes(word))) matches.add(index);
+      candidates.forEach((index) => {
+        const text = this.rows[index].text;
+        if (words.every((word) => text.includes(word))) matches.add(index);
       });
     }
 
@@ -215,26 +243,48 @@
         }
       }
       this.showRows(visible);
-      if (state.sort !== this.order) this.sortCards(state.sort);
+      if (state.sort !== this.sort) this.sortCards(state.sort);
       const shown = visible.count();
       const message = this.shownTemplate.replace("{shown}", shown).replace("{total}", this.rows.length);
       if (this.status.textContent !== message) this.status.textContent = message;
       this.noResults.hidden = shown !== 0;
     }
 
+    // Cards are shown and hidden in the order they appear, a bounded number per
+    // frame: a filter that changes thousands of cards draws the top of the
+    // list at once and the rest over the next few frames (the list is
+    // aria-busy meanwhile), instead of one frame that takes the browser
+    // hundreds of milliseconds of style work. A new filter simply retargets.
     showRows(visible) {
-      const before = this.visible.words;
-      const after = visible.words;
-      for (let w = 0; w < after.length; w++) {
-        let changed = before[w] ^ after[w];
-        while (changed) {
-          const bit = 31 - Math.clz32(changed);
-          changed &= ~(1 << bit);
-          const row = w * 32 + bit;
-          this.cards[row].hidden = (after[w] & (1 << bit)) === 0;
+      this.target = visible;
+      if (this.updateCards(FIRST_FRAME_CARDS)) return;
+      this.list.setAttribute("aria-busy", "true");
+      if (this.pending) return;
+      const step = () => {
+        if (this.updateCards(LATER_FRAME_CARDS)) {
+          this.pending = false;
+          this.list.removeAttribute("aria-busy");
+        } else {
+          requestAnimationFrame(() => setTimeout(step));
         }
+      };
+      this.pending = true;
+      requestAnimationFrame(() => setTimeout(step));
+    }
+
+    /** Brings up to `budget` cards in line with the target; true when all are. */
+    updateCards(budget) {
+      const { shown, target, order } = this;
+      for (let position = 0; position < order.length; position++) {
+        const row = order[position];
+        const wanted = target.has(row);
+        if (shown.has(row) === wanted) continue;
+        if (budget-- === 0) return false;
+        this.cards[row].hidden = !wanted;
+        if (wanted) shown.add(row);
+        else shown.remove(row);
       }
-      this.visible = visible;
+      return true;
     }
 
     sortCards(key) {
@@ -250,7 +300,8 @@
         });
       }
       this.list.append(...indexes.map((index) => this.cards[index]));
-      this.order = key;
+      this.order = indexes;
+      this.sort = key;
     }
 
     listen() {
