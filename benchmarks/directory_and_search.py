@@ -72,15 +72,17 @@ MEASURE = """async ([kind, arg]) => {
   }
   let start;
   const frame = await new Promise(resolve => requestAnimationFrame(() => {
+    performance.mark('cs-bench-start');
     start = performance.now();
     act();
     const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve(performance.now() - start);
+    channel.port1.onmessage = () => { performance.mark('cs-bench-frame'); resolve(performance.now() - start); };
     channel.port2.postMessage(0);
   }));
   // A long change may finish over later frames; the list is aria-busy until then.
   const list = document.getElementById('cs-cards');
   while (list.getAttribute('aria-busy') === 'true') await new Promise(requestAnimationFrame);
+  performance.mark('cs-bench-end');
   return [frame, performance.now() - start];
 }"""
 
@@ -133,14 +135,18 @@ TRACE_GROUPS = [
 ]
 
 
-def main_thread_split(trace: bytes) -> dict[str, float]:
-    """Self time (ms) per group on the renderer's main thread."""
+def main_thread_split(trace: bytes) -> tuple[dict[str, float], dict[str, list[float]]]:
+    """Self time (ms) per kind of work on the renderer's main thread, and the
+    main thread's CPU time (ms) per interaction, to the frame drawn and until
+    the list is complete: unlike wall-clock times, these hardly change when
+    other processes compete for the CPU."""
     events = json.loads(trace)
     events = events["traceEvents"] if isinstance(events, dict) else events
     main = {(e["pid"], e["tid"]) for e in events if e.get("name") == "thread_name" and e["args"].get("name") == "CrRendererMain"}
     spans = sorted((e for e in events if (e.get("pid"), e.get("tid")) in main and e.get("ph") == "X" and "dur" in e),
                    key=lambda e: (e["ts"], -e["dur"]))
     self_time: dict[str, float] = defaultdict(float)
+    tasks: list[tuple[int, int, int]] = []  # top-level: start, end, CPU time
     stack: list[list] = []  # [end, name, self]
     for span in spans:
         while stack and stack[-1][0] <= span["ts"]:
@@ -148,6 +154,8 @@ def main_thread_split(trace: bytes) -> dict[str, float]:
             self_time[name] += own
         if stack:
             stack[-1][2] -= span["dur"]
+        else:
+            tasks.append((span["ts"], span["ts"] + span["dur"], span.get("tdur", span["dur"])))
         stack.append([span["ts"] + span["dur"], span["name"], span["dur"]])
     for _, name, own in stack:
         self_time[name] += own
@@ -155,16 +163,29 @@ def main_thread_split(trace: bytes) -> dict[str, float]:
     for name, micros in self_time.items():
         group = next((group for group, pattern in TRACE_GROUPS if pattern.search(name)), "other")
         groups[group] += micros / 1000
-    return groups
+    marks = sorted((e["ts"], e["name"]) for e in events if str(e.get("name", "")).startswith("cs-bench-") and e.get("ph") in ("R", "I", "n", "b"))
+    cpu: dict[str, list[float]] = defaultdict(list)
+    starts = [ts for ts, name in marks if name == "cs-bench-start"]
+    for start in starts:
+        frame = next((ts for ts, name in marks if name == "cs-bench-frame" and ts > start), None)
+        end = next((ts for ts, name in marks if name == "cs-bench-end" and ts > start), None)
+        if frame is None or end is None:
+            continue
+        # The task holding the start mark began at the frame's requestAnimationFrame callbacks.
+        first = max((t for t in tasks if t[0] <= start), default=(start, start, 0))[0]
+        for label, stop in (("frame", frame), ("complete", end)):
+            cpu[label].append(sum(t[2] for t in tasks if first <= t[0] < stop) / 1000)
+    return groups, cpu
 
 
-def traced_run(browser, url: str) -> dict[str, float]:
+def traced_run(browser, url: str) -> tuple[dict[str, float], dict[str, list[float]]]:
     page = browser.new_page(viewport=PHONE)
     page.goto(url)
     page.wait_for_load_state("load")
     for kind, arg in [("key", "sia"), ("key", "")]:
         page.evaluate(MEASURE, [kind, arg])
-    browser.start_tracing(page=page, categories=["devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "blink"])
+    browser.start_tracing(page=page, categories=["devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "blink",
+                                                 "blink.user_timing"])
     for kind, arg in interactions():
         page.evaluate(MEASURE, [kind, arg])
     trace = browser.stop_tracing()
@@ -251,9 +272,14 @@ def main() -> None:
     print(f"  keystroke, forced layout only:    {summary([r['key'] for r in forced])}")
     print(f"  facet click, forced layout only:  {summary([r['click'] for r in forced])}")
     if split:
-        total = sum(split.values())
+        groups, cpu = split
+        total = sum(groups.values())
         print(f"  main thread during one run of {len(interactions())} interactions, from a trace (total {total:.0f} ms): "
-              + ", ".join(f"{k} {v:.0f} ms" for k, v in split.items()))
+              + ", ".join(f"{k} {v:.0f} ms" for k, v in groups.items()))
+        for label, values in cpu.items():
+            if values:
+                print(f"  main-thread CPU time per interaction, {label:>8}: median {statistics.median(values):5.1f}  "
+                      f"p95 {p95(values):5.1f}  max {max(values):6.1f} ms ({len(values)} interactions, traced)")
     for lang, size in sorted(sizes.items()) if not args.no_search else []:
         print(f"search index, {lang}: {size / 1024:.0f} KiB on disk")
     for which, files, size, took in search:
