@@ -178,14 +178,18 @@ def main_thread_split(trace: bytes) -> tuple[dict[str, float], dict[str, list[fl
     return groups, cpu
 
 
-def traced_run(browser, url: str) -> tuple[dict[str, float], dict[str, list[float]]]:
+def traced_run(browser, url: str, detailed: bool) -> tuple[dict[str, float], dict[str, list[float]]]:
+    """`detailed` adds Blink's own trace events (to split the time by kind of
+    work), which slow the page down; CPU times come from a run without them."""
     page = browser.new_page(viewport=PHONE)
     page.goto(url)
     page.wait_for_load_state("load")
     for kind, arg in [("key", "sia"), ("key", "")]:
         page.evaluate(MEASURE, [kind, arg])
-    browser.start_tracing(page=page, categories=["devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "blink",
-                                                 "blink.user_timing"])
+    categories = ["toplevel", "devtools.timeline", "blink.user_timing"]
+    if detailed:
+        categories += ["disabled-by-default-devtools.timeline", "v8", "blink"]
+    browser.start_tracing(page=page, categories=categories)
     for kind, arg in interactions():
         page.evaluate(MEASURE, [kind, arg])
     trace = browser.stop_tracing()
@@ -260,7 +264,7 @@ def main() -> None:
             url = base + "klasteriai/"
             runs = [one_run(browser, url) for _ in range(args.runs)]
             forced = [one_run(browser, url, forced=True) for _ in range(args.runs)]
-            split = traced_run(browser, url) if args.trace else None
+            split = (traced_run(browser, url, detailed=True)[0], traced_run(browser, url, detailed=False)[1]) if args.trace else None
             search = [] if args.no_search else search_downloads(browser, base + "paieska/")
             browser.close()
     print(f"site: {cards} clusters; directory page {len(html) / 1024:.0f} KiB, {len(gzip.compress(html, 6)) / 1024:.0f} KiB gzipped")
