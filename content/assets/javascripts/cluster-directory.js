@@ -29,7 +29,7 @@
 
   // Cards shown or hidden in the frame of the input, and in each frame after it.
   const FIRST_FRAME_CARDS = 150;
-  const LATER_FRAME_CARDS = 300;
+  const LATER_FRAME_CARDS = 800;
 
   /** Fixed-size sets of row numbers, 32 rows a word. */
   class RowSet {
