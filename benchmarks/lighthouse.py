@@ -75,6 +75,7 @@ def run(url: str, form_factor: str, out: Path) -> dict[str, float]:
     command = shlex.split(os.environ.get("LIGHTHOUSE", "npx --yes lighthouse@12.2.3")) + [
         url, "--quiet", "--output=json", f"--output-path={out}",
         f"--only-categories={','.join(CATEGORIES)}",
+        "--max-wait-for-load=90000",  # a directory of thousands of clusters on a busy machine
         f"--chrome-flags={' '.join(['--headless=new', *CHROMIUM_ARGS])}",
     ]
     if form_factor == "desktop":
