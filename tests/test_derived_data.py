@@ -152,7 +152,7 @@ def test_every_computed_interface_string_exists_in_both_languages():
         "label.status.": ("valid", "expired"),
         "member.type.": MEMBER_TYPES,
         "cluster.member_group.": MEMBER_TYPES + ("none",),
-        "directory.sort.": directory.SORTS,
+        "directory.sort.": tuple(sort.key for sort in directory.SORTS),
         "directory.label.": directory.LABEL_VALUES,
         "search.": pages.SEARCH_STRINGS,
     }
