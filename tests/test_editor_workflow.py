@@ -143,7 +143,7 @@ def test_scaffolds_ask_for_what_is_required_and_never_overwrite(tmp_path, kind):
     for name in written:
         path = root / name
         text = path.read_text(encoding="utf-8")
-        path.write_text(fill_empty_leaves(text).replace("clusters: []", "clusters: [litek]"), encoding="utf-8")
+        path.write_text(fill_empty_leaves(text).replace("clusters: Tekstas", "clusters: [litek]"), encoding="utf-8")
     filled = run_module("clustersite.check", "--root", str(root))
     assert filled.returncode == 0, filled.stdout
 

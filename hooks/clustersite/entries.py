@@ -19,6 +19,7 @@ from . import urls
 from .fields import INVALID, SLUG, Choice, Context, Date, DateTime, Field, ListOf, Obj, RepoFile, Str, Text, Url, Where
 from .front_matter import read_front_matter
 from .localized import LocalizedText
+from .messages import say
 from .problems import describe
 from .sources import SOURCE
 from .urls import SECTIONS
@@ -158,7 +159,10 @@ def _load_pair(kind: str, folder: Path, stem: str, repo_root: Path, ctx: Context
     shared = {k: v for k, v in {**en, **lt}.items() if k not in TEXT_FIELDS}
     for name in REQUIRED_SHARED[kind]:
         if not shared.get(name):
-            ctx.report(Where(lt_shown, lt_meta.line or 1, name), "missing; this field is required")
+            if name in lt_meta:  # written but left blank: say so on its own line
+                ctx.report(Where(lt_shown, lt_meta.line_of(name), name), say("empty-required"))
+            else:
+                ctx.report(Where(lt_shown, lt_meta.line or 1, name), say("missing"))
             failed = True
     if kind == "news":
         file_date = pattern.fullmatch(stem)[1]

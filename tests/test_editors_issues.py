@@ -1,0 +1,241 @@
+"""The new editor's findings, each reproduced: what used to go wrong and what happens now."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import re
+import textwrap
+from pathlib import Path
+
+import pytest
+from clustersite import check, dates
+from conftest import REPO, minimal_cluster
+
+
+def news_pair(day: str, slug: str = "naujiena", extra: str = "", extra_en: str = "") -> dict[str, str]:
+    return {
+        f"naujienos/{day}-{slug}.md": f"---\ntitle: Naujiena\ndate: {day}\n{extra}---\n\nTekstas.\n",
+        f"naujienos/{day}-{slug}.en.md": f"---\ntitle: News\n{extra_en}---\n\nText.\n",
+    }
+
+
+def run_check(root: Path, capsys, *args: str) -> tuple[int, str]:
+    code = check.main(["--root", str(root), *args])
+    captured = capsys.readouterr()
+    return code, captured.out + captured.err
+
+
+# --- 1. today's date is not "in the future" --------------------------------
+
+def test_todays_news_passes_check_on_a_repository_whose_last_commit_is_a_month_old(fixture_repo, capsys, monkeypatch):
+    frozen = dt.datetime(2026, 11, 27, 21, 30, tzinfo=dt.timezone.utc)  # late evening: already the 28th in Vilnius
+    monkeypatch.setattr(dates, "now", lambda: frozen)
+    root = fixture_repo({"bandomasis": minimal_cluster()}, news_pair("2026-11-28"))
+    month_ago = frozen - dt.timedelta(days=30)
+    git_env = dict(os.environ, GIT_AUTHOR_DATE=month_ago.isoformat(), GIT_COMMITTER_DATE=month_ago.isoformat(),
+                   GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org", GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.org")
+    for command in (["git", "init", "-q"], ["git", "add", "-A"], ["git", "commit", "-q", "-m", "old"]):
+        subprocess.run(command, cwd=root, env=git_env, check=True, capture_output=True)
+    epoch = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, check=True).stdout.strip()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)  # what the Makefile sets
+    assert dates.build_date() == month_ago.date()
+    code, output = run_check(root, capsys, "--lang", "en")
+    assert code == 0, output
+    # Two days ahead is still the future.
+    (root / "content" / "naujienos" / "2026-11-28-naujiena.md").unlink()
+    (root / "content" / "naujienos" / "2026-11-28-naujiena.en.md").unlink()
+    for name, text in news_pair("2026-11-30").items():
+        (root / "content" / name).write_text(text, encoding="utf-8")
+    code, output = run_check(root, capsys, "--lang", "en")
+    assert code == 1
+    assert "content/naujienos/2026-11-30-naujiena.md:3: date: is in the future (got 2026-11-30)" in output
+
+
+# --- 5. messages that say what is wrong -------------------------------------
+
+def event_pair(fields: str) -> dict[str, str]:
+    return {"renginiai/renginys.md": f"---\ntitle: Renginys\n{fields}---\n\nTekstas.\n",
+            "renginiai/renginys.en.md": "---\ntitle: Event\n---\n\nText.\n"}
+
+
+def story_pair(fields: str) -> dict[str, str]:
+    return {"sekmes-istorijos/istorija.md": f"---\ntitle: Istorija\ndate: 2024-05-01\nsummary: Santrauka.\n{fields}---\n\nTekstas.\n",
+            "sekmes-istorijos/istorija.en.md": "---\ntitle: Story\nsummary: Summary.\n---\n\nText.\n"}
+
+
+def problems_for(fixture_repo, capsys, clusters=None, entries=None, lang="en") -> list[str]:
+    root = fixture_repo(clusters or {"bandomasis": minimal_cluster()}, entries)
+    code, output = run_check(root, capsys, "--lang", lang)
+    return [line for line in output.splitlines() if line.startswith(("data/", "content/"))]
+
+
+def test_quoted_iso_dates_and_years_are_accepted(fixture_repo, capsys):
+    cluster = minimal_cluster(extra='founded: "2011"\nupdated: "2024-05-01"\n')
+    news = {name: text.replace("date: 2024-05-01", 'date: "2024-05-01"') for name, text in news_pair("2024-05-01").items()}
+    assert 'date: "2024-05-01"' in news["naujienos/2024-05-01-naujiena.md"]
+    assert problems_for(fixture_repo, capsys, {"bandomasis": cluster}, news) == []
+
+
+def test_a_time_without_a_date_is_explained(fixture_repo, capsys):
+    assert problems_for(fixture_repo, capsys, entries=event_pair("start: 10:00\n")) == [
+        "content/renginiai/renginys.md:3: start: a time written without a date is read as a number (got 600); write start: 2026-12-10 10:00"]
+
+
+def test_month_13_and_february_30_do_not_exist(fixture_repo, capsys):
+    assert problems_for(fixture_repo, capsys, {"bandomasis": minimal_cluster(extra="updated: 2024-13-01\n")},
+                        event_pair("start: 2024-02-30\n")) == [
+        'content/renginiai/renginys.md:3: start: day 30 does not exist in that month (got "2024-02-30"); check the date',
+        'data/clusters/bandomasis.yml:9: updated: month 13 does not exist (got "2024-13-01"); write the date as YYYY-MM-DD with a month from 01 to 12']
+
+
+def test_a_byte_order_mark_and_a_tab_are_named(fixture_repo, capsys):
+    bom = "\ufeff" + minimal_cluster()
+    tab = minimal_cluster().replace("  en: A test cluster's summary.", "\ten: A test cluster's summary.")
+    assert problems_for(fixture_repo, capsys, {"su-bom": bom, "su-tab": tab}) == [
+        "data/clusters/su-bom.yml:1: the file starts with an invisible byte-order mark; save it as UTF-8 without BOM",
+        "data/clusters/su-tab.yml:6: a tab character on line 6; indent with spaces"]
+
+
+def test_empty_lists_are_reported_on_their_own_line(fixture_repo, capsys):
+    assert problems_for(fixture_repo, capsys, {"bandomasis": minimal_cluster(extra="sectors: []\n")},
+                        story_pair("clusters: []\n")) == [
+        "content/sekmes-istorijos/istorija.md:5: clusters: is empty; list at least one or leave the field out",
+        "data/clusters/bandomasis.yml:9: sectors: is empty; list at least one or leave the field out"]
+
+
+def test_a_required_list_left_blank_is_empty_not_missing(fixture_repo, capsys):
+    assert problems_for(fixture_repo, capsys, entries=story_pair("clusters:\n")) == [
+        "content/sekmes-istorijos/istorija.md:5: clusters: is empty; fill it in"]
+
+
+def test_display_names_written_as_keys_get_the_key(fixture_repo, capsys):
+    cluster = minimal_cluster(extra="sectors: [IRT]\ncounty: Vilniaus apskritis\n")
+    lines = problems_for(fixture_repo, capsys, {"bandomasis": cluster})
+    assert [line.split("use one of")[0] for line in lines] == [
+        'data/clusters/bandomasis.yml:9: sectors[0]: unknown sector (got "IRT"); did you mean ict (IRT)? ',
+        'data/clusters/bandomasis.yml:10: county: unknown county (got "Vilniaus apskritis"); did you mean vilnius (Vilniaus apskritis)? ']
+
+
+def test_a_bad_date_for_a_new_post_is_one_plain_line(tmp_path):
+    from test_editor_workflow import run_module
+    result = run_module("clustersite.scaffold", "news", "x", "--date", "2024-13-01", "--root", str(tmp_path))
+    assert result.returncode == 2
+    assert result.stderr.strip() == "DATE must be a real date as YYYY-MM-DD (got '2024-13-01'), e.g. DATE=2026-03-04"
+    lithuanian = run_module("clustersite.scaffold", "news", "x", "--date", "2024-13-01", "--root", str(tmp_path), env={"LANG": "lt_LT.UTF-8"})
+    assert lithuanian.stderr.strip() == "DATE turi būti tikra data MMMM-MM-DD (gauta '2024-13-01'), pvz., DATE=2026-03-04"
+
+
+# --- 2, 8. workflows ----------------------------------------------------------
+
+def workflow(name: str) -> dict:
+    import yaml
+    return yaml.safe_load((REPO / ".github" / "workflows" / name).read_text(encoding="utf-8"))
+
+
+def test_the_site_is_rebuilt_daily_and_on_demand_with_the_current_date():
+    deploy = workflow("deploy.yml")
+    triggers = deploy[True]  # YAML 1.1 reads the key `on` as true
+    assert triggers["schedule"] and "workflow_dispatch" in triggers and triggers["push"] == {"branches": ["main"]}
+    steps = deploy["jobs"]["build"]["steps"]
+    dating = next(step for step in steps if step.get("name") == "Date the build")
+    assert dating["if"] == "github.event_name != 'push'" and "SOURCE_DATE_EPOCH=$(date +%s)" in dating["run"]
+    assert steps.index(dating) < next(i for i, step in enumerate(steps) if step.get("run") == "make build")
+
+
+NODE24_PINS = {  # action: (commit of the release, release); each runs on Node 24 or is a composite action
+    "actions/checkout": ("08c6903cd8c0fde910a37f88322edcfb5dd907a8", "v5.0.0"),
+    "actions/setup-python": ("e797f83bcb11b83ae66e0230d6156d7c80228e7c", "v6.0.0"),
+    "actions/upload-pages-artifact": ("7b1f4a764d45c48632c6b24a0339c27f5614fb0b", "v4.0.0"),
+}
+
+
+def test_content_only_pull_requests_skip_the_browser_suites_and_actions_are_current():
+    pull_request = workflow("pull-request.yml")
+    jobs = pull_request["jobs"]
+    content_steps = [step.get("run") for step in jobs["content"]["steps"]]
+    assert content_steps[-2:] == ["make check", "make build"]
+    assert jobs["suites"]["needs"] == "changes" and jobs["suites"]["if"] == "needs.changes.outputs.code == 'true'"
+    assert [step.get("run") for step in jobs["suites"]["steps"]][-1] == "bash .ci/run"
+    code = re.compile(next(step for step in jobs["changes"]["steps"] if step.get("id") == "diff")["env"]["CODE"])
+    for path in ("hooks/clustersite/fields.py", "overrides/cluster.html", "content/assets/site.css", "tests/test_x.py",
+                 "Makefile", "requirements.txt", "package.json", "package-lock.json", "mkdocs.yml"):
+        assert code.search(path), path
+    for path in ("data/clusters/litek.yml", "content/naujienos/2026-01-01-x.md", "data/ui/lt.yml", "docs/editors-guide.md"):
+        assert not code.search(path), path
+    assert pull_request["permissions"] == {} and main_runs_everything(pull_request)
+    for name in ("deploy.yml", "pull-request.yml"):
+        text = (REPO / ".github" / "workflows" / name).read_text(encoding="utf-8")
+        for action, (commit, release) in NODE24_PINS.items():
+            for used in re.findall(rf"{action}@(\S+) # (\S+)", text):
+                assert used == (commit, release), (name, action, used)
+
+
+def main_runs_everything(pull_request: dict) -> bool:
+    return pull_request[True]["push"] == {"branches": ["main"]}
+
+
+def test_annotations_beyond_githubs_ten_also_go_to_the_step_summary(fixture_repo, capsys, monkeypatch, tmp_path):
+    clusters = {f"c{i:02d}": minimal_cluster(extra="county: nowhere\n") for i in range(12)}
+    root = fixture_repo(clusters)
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    code, output = run_check(root, capsys, "--lang", "en")
+    assert code == 1
+    assert sum(line.startswith("::error ") for line in output.splitlines()) == 10
+    table = summary.read_text(encoding="utf-8").splitlines()
+    assert table[2] == "| File | Line | Field | Problem |"
+    rows = table[4:]
+    assert len(rows) == 12 and rows[0].startswith('| data/clusters/c00.yml | 9 | county | unknown county (got "nowhere"); ')
+
+
+# --- 7. Lithuanian by default; no make noise after the report ----------------
+
+def make_check(root: Path, *args: str, lang: str = "en_GB.UTF-8") -> subprocess.CompletedProcess:
+    env = dict(os.environ, LANG=lang)
+    env.pop("GITHUB_ACTIONS", None)
+    return subprocess.run(["make", "--no-print-directory", "-C", str(REPO), "-o", ".venv/bin/.installed", "check",
+                           f"ARGS=--root {root} {' '.join(args)}"], capture_output=True, text=True, env=env, timeout=120)
+
+
+def test_make_check_ends_with_its_own_report_not_makes(fixture_repo):
+    root = fixture_repo({"bandomasis": minimal_cluster(extra="county: nowhere\n")})
+    failed = make_check(root)
+    assert failed.returncode != 0
+    assert failed.stderr.strip() == "1 problem found; fix each one and run `make check` again."
+    assert "make:" not in failed.stdout + failed.stderr
+    (root / "data" / "clusters" / "bandomasis.yml").write_text(minimal_cluster(), encoding="utf-8")
+    passed = make_check(root)
+    assert passed.returncode == 0 and passed.stdout.splitlines()[-1].startswith("OK: 1 clusters")
+
+
+def test_check_speaks_lithuanian_unless_asked_for_english(fixture_repo):
+    cluster = minimal_cluster(extra="website: litek\nfounded: 3000\nsektoriai: [ict]\n").replace("summary:\n  lt: Bandomojo klasterio santrauka.\n  en: A test cluster's summary.\n", "")
+    root = fixture_repo({"bandomasis": cluster})
+    lithuanian = make_check(root, lang="C.UTF-8")
+    assert lithuanian.stdout.splitlines() == [
+        "data/clusters/bandomasis.yml:1: summary: trūksta; šis laukas privalomas",
+        'data/clusters/bandomasis.yml:6: website: ne interneto adresas (gauta "litek"); rašykite visą adresą, pradedant https://',
+        "data/clusters/bandomasis.yml:7: founded: metai ateityje (gauta 3000); nurodykite, kuriais metais tai įvyko",
+        "data/clusters/bandomasis.yml:8: sektoriai: nežinomas laukas; gal turėjote omenyje „sectors“? čia leidžiami: "
+        + lithuanian.stdout.split("čia leidžiami: ")[1].splitlines()[0],
+    ]
+    assert lithuanian.stderr.strip() == "Rasta problemų: 4; ištaisykite kiekvieną ir vėl paleiskite `make check`."
+    english = make_check(root, "--lang en", lang="C.UTF-8")
+    assert english.stdout.splitlines()[0] == "data/clusters/bandomasis.yml:1: summary: missing; this field is required"
+    assert make_check(root, lang="en_US.UTF-8").stdout == english.stdout
+    (root / "data" / "clusters" / "bandomasis.yml").write_text(minimal_cluster(), encoding="utf-8")
+    assert make_check(root, lang="C.UTF-8").stdout.splitlines()[-1] == (
+        "Gerai: klasterių – 1, naujienų – 0, sėkmės istorijų – 0, renginių – 0; problemų nėra.")
+
+
+def test_scaffold_speaks_lithuanian_by_default(tmp_path):
+    from test_editor_workflow import run_module
+    made = run_module("clustersite.scaffold", "story", "x", "--date", "2026-03-04", "--root", str(tmp_path), env={"LANG": "C.UTF-8"})
+    assert made.stdout.splitlines() == [
+        "sukurta content/sekmes-istorijos/x.md", "sukurta content/sekmes-istorijos/x.en.md",
+        "Užpildykite laukus, pažymėtus REQUIRED, tada paleiskite `make check` ir `make serve`."]
+    again = run_module("clustersite.scaffold", "story", "x", "--root", str(tmp_path), env={"LANG": "C.UTF-8"})
+    assert again.stderr.splitlines()[0] == "content/sekmes-istorijos/x.md: jau yra; nieko neįrašyta (pasirinkite kitą SLUG arba redaguokite tą failą)"
