@@ -104,9 +104,9 @@ CLUSTER = Obj(
         Field("city", Str(max_length=80), description=Text("City or town.", "Miestas ar miestelis.")),
         Field("location", Obj([
             Field("lat", Number(*LAT_RANGE, unit_hint=" (latitude inside Lithuania)"), required=True, example="54.6872",
-                  description=Text("Latitude in degrees, e.g. 54.6872.", "Platuma laipsniais, pvz., 54.6872.")),
+                  description=Text("Latitude in degrees (WGS 84).", "Platuma laipsniais (WGS 84).")),
             Field("lon", Number(*LON_RANGE, unit_hint=" (longitude inside Lithuania)"), required=True, example="25.2797",
-                  description=Text("Longitude in degrees, e.g. 25.2797.", "Ilguma laipsniais, pvz., 25.2797.")),
+                  description=Text("Longitude in degrees (WGS 84).", "Ilguma laipsniais (WGS 84).")),
         ], name="Location"), description=Text("Map point inside Lithuania.", "Taškas žemėlapyje Lietuvoje.")),
         Field("founded", Year(), description=Text("Year the cluster was founded.", "Klasterio įkūrimo metai.")),
         Field("website", Url(), description=Text("The cluster's website.", "Klasterio svetainė.")),
@@ -124,10 +124,9 @@ CLUSTER = Obj(
         ], name="Coordinator"), description=Text("The organisation that manages the cluster.", "Klasterį koordinuojanti organizacija.")),
         Field("members", ListOf(Obj([
             Field("name", Str(max_length=150), required=True, description=Text("The member organisation's name.", "Narės organizacijos pavadinimas.")),
-            Field("website", Url(), description=Text("The member's website.", "Narės svetainė.")),
-            Field("type", Choice(MEMBER_TYPES, noun="member type"), description=Text(
-                "Kind of organisation: company, research, education, public, association or other.",
-                "Organizacijos rūšis: company (įmonė), research (mokslo), education (švietimo), public (viešoji), association (asociacija), other (kita).")),
+            Field("website", Url(), description=Text("The member's website.", "Nario svetainė.")),
+            Field("type", Choice(MEMBER_TYPES, noun="member type"),
+                  description=Text("Kind of organisation: " + ", ".join(MEMBER_TYPES) + ".", "Organizacijos rūšis: " + ", ".join(MEMBER_TYPES) + ".")),
         ], name="Member")), description=Text("Member organisations.", "Nariai (organizacijos).")),
         Field("member_count", Obj([
             Field("value", Number(1, 10_000, integer=True), required=True, example="25",
@@ -139,21 +138,21 @@ CLUSTER = Obj(
             "Narių skaičius pagal šaltinį ir data, kada jis galiojo; skaičiai keičiasi.")),
         Field("labels", ListOf(Obj([
             Field("level", Choice(("bronze", "silver", "gold"), noun="label level"), required=True,
-                  description=Text("bronze, silver or gold.", "bronze (bronzinis), silver (sidabrinis) arba gold (auksinis).")),
+                  description=Text("Label level: bronze, silver or gold.", "Ženklo lygis: bronze, silver arba gold.")),
             Field("issuer", Choice(("ESCA", "EUCLES"), noun="issuer"), required=True,
-                  description=Text("Who awarded it: ESCA or EUCLES.", "Kas suteikė: ESCA arba EUCLES.")),
+                  description=Text("Who awarded the label.", "Kas suteikė ženklą.")),
             Field("awarded", Date(allow_year=True), required=True,
-                  description=Text("When it was awarded: YYYY-MM-DD, or the year alone.", "Kada suteiktas: MMMM-MM-DD arba vien metai.")),
+                  description=Text("When it was awarded: a date, or the year alone.", "Kada suteiktas: data arba tik metai.")),
             Field("valid_until", Date(allow_year=True, not_future=False),
-                  description=Text("Valid until; leave out for two years after awarded.", "Galioja iki; praleiskite, jei dvejus metus nuo suteikimo.")),
-            Field("url", Url(), description=Text("A page confirming the label.", "Puslapis, patvirtinantis ženklą.")),
+                  description=Text("Last day of validity if the source gives it.", "Paskutinė galiojimo diena, jei ją nurodo šaltinis.")),
+            Field("url", Url(), description=Text("Page confirming the label.", "Ženklą patvirtinantis puslapis.")),
         ], rule=label_rule, name="Label", base=LabelFacts, from_context={"checked_on": lambda ctx: ctx.build_date})), description=Text(
             "Cluster excellence labels; valid_until defaults to two years after awarded.",
             "Klasterių kokybės ženklai; valid_until – pagal nutylėjimą dveji metai nuo suteikimo.")),
         Field("maturity", Obj([
             Field("level", Choice(vocabulary="maturity", noun="maturity level"), required=True, example="developing",
                   description=Text("A key from data/maturity.yml.", "Raktas iš data/maturity.yml.")),
-            Field("assessed", Date(), description=Text("When it was assessed, YYYY-MM-DD.", "Kada įvertinta, MMMM-MM-DD.")),
+            Field("assessed", Date(), description=Text("When the level was assessed.", "Kada lygis įvertintas.")),
         ], name="Maturity"), description=Text("Maturity level (data/maturity.yml).", "Brandos lygis (data/maturity.yml).")),
         Field("open_to_members", Bool(), description=Text("Does the cluster accept new members?", "Ar klasteris priima naujų narių?")),
         Field("join", localized(text=MarkdownStr), description=Text("How to join, in Markdown.", "Kaip prisijungti (Markdown).")),
