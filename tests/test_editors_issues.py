@@ -239,3 +239,90 @@ def test_scaffold_speaks_lithuanian_by_default(tmp_path):
         "Užpildykite laukus, pažymėtus REQUIRED, tada paleiskite `make check` ir `make serve`."]
     again = run_module("clustersite.scaffold", "story", "x", "--root", str(tmp_path), env={"LANG": "C.UTF-8"})
     assert again.stderr.splitlines()[0] == "content/sekmes-istorijos/x.md: jau yra; nieko neįrašyta (pasirinkite kitą SLUG arba redaguokite tą failą)"
+
+
+# --- 4. what the build rejects, make check reports --------------------------
+
+def test_check_reports_broken_link_targets_ui_keys_placeholders_and_stale_schemas(fixture_repo, capsys):
+    news = news_pair("2024-05-01")
+    news["naujienos/2024-05-01-naujiena.md"] += "\n![Schema](../assets/images/nera.png) ir [ataskaita](ataskaita.pdf), `[kodas](x.png)`\n"
+    root = fixture_repo({"bandomasis": minimal_cluster()}, news)
+    en = root / "data" / "ui" / "en.yml"
+    text = en.read_text(encoding="utf-8")
+    key = re.search(r"^(count\.clusters\.one): (.*)$", text, re.M)
+    en.write_text(text.replace(key[0], f"{key[1]}: {key[2].replace('{count}', '{n}')}"), encoding="utf-8")
+    from clustersite import schemas
+    (root / "schemas").mkdir()
+    for path, rendered in schemas.rendered(root).items():
+        path.write_text(rendered, encoding="utf-8")
+    sectors = root / "data" / "sectors.yml"
+    sectors.write_text(sectors.read_text(encoding="utf-8") + "space:\n  lt: Kosmosas\n  en: Space\n", encoding="utf-8")
+    code, output = run_check(root, capsys, "--lang", "en")
+    lines = [line for line in output.splitlines() if line.startswith(("content/", "data/", "schemas/"))]
+    line = text[: key.start()].count("\n") + 1
+    assert lines == [
+        'content/naujienos/2024-05-01-naujiena.md:8: no such file (got "../assets/images/nera.png"); fix the path or add the file',
+        'content/naujienos/2024-05-01-naujiena.md:8: no such file (got "ataskaita.pdf"); fix the path or add the file',
+    ]
+    post = root / "content" / "naujienos" / "2024-05-01-naujiena.md"
+    post.write_text(news_pair("2024-05-01")["naujienos/2024-05-01-naujiena.md"], encoding="utf-8")
+    code, output = run_check(root, capsys, "--lang", "en")
+    lines = [line for line in output.splitlines() if line.startswith(("content/", "data/", "schemas/"))]
+    assert lines == [
+        f"data/ui/en.yml:{line}: count.clusters.one: placeholders differ from data/ui/lt.yml ({{count}} there, {{n}} here); use the same names in braces",
+        "schemas/cluster.schema.json: out of date after a model or vocabulary change; run `make schemas` and commit the result",
+        "schemas/story.schema.json: out of date after a model or vocabulary change; run `make schemas` and commit the result",
+    ]
+
+
+def test_a_key_a_template_uses_must_exist_in_both_languages(fixture_repo, capsys):
+    root = fixture_repo({"bandomasis": minimal_cluster()})
+    template = root / "overrides" / "cluster.html"
+    template.write_text(template.read_text(encoding="utf-8") + "{{ t('cluster.brand_new') }}\n", encoding="utf-8")
+    code, output = run_check(root, capsys, "--lang", "en")
+    assert [line for line in output.splitlines() if line.startswith("data/")] == [
+        "data/ui/en.yml: cluster.brand_new: missing; overrides/cluster.html uses it; add it to this file",
+        "data/ui/lt.yml: cluster.brand_new: missing; overrides/cluster.html uses it; add it to this file",
+    ]
+
+
+# --- 9. editor help ------------------------------------------------------------
+
+def test_every_property_in_every_schema_has_a_description_and_vocabularies_have_names():
+    import json
+
+    def undescribed(node, path=""):
+        if isinstance(node, dict):
+            for name, value in (node.get("properties") or {}).items():
+                if not value.get("description"):
+                    yield f"{path}.{name}"
+            for key, value in node.items():
+                yield from undescribed(value, f"{path}/{key}")
+        elif isinstance(node, list):
+            for value in node:
+                yield from undescribed(value, path)
+
+    for path in sorted((REPO / "schemas").glob("*.json")):
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        assert list(undescribed(schema)) == [], path.name
+    sectors = json.loads((REPO / "schemas" / "cluster.schema.json").read_text(encoding="utf-8"))["properties"]["sectors"]["items"]
+    assert len(sectors["markdownEnumDescriptions"]) == len(sectors["enum"])
+    assert sectors["markdownEnumDescriptions"][sectors["enum"].index("ict")] == "**IRT** / ICT"
+
+
+# --- 10. guides --------------------------------------------------------------
+
+def test_removing_a_cluster_reports_the_news_that_names_it(fixture_repo, capsys):
+    lines = problems_for(fixture_repo, capsys, entries=news_pair("2024-05-01", extra="clusters: [pasalintas]\n"))
+    assert lines == ['content/naujienos/2024-05-01-naujiena.md:4: clusters[0]: unknown cluster (got "pasalintas"); '
+                     "use one listed in data/clusters/ (the file name without .yml)"]
+
+
+def test_the_guides_cover_what_the_new_editor_asked_and_the_lithuanian_reads_right():
+    english = (REPO / "docs" / "editors-guide.md").read_text(encoding="utf-8")
+    lithuanian = (REPO / "docs" / "vadovas-redaktoriams.md").read_text(encoding="utf-8")
+    for text in (english, lithuanian):
+        for needle in ("Ctrl+C", "Windows", "macOS", "git commit", "make schemas", "UTF-8", "2026-12-10 10:00", "make check ARGS=--lang=en"):
+            assert needle in text, needle
+    assert "ir būti parašyta savais žodžiais" in lithuanian
+    assert "redaktorius siūlo" not in lithuanian and "klasteris logotipas" not in lithuanian
