@@ -326,3 +326,106 @@ def test_the_guides_cover_what_the_new_editor_asked_and_the_lithuanian_reads_rig
             assert needle in text, needle
     assert "ir būti parašyta savais žodžiais" in lithuanian
     assert "redaktorius siūlo" not in lithuanian and "klasteris logotipas" not in lithuanian
+
+
+# --- 6. images ---------------------------------------------------------------
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
+
+
+@pytest.mark.parametrize("name, content, expected", [
+    ("ok.png", PNG, None),
+    ("ok.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><use href="#a"/></svg>', None),
+    ("named.png", b"<html>not a picture</html>", "the file is not a PNG image, whatever its name says; export it again as PNG"),
+    ("big.png", PNG + b"\0" * 5_100_000, "logo is 5.2 MB; keep it under 500 KB, export at 400 px"),
+    ("script.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+     "the SVG contains <script>, which is not allowed (scripts, event handlers, links to other files); export it again as plain SVG"),
+    ("onload.svg", b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
+     "the SVG contains onload=, which is not allowed (scripts, event handlers, links to other files); export it again as plain SVG"),
+    ("link.svg", b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><image xlink:href="https://x.example/a.png"/></svg>',
+     'the SVG contains xlink:href="https://x.example/a.png", which is not allowed (scripts, event handlers, links to other files); export it again as plain SVG'),
+    ("broken.svg", b"<svg", "the SVG file is not valid SVG (XML with an <svg> root); export it again"),
+])
+def test_logos_are_checked_by_content_size_and_svg_safety(fixture_repo, capsys, name, content, expected):
+    root = fixture_repo({"bandomasis": minimal_cluster(extra=f"logo: data/logos/{name}\n")})
+    (root / "data" / "logos").mkdir(exist_ok=True)
+    (root / "data" / "logos" / name).write_bytes(content)
+    code, output = run_check(root, capsys, "--lang", "en")
+    lines = [line for line in output.splitlines() if line.startswith("data/")]
+    assert lines == ([] if expected is None else [f"data/clusters/bandomasis.yml:9: logo: {expected}"])
+
+
+def test_a_news_image_needs_alt_text_in_each_language(fixture_repo, capsys):
+    entries = news_pair("2024-05-01", extra="image: data/logos/foto.png\nimage_alt: Nuotrauka\n")
+    root = fixture_repo({"bandomasis": minimal_cluster()}, entries)
+    (root / "data" / "logos").mkdir(exist_ok=True)
+    (root / "data" / "logos" / "foto.png").write_bytes(PNG)
+    code, output = run_check(root, capsys, "--lang", "en")
+    assert [line for line in output.splitlines() if line.startswith("content/")] == [
+        "content/naujienos/2024-05-01-naujiena.en.md:2: image_alt: missing; describe the image in this file's language (image is set)"]
+    english = root / "content" / "naujienos" / "2024-05-01-naujiena.en.md"
+    english.write_text(english.read_text(encoding="utf-8").replace("title: News\n", "title: News\nimage_alt: A photo\n"), encoding="utf-8")
+    code, output = run_check(root, capsys, "--lang", "en")
+    assert code == 0, output
+
+
+# --- 3. make serve answers with the problems while content is broken ---------
+
+def free_port() -> int:
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str, timeout: float = 1.0) -> str:
+    import urllib.error
+    import urllib.request
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.read().decode("utf-8")
+
+
+def poll(url: str, wanted: str, seconds: float) -> float | None:
+    """Seconds until `url` answers with `wanted` in its text, or None."""
+    import time
+    start = time.monotonic()
+    while time.monotonic() - start < seconds:
+        try:
+            if wanted in fetch(url):
+                return time.monotonic() - start
+        except OSError:
+            pass
+        time.sleep(0.1)
+    return None
+
+
+def test_serve_answers_every_page_with_the_problems_and_recovers_when_fixed(tmp_path):
+    import sys
+    from conftest import copy_site_sources, replace_content
+    root = replace_content(copy_site_sources(tmp_path / "repo"), {"bandomasis": minimal_cluster()})
+    port = free_port()
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(root / "hooks"))
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(root / "mkdocs.yml"), "-a", f"127.0.0.1:{port}",
+                               "--livereload"], cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        assert poll(base + "klasteriai/bandomasis/", "Bandomasis klasteris", 120) is not None
+        cluster = root / "data" / "clusters" / "bandomasis.yml"
+        cluster.write_text(minimal_cluster(extra="county: nowhere\n"), encoding="utf-8")
+        waited = poll(base + "klasteriai/bandomasis/", "data/clusters/bandomasis.yml:9", 30)
+        assert waited is not None and waited < 2
+        page = fetch(base + "klasteriai/bandomasis/")
+        assert "nežinoma reikšmė (gauta &#34;nowhere&#34;)" in page and "<strong>county</strong>" in page
+        english = fetch(base + "en/klasteriai/bandomasis/")
+        assert 'lang="en"' in english and "unknown county (got &#34;nowhere&#34;)" in english
+        assert "data/clusters/bandomasis.yml:9" in fetch(base + "en/")
+        cluster.write_text(minimal_cluster(), encoding="utf-8")
+        recovered = poll(base + "klasteriai/bandomasis/", "Bandomasis klasteris", 30)
+        print(f"error page after {waited:.2f} s, real page again after {recovered:.2f} s")
+        assert recovered is not None and recovered < 15  # the time of one build of the site (see the report)
+    finally:
+        server.terminate()
+        server.wait(timeout=20)

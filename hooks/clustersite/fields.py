@@ -20,6 +20,7 @@ from typing import Any, Callable, Mapping, Sequence
 from urllib.parse import urlsplit
 
 from .dates import VILNIUS
+from .images import image_problem
 from .messages import say
 from .problems import Problems, describe
 from .yaml_source import LineDict, LineList
@@ -312,8 +313,9 @@ class Choice(Spec):
 class RepoFile(Spec):
     """A path to a file inside the repository, written relative to its root."""
 
-    def __init__(self, suffixes: Sequence[str]):
+    def __init__(self, suffixes: Sequence[str], noun: str = "image", width_hint: int = 1200):
         self.suffixes = tuple(suffixes)
+        self.noun, self.width_hint = noun, width_hint  # for the size message: "logo is 5.1 MB; ... export at 400 px"
 
     def check(self, value: Any, where: Where, ctx: Context) -> Any:
         if not isinstance(value, str) or not value.strip():
@@ -331,6 +333,8 @@ class RepoFile(Spec):
             )
         if not target.is_file():
             return ctx.report(where, f"no such file (got {describe(value)}); add the file or fix the path")
+        if problem := image_problem(target, self.noun, self.width_hint):
+            return ctx.report(where, problem)
         return target.relative_to(root).as_posix()
 
     def json_schema(self) -> dict[str, Any]:
