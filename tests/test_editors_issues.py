@@ -429,3 +429,13 @@ def test_serve_answers_every_page_with_the_problems_and_recovers_when_fixed(tmp_
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def test_a_link_to_a_cluster_profile_is_not_broken_before_its_page_is_generated(fixture_repo, capsys):
+    news = news_pair("2024-05-01")
+    news["naujienos/2024-05-01-naujiena.md"] += "\n[Klasteris](../klasteriai/bandomasis.md), [kitas](../klasteriai/nera.md)\n"
+    root = fixture_repo({"bandomasis": minimal_cluster()}, news)
+    assert not (root / "content" / "klasteriai" / "bandomasis.md").exists()
+    code, output = run_check(root, capsys, "--lang", "en")
+    assert [line for line in output.splitlines() if line.startswith("content/")] == [
+        'content/naujienos/2024-05-01-naujiena.md:8: no such file (got "../klasteriai/nera.md"); fix the path or add the file']

@@ -8,12 +8,14 @@ are left to the build, and code is skipped.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from urllib.parse import unquote
 
 from .messages import say
 from .problems import Problems, describe
+from .urls import SECTIONS
 
 FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.M | re.S)
 CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
@@ -36,6 +38,16 @@ def report_broken_links(body: str, folder: Path, problems: Problems, shown_as: s
                 continue
             if "." not in path.rsplit("/", 1)[-1]:
                 continue  # a folder or page address without a file name: MkDocs does not check it either
-            if not (folder / path).is_file():
+            if not (folder / path).is_file() and not _generated_profile(folder / path):
                 line = first_line + text.count("\n", 0, match.start())
                 problems.add(shown_as, line, "", say("broken-link", got=describe(target)))
+
+
+def _generated_profile(target: Path) -> bool:
+    """A cluster profile page (`klasteriai/litek.md`): written before each build
+    from data/clusters/litek.yml, so not on disk in a fresh checkout."""
+    target = Path(os.path.normpath(target))
+    if target.parent.name != SECTIONS["clusters"] or target.suffix != ".md":
+        return False
+    slug = target.name.removesuffix(".md").removesuffix(".en")
+    return any((parent / "data" / "clusters" / f"{slug}.yml").is_file() for parent in target.parents)
