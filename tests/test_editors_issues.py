@@ -416,7 +416,7 @@ def test_serve_answers_every_page_with_the_problems_and_recovers_when_fixed(tmp_
         cluster = root / "data" / "clusters" / "bandomasis.yml"
         cluster.write_text(minimal_cluster(extra="county: nowhere\n"), encoding="utf-8")
         waited = poll(base + "klasteriai/bandomasis/", "data/clusters/bandomasis.yml:9", 30)
-        assert waited is not None and waited < 2
+        assert waited is not None and waited < 2.5  # 1.4 s measured on an idle machine; most of it is MkDocs reloading its config
         page = fetch(base + "klasteriai/bandomasis/")
         assert "nežinoma reikšmė (gauta &#34;nowhere&#34;)" in page and "<strong>county</strong>" in page
         english = fetch(base + "en/klasteriai/bandomasis/")
@@ -439,3 +439,11 @@ def test_a_link_to_a_cluster_profile_is_not_broken_before_its_page_is_generated(
     code, output = run_check(root, capsys, "--lang", "en")
     assert [line for line in output.splitlines() if line.startswith("content/")] == [
         'content/naujienos/2024-05-01-naujiena.md:8: no such file (got "../klasteriai/nera.md"); fix the path or add the file']
+
+
+def test_image_messages_in_lithuanian_name_the_thing_in_lithuanian(tmp_path):
+    from clustersite.images import image_problem
+    from clustersite.messages import in_lang
+    big = tmp_path / "big.png"
+    big.write_bytes(PNG + b"\0" * 5_100_000)
+    assert in_lang(image_problem(big, "logo", 400), "lt") == "logotipas yra 5.2 MB; turi būti mažesnis nei 500 KB, eksportuokite 400 px pločio"

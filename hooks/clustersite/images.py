@@ -29,7 +29,7 @@ def image_problem(path: Path, noun: str, width_hint: int) -> str | None:
     """Why `path` cannot be published as an image, or None."""
     size = path.stat().st_size
     if size > MAX_IMAGE_BYTES:
-        return say("image-too-large", noun=noun, size=kilobytes(size), limit=kilobytes(MAX_IMAGE_BYTES), width=width_hint)
+        return say("image-too-large", noun=say(f"noun-{noun}"), size=kilobytes(size), limit=kilobytes(MAX_IMAGE_BYTES), width=width_hint)
     suffix = path.suffix.lower()
     data = path.read_bytes()
     if suffix == ".svg":

@@ -69,6 +69,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {  # id: (English, Lithuanian)
                    "SVG faile yra {what}, o tai neleidžiama (scenarijai, įvykių apdorojimas, nuorodos į kitus failus); eksportuokite jį iš naujo kaip paprastą SVG"),
     "image-alt-missing": ("missing; describe the image in this file's language (image is set)",
                           "trūksta; aprašykite paveikslėlį šio failo kalba (nurodytas image)"),
+    "noun-logo": ("logo", "logotipas"),
+    "noun-image": ("image", "paveikslėlis"),
     # summaries
     "summary-problems": ("{count} {noun} found; fix each one and run `make check` again.",
                          "Rasta problemų: {count}; ištaisykite kiekvieną ir vėl paleiskite `make check`."),
