@@ -146,7 +146,7 @@ def test_valid_minimal_cluster_loads(tmp_path):
         ),
         pytest.param(
             "name:\n  lt: A\nsummary:\n  lt: B\nsources: []\n",
-            "data/clusters/x.yml:5: sources: needs at least 1 item(s)",
+            "data/clusters/x.yml:5: sources: is empty; list at least one",
             id="no-sources",
         ),
         pytest.param(

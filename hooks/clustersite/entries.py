@@ -53,7 +53,8 @@ SCHEMAS = {
         SOURCES,
     ]),
     "story": Obj([
-        TITLE, DATE, replace(SUMMARY, required=True), CLUSTERS,
+        TITLE, DATE, replace(SUMMARY, required=True),
+        replace(CLUSTERS, spec=ListOf(CLUSTERS.spec.item, min_items=1, unique=True)),  # required (REQUIRED_SHARED): `[]` is "empty", not "leave it out"
         Field("sectors", ListOf(Choice(vocabulary="sectors", noun="sector"), unique=True),
               description=Text("Keys from data/sectors.yml.", "Raktai iš data/sectors.yml.")),
         SOURCES,

@@ -444,8 +444,8 @@ class ListOf(Spec):
             if isinstance(value, (str, int, dict)):
                 return ctx.report(where, f"expected a list (got {describe(value)}); start each item with '- '")
             return ctx.report(where, f"expected a list (got {describe(value)})")
-        if not value and not self.min_items:  # `sectors: []` says nothing; an absent field says the same, plainly
-            return ctx.report(where, say("empty-list"))
+        if not value:  # `sectors: []` says nothing; an absent field says the same, plainly
+            return ctx.report(where, say("empty-list-required" if self.min_items else "empty-list"))
         if len(value) < self.min_items:
             return ctx.report(where, f"needs at least {self.min_items} item(s)")
         lines = value if isinstance(value, LineList) else LineList(value)
