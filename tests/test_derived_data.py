@@ -151,7 +151,7 @@ def test_every_computed_interface_string_exists_in_both_languages():
         "label.level.": ("bronze", "silver", "gold"),
         "label.status.": ("valid", "expired"),
         "member.type.": MEMBER_TYPES,
-        "directory.sort.": directory.SORTS,
+        "directory.sort.": tuple(sort.key for sort in directory.SORTS),
         "directory.label.": directory.LABEL_VALUES,
         "search.": pages.SEARCH_STRINGS,
     }
