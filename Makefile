@@ -35,9 +35,14 @@ test: $(BIN)/.installed node_modules/.installed
 test-fast: $(BIN)/.installed
 	$(BIN)/python -m pytest -m "not browser"
 
-# Validate all content without building (about a second).
+# Validate all content without building (about a second). Messages in
+# Lithuanian; LANG=en... or `make check ARGS=--lang=en` for English.
+# make prints "make: *** [Makefile:NN: check] Error 1" under any failing
+# recipe and has no switch against it; after the check's own report it is
+# noise, so on failure the recipe ends make itself with SIGPIPE, the one
+# signal shells report silently (exit status 141, still a failure).
 check: $(BIN)/.installed
-	@$(RUN) clustersite.check
+	@$(RUN) clustersite.check $(ARGS) || kill -PIPE $$PPID
 
 # Regenerate schemas/*.schema.json after changing the model or a vocabulary.
 schemas: $(BIN)/.installed
@@ -46,7 +51,7 @@ schemas: $(BIN)/.installed
 # New content from commented templates; never overwrites. DATE=YYYY-MM-DD is optional.
 new-cluster new-news new-story new-event: $(BIN)/.installed
 	@test -n "$(SLUG)" || { echo "usage: make $@ SLUG=short-name"; exit 2; }
-	@$(RUN) clustersite.scaffold $(subst new-,,$@) "$(SLUG)" $(if $(DATE),--date $(DATE))
+	@$(RUN) clustersite.scaffold $(subst new-,,$@) "$(SLUG)" $(if $(DATE),--date "$(DATE)") $(ARGS) || kill -PIPE $$PPID
 
 benchmark: $(BIN)/.installed
 	$(BIN)/python benchmarks/build_time.py

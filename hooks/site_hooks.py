@@ -2,14 +2,18 @@
 
 | event            | what it does                                                   |
 |------------------|----------------------------------------------------------------|
+| on_startup       | notes whether this is `mkdocs serve`                           |
 | on_config        | the top menu from the URL module (before i18n reads it); page  |
 |                  | bodies rendered with raw HTML as text (markdown_text.SafeHtml) |
-| on_pre_build     | load and validate all content (once per build), write stubs    |
+| on_pre_build     | load and validate all content (once per build), write stubs;   |
+|                  | serving broken content: build nothing (see on_post_build)      |
+| on_files         | no files while serving broken content                          |
 | on_env           | expose data, wording, links and filters for the language built |
 | on_page_markdown | resolve the page's kind once; set template, title, description |
 | on_page_context  | hand the template what its kind needs                          |
 | on_post_page     | correct the markup Material writes outside template blocks     |
-| on_post_build    | media, feeds, 404s; after the last language, search, sitemaps  |
+| on_post_build    | media, feeds, 404s; after the last language, search, sitemaps; |
+|                  | serving broken content: the problems at every page's address   |
 
 Default priorities: the i18n plugin runs its own handlers at -100 (after
 these); on_config must run before it, since it copies the nav per language.
@@ -25,7 +29,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import jinja2
-from clustersite import pages, publish, publisher, urls
+from clustersite import pages, publish, publisher, serve_errors, urls
 from clustersite.dates import VILNIUS, build_date, format_date, format_moment, format_span
 from clustersite.generated_pages import sync_stubs, wanted_stubs
 from clustersite.html_fixes import fix_page
@@ -38,9 +42,11 @@ from clustersite.site_data import load_site
 from clustersite.ui_strings import translators
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
 from mkdocs.utils.templates import url_filter
 
 log = logging.getLogger("mkdocs.hooks.clustersite")
+_serving: dict = {}  # `mkdocs serve`: the pages of the last good build; kept across builds
 SOCIAL_IMAGE = "assets/images/social.png"  # 1200x630, for link previews
 _state: dict = {}  # this build's data, wording and resolved pages; reset per build
 
@@ -65,14 +71,28 @@ def on_config(config):
     return config
 
 
+def on_startup(command, dirty):
+    _serving["on"] = command == "serve"
+
+
 def on_pre_build(config) -> None:
+    if _state.get("broken") and _language(config) != DEFAULT_LANGUAGE:  # the other languages' builds are empty too
+        config.theme.static_templates.clear()
+        return
     if _language(config) == DEFAULT_LANGUAGE or "site" not in _state:  # once per build
         _state.clear()
         try:
             _state["site"] = load_site(_root(config), build_date(), Path(config.docs_dir))
             _state["t"] = translators(_root(config) / UI_DIR)
         except ContentError as error:
-            raise PluginError(str(error)) from None
+            if not _serving.get("on"):
+                raise PluginError(str(error)) from None
+            # The dev server would wait forever for a good build: build nothing, and
+            # on_post_build answers every page with the problems (serve_errors).
+            log.error(str(error))
+            _state["broken"] = error.problems
+            config.theme.static_templates.clear()
+            return
         for note in _state["site"].untranslated():
             log.info(note)
         for warning in _state["site"].warnings:  # --strict makes these fatal
@@ -81,7 +101,13 @@ def on_pre_build(config) -> None:
     _state["views"] = {}
 
 
+def on_files(files, config):
+    return Files([]) if _state.get("broken") else files
+
+
 def on_env(env, config, files):
+    if _state.get("broken"):
+        return env
     lang, site = _language(config), _state["site"]
     lang_root = publish.language_root(lang)
     paths = urls.link_paths()
@@ -139,6 +165,11 @@ def on_post_page(output, page, config):
 
 
 def on_post_build(config) -> None:
+    if _state.get("broken"):
+        serve_errors.write_error_site(Path(config.site_dir), _serving.get("pages", set()), _state["broken"])
+        return
+    if _serving.get("on"):
+        _serving["pages"] = serve_errors.html_pages(Path(config.site_dir))
     i18n, lang = config.plugins.get("i18n"), _language(config)
     order = [DEFAULT_LANGUAGE] + [code for code in getattr(i18n, "build_languages", []) if code != DEFAULT_LANGUAGE]
     build = publish.Build(_root(config), Path(config.site_dir), config.site_url or "", config.site_name,

@@ -15,6 +15,12 @@ import pytest
 from bs4 import BeautifulSoup
 from clustersite.generated_pages import MARKER
 
+# Editors' commands speak Lithuanian unless the locale is English; tests read
+# their English messages unless a test asks for Lithuanian (`--lang lt`).
+for _variable in ("LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_variable, None)
+os.environ["LANG"] = "en_GB.UTF-8"
+
 REPO = Path(__file__).resolve().parent.parent
 # Everything a site build reads; copied for fixture sites.
 SITE_PARTS = ("mkdocs.yml", "content", "data", "hooks", "overrides")

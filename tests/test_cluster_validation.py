@@ -108,7 +108,7 @@ def test_valid_minimal_cluster_loads(tmp_path):
         ),
         pytest.param(
             minimal_cluster(extra="updated: 2024-02-30\n"),
-            'data/clusters/x.yml:9: updated: expected a date as YYYY-MM-DD (got "2024-02-30")',
+            'data/clusters/x.yml:9: updated: day 30 does not exist in that month (got "2024-02-30"); check the date',
             id="impossible-date",
         ),
         pytest.param(
@@ -146,7 +146,7 @@ def test_valid_minimal_cluster_loads(tmp_path):
         ),
         pytest.param(
             "name:\n  lt: A\nsummary:\n  lt: B\nsources: []\n",
-            "data/clusters/x.yml:5: sources: needs at least 1 item(s)",
+            "data/clusters/x.yml:5: sources: is empty; list at least one",
             id="no-sources",
         ),
         pytest.param(

@@ -108,7 +108,7 @@ def test_directory_sorts_lithuanian_letters_after_their_base(fixture_site):
 
 def test_logo_is_published_and_linked_from_both_languages(fixture_repo, tmp_path):
     root = fixture_repo({"su-logotipu": minimal_cluster(extra="logo: data/logos/su-logotipu.svg\n")})
-    (root / "data" / "logos").mkdir()
+    (root / "data" / "logos").mkdir(exist_ok=True)
     svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>'
     (root / "data" / "logos" / "su-logotipu.svg").write_text(svg, encoding="utf-8")
     build = run_build(root, tmp_path / "site")

@@ -158,7 +158,7 @@ CLUSTER = Obj(
         Field("join", localized(text=MarkdownStr), description=Text("How to join, in Markdown.", "Kaip prisijungti (Markdown).")),
         Field("programmes", ListOf(Choice(vocabulary="programmes", noun="programme"), unique=True), example="[inolink]",
               description=Text("Keys from data/programmes.yml.", "Raktai iš data/programmes.yml.")),
-        Field("logo", RepoFile((".svg", ".png", ".jpg", ".jpeg", ".webp")),
+        Field("logo", RepoFile((".svg", ".png", ".jpg", ".jpeg", ".webp"), noun="logo", width_hint=400),
               description=Text("Path to the logo in the repository, e.g. data/logos/litek.svg.",
                                "Logotipo kelias saugykloje, pvz., data/logos/litek.svg.")),
         Field("sources", ListOf(SOURCE, min_items=1), required=True, description=Text(

@@ -19,7 +19,23 @@ def build_date(environ: dict[str, str] | None = None) -> dt.date:
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
         return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
-    return dt.datetime.now(dt.timezone.utc).date()
+    return now().date()
+
+
+GRACE = dt.timedelta(days=1)
+"""An editor east of UTC (Vilnius is UTC+2/+3) may already be on tomorrow's date."""
+
+
+def now() -> dt.datetime:
+    """The real clock, in one place so tests can freeze it."""
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def latest_allowed(moment: dt.datetime | None = None) -> dt.date:
+    """The latest date content may carry as "already happened": today by the
+    real clock plus a day's grace. Never SOURCE_DATE_EPOCH, which is the last
+    commit's date: a post dated today is written before it is committed."""
+    return ((moment or now()).astimezone(dt.timezone.utc) + GRACE).date()
 
 
 def format_date(value: dt.date | int, lang: str) -> str:

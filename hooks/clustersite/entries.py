@@ -19,11 +19,12 @@ from . import urls
 from .fields import INVALID, SLUG, Choice, Context, Date, DateTime, Field, ListOf, Obj, RepoFile, Str, Text, Url, Where
 from .front_matter import read_front_matter
 from .localized import LocalizedText
+from .messages import say
 from .problems import describe
 from .sources import SOURCE
 from .urls import SECTIONS
 
-TEXT_FIELDS = ("title", "summary", "location")
+TEXT_FIELDS = ("title", "summary", "location", "image_alt")
 FILE_NAMES = {
     "news": (re.compile(rf"(\d{{4}}-\d{{2}}-\d{{2}})-{SLUG}"), "yyyy-mm-dd-short-name, e.g. 2020-02-20-inolink"),
     "story": (re.compile(SLUG), "short-name in lowercase letters, digits and hyphens"),
@@ -43,12 +44,17 @@ SCHEMAS = {
         TITLE, DATE, SUMMARY, CLUSTERS,
         Field("tags", ListOf(Choice(vocabulary="tags", noun="tag"), unique=True),
               description=Text("Keys from data/tags.yml.", "Raktai iš data/tags.yml.")),
-        Field("image", RepoFile((".svg", ".png", ".jpg", ".jpeg", ".webp")),
-              description=Text("Path to an image in the repository.", "Paveikslėlio kelias saugykloje.")),
+        Field("image", RepoFile((".svg", ".png", ".jpg", ".jpeg", ".webp"), noun="image", width_hint=1200),
+              description=Text("Path to an image in the repository; give image_alt in both files.",
+                               "Paveikslėlio kelias saugykloje; abiejuose failuose nurodykite image_alt.")),
+        Field("image_alt", Str(max_length=200), description=Text(
+            "What the image shows, in this file's language (for people who cannot see it).",
+            "Kas paveikslėlyje, šio failo kalba (tiems, kurie jo nemato).")),
         SOURCES,
     ]),
     "story": Obj([
-        TITLE, DATE, replace(SUMMARY, required=True), CLUSTERS,
+        TITLE, DATE, replace(SUMMARY, required=True),
+        replace(CLUSTERS, spec=ListOf(CLUSTERS.spec.item, min_items=1, unique=True)),  # required (REQUIRED_SHARED): `[]` is "empty", not "leave it out"
         Field("sectors", ListOf(Choice(vocabulary="sectors", noun="sector"), unique=True),
               description=Text("Keys from data/sectors.yml.", "Raktai iš data/sectors.yml.")),
         SOURCES,
@@ -158,8 +164,17 @@ def _load_pair(kind: str, folder: Path, stem: str, repo_root: Path, ctx: Context
     shared = {k: v for k, v in {**en, **lt}.items() if k not in TEXT_FIELDS}
     for name in REQUIRED_SHARED[kind]:
         if not shared.get(name):
-            ctx.report(Where(lt_shown, lt_meta.line or 1, name), "missing; this field is required")
+            if name in lt_meta:  # written but left blank: say so on its own line
+                ctx.report(Where(lt_shown, lt_meta.line_of(name), name), say("empty-required"))
+            else:
+                ctx.report(Where(lt_shown, lt_meta.line or 1, name), say("missing"))
             failed = True
+    if "image" in shared:  # the alt text is per language, like the title
+        for meta, shown, clean in ((lt_meta, lt_shown, lt), (en_meta, en_shown, en)):
+            if "image_alt" not in clean:
+                ctx.report(Where(shown, meta.line_of("image_alt") if "image_alt" in meta else meta.line or 1, "image_alt"),
+                           say("image-alt-missing"))
+                failed = True
     if kind == "news":
         file_date = pattern.fullmatch(stem)[1]
         if "date" in shared and shared["date"].isoformat() != file_date:

@@ -20,6 +20,8 @@ from typing import Any, Callable, Mapping, Sequence
 from urllib.parse import urlsplit
 
 from .dates import VILNIUS
+from .images import image_problem
+from .messages import say
 from .problems import Problems, describe
 from .yaml_source import LineDict, LineList
 
@@ -53,6 +55,13 @@ class Context:
     build_date: dt.date
     repo_root: Path
     vocabularies: Mapping[str, Mapping[str, Any]]
+    latest: dt.date | None = None
+    """The latest date content may carry (the real today, see dates.latest_allowed);
+    the build date only decides what a page shows (a label valid, an event past)."""
+
+    @property
+    def latest_date(self) -> dt.date:
+        return self.latest or self.build_date
 
     def report(self, where: Where, message: str) -> object:
         self.problems.add(where.path, where.line, where.field, message)
@@ -99,10 +108,10 @@ class Str(Spec):
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             value = str(value)
         if not isinstance(value, str):
-            return ctx.report(where, f"expected text (got {describe(value)})")
+            return ctx.report(where, say("expected-text", got=describe(value)))
         value = value.strip()
         if not value:
-            return ctx.report(where, "is empty; write the text or remove the field")
+            return ctx.report(where, say("empty-text"))
         if self.max_length and len(value) > self.max_length:
             return ctx.report(
                 where,
@@ -124,13 +133,10 @@ class Str(Spec):
 class Url(Spec):
     def check(self, value: Any, where: Where, ctx: Context) -> Any:
         if not isinstance(value, str):
-            return ctx.report(where, f"expected a web address (got {describe(value)})")
+            return ctx.report(where, say("expected-url", got=describe(value)))
         parts = urlsplit(value.strip())
         if parts.scheme not in ("http", "https") or not parts.netloc or " " in value.strip():
-            return ctx.report(
-                where,
-                f"not a web address (got {describe(value)}); write it in full, starting with https://",
-            )
+            return ctx.report(where, say("not-url", got=describe(value)))
         return value.strip()
 
     def json_schema(self) -> dict[str, Any]:
@@ -189,10 +195,11 @@ class Year(Spec):
     """A year from 1900 up to the build year."""
 
     def check(self, value: Any, where: Where, ctx: Context) -> Any:
+        value = unquoted(value)
         if isinstance(value, bool) or not isinstance(value, int):
-            return ctx.report(where, f"expected a year such as 2011 (got {describe(value)})")
-        if value > ctx.build_date.year:
-            return ctx.report(where, f"is in the future (got {value}); give the year it happened")
+            return ctx.report(where, say("expected-year", got=describe(value)))
+        if value > ctx.latest_date.year:
+            return ctx.report(where, say("future-year", got=value))
         if value < 1900:
             return ctx.report(where, f"too early (got {value}); give a year from 1900 on")
         return value
@@ -208,19 +215,19 @@ class Date(Spec):
         self.allow_year, self.not_future = allow_year, not_future
 
     def check(self, value: Any, where: Where, ctx: Context) -> Any:
+        value = unquoted(value)
         if isinstance(value, dt.datetime):
             value = value.date()
         if self.allow_year and isinstance(value, int) and not isinstance(value, bool):
             if not 1900 <= value <= 2100:
                 return ctx.report(where, f"not a year (got {value})")
-            if self.not_future and value > ctx.build_date.year:
-                return ctx.report(where, f"is in the future (got {value})")
+            if self.not_future and value > ctx.latest_date.year:
+                return ctx.report(where, say("future-date", got=value))
             return value
         if not isinstance(value, dt.date):
-            shape = "a date as YYYY-MM-DD" + (", or a year alone" if self.allow_year else "")
-            return ctx.report(where, f"expected {shape} (got {describe(value)})")
-        if self.not_future and value > ctx.build_date:
-            return ctx.report(where, f"is in the future (got {value.isoformat()})")
+            return ctx.report(where, date_problem(value, "expected-date-or-year" if self.allow_year else "expected-date"))
+        if self.not_future and value > ctx.latest_date:
+            return ctx.report(where, say("future-date", got=value.isoformat()))
         return value
 
     def json_schema(self) -> dict[str, Any]:
@@ -228,6 +235,21 @@ class Date(Spec):
         if self.allow_year:
             return {"anyOf": [date, {"type": "integer", "minimum": 1900, "maximum": 2100}]}
         return date
+
+
+def unquoted(value: Any) -> Any:
+    """A quoted ISO date or year ("2024-05-01", "2011") as YAML would read it
+    unquoted: quoting is a common habit, and the meaning is plain."""
+    if isinstance(value, str):
+        text = value.strip()
+        if re.fullmatch(r"\d{4}", text):
+            return int(text)
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            try:
+                return dt.date.fromisoformat(text)
+            except ValueError:
+                return value
+    return value
 
 
 class DateTime(Spec):
@@ -245,7 +267,7 @@ class DateTime(Spec):
                 return dt.datetime.fromisoformat(f"{match[1]}T{int(match[2][:-3]):02d}{match[2][-3:]}").replace(tzinfo=VILNIUS)
             except ValueError:
                 pass
-        return ctx.report(where, f"expected a date as YYYY-MM-DD or a date and time as YYYY-MM-DD HH:MM (got {describe(value)})")
+        return ctx.report(where, date_problem(value, "expected-moment", where.field.rsplit(".", 1)[-1]))
 
     def json_schema(self) -> dict[str, Any]:
         return {"anyOf": [{"type": "string", "format": "date"}, {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}$"}]}
@@ -265,9 +287,22 @@ class Choice(Spec):
         allowed = self.allowed(ctx)
         if value in allowed:
             return value
-        hint = did_you_mean(value, allowed)
-        choices = f"use one of: {', '.join(allowed)}" if not self.listed_in else f"use one listed in {self.listed_in}"
-        return ctx.report(where, f"unknown {self.noun} (got {describe(value)}); {hint}{choices}")
+        hint = did_you_mean(value, allowed, self.names(ctx))
+        if self.listed_in:
+            return ctx.report(where, say("unknown-choice-listed", noun=self.noun, got=describe(value), hint=hint, listed_in=self.listed_in))
+        return ctx.report(where, say("unknown-choice", noun=self.noun, got=describe(value), hint=hint, allowed=", ".join(allowed)))
+
+    def names(self, ctx: Context) -> dict[str, str]:
+        """Display names by key (a vocabulary's Lithuanian and English names), for hints."""
+        if not self.vocabulary:
+            return {}
+        names = {}
+        for key, term in ctx.vocabularies[self.vocabulary].items():
+            label = getattr(term, "label", None)
+            for name in (getattr(label, "lt", None), getattr(label, "en", None)):
+                if isinstance(name, str):
+                    names.setdefault(name, key)
+        return names
 
     def json_schema(self) -> dict[str, Any]:
         if self.vocabulary:
@@ -278,8 +313,9 @@ class Choice(Spec):
 class RepoFile(Spec):
     """A path to a file inside the repository, written relative to its root."""
 
-    def __init__(self, suffixes: Sequence[str]):
+    def __init__(self, suffixes: Sequence[str], noun: str = "image", width_hint: int = 1200):
         self.suffixes = tuple(suffixes)
+        self.noun, self.width_hint = noun, width_hint  # for the size message: "logo is 5.1 MB; ... export at 400 px"
 
     def check(self, value: Any, where: Where, ctx: Context) -> Any:
         if not isinstance(value, str) or not value.strip():
@@ -297,6 +333,8 @@ class RepoFile(Spec):
             )
         if not target.is_file():
             return ctx.report(where, f"no such file (got {describe(value)}); add the file or fix the path")
+        if problem := image_problem(target, self.noun, self.width_hint):
+            return ctx.report(where, problem)
         return target.relative_to(root).as_posix()
 
     def json_schema(self) -> dict[str, Any]:
@@ -354,12 +392,12 @@ class Obj(Spec):
             field = self.fields.get(key)
             if field is None:
                 hint = did_you_mean(key, list(self.fields))
-                ctx.report(item_where, f"unknown field; {hint}allowed here: {', '.join(self.fields)}")
+                ctx.report(item_where, say("unknown-field", hint=hint, allowed=", ".join(self.fields)))
                 failed = True
                 continue
             if item is None:
                 if field.required:
-                    ctx.report(item_where, "is empty; fill it in")
+                    ctx.report(item_where, say("empty-required"))
                     failed = True
                 continue  # an empty optional field is the same as an absent one
             result = field.spec.check(item, item_where, ctx)
@@ -369,7 +407,7 @@ class Obj(Spec):
                 cleaned[key] = result
         for name, field in self.fields.items():
             if field.required and name not in value:
-                ctx.report(where.key(name, lines.line or where.line), "missing; this field is required")
+                ctx.report(where.key(name, lines.line or where.line), say("missing"))
                 failed = True
         if failed:
             return INVALID
@@ -406,6 +444,8 @@ class ListOf(Spec):
             if isinstance(value, (str, int, dict)):
                 return ctx.report(where, f"expected a list (got {describe(value)}); start each item with '- '")
             return ctx.report(where, f"expected a list (got {describe(value)})")
+        if not value:  # `sectors: []` says nothing; an absent field says the same, plainly
+            return ctx.report(where, say("empty-list-required" if self.min_items else "empty-list"))
         if len(value) < self.min_items:
             return ctx.report(where, f"needs at least {self.min_items} item(s)")
         lines = value if isinstance(value, LineList) else LineList(value)
@@ -443,8 +483,33 @@ def record_type(name: str, obj: Obj, base: type = object, leading: Sequence[str]
     return dataclasses.make_dataclass(name, fields_, bases=(base,), frozen=True)
 
 
-def did_you_mean(value: Any, choices: Sequence[str]) -> str:
+def did_you_mean(value: Any, choices: Sequence[str], names: Mapping[str, str] | None = None) -> str:
+    """A hint for a near miss: a misspelt key, or a display name (`IRT`,
+    `Vilniaus apskritis`) written where its key (`ict`) belongs."""
     if not isinstance(value, str):
         return ""
+    folded = {name.casefold(): key for name, key in (names or {}).items()}
+    if value.strip().casefold() in folded:
+        return say("did-you-mean-name", key=folded[value.strip().casefold()], name=value.strip())
     close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
-    return f'did you mean "{close[0]}"? ' if close else ""
+    return say("did-you-mean", close=close[0]) if close else ""
+
+
+_ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def date_problem(value: Any, expected: str, name: str = "") -> str:
+    """Why a value is not a date, in the editor's terms: a month or day that
+    does not exist, or a time YAML read as a base-60 number (10:00 is 600)."""
+    if isinstance(value, str) and (match := _ISO_DAY.match(value.strip())):
+        month, day = int(match[2]), int(match[3])
+        if not 1 <= month <= 12:
+            return say("no-such-month", month=month, got=describe(value))
+        if not 1 <= day <= 31 or _ISO_DAY.fullmatch(value.strip()):
+            try:
+                dt.date(int(match[1]), month, day)
+            except ValueError:
+                return say("no-such-day", day=day, got=describe(value))
+    if name and isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
+        return say("sexagesimal-time", number=value, name=name, example=f"2026-12-10 {value // 60:02d}:{value % 60:02d}")
+    return say(expected, got=describe(value))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .body_links import report_broken_links
 from .problems import Problems
 from .raw_html import report_unsafe_markup
 from .yaml_source import UNREADABLE, LineDict, parse_reported, read_text
@@ -33,6 +34,7 @@ def read_front_matter(path: Path, shown_as: str, problems: Problems) -> LineDict
         problems.add(shown_as, 1, "", "the front matter is not closed; add a line '---' after the fields")
         return None
     report_unsafe_markup("\n".join(lines[end + 1 :]), problems, shown_as, end + 2)
+    report_broken_links("\n".join(lines[end + 1 :]), path.parent, problems, shown_as, end + 2)
     data = parse_reported("\n".join(lines[1:end]), shown_as, problems, first_line=2)  # line 1 is '---'
     if data is UNREADABLE:
         return None
@@ -56,6 +58,7 @@ def check_page(path: Path, shown_as: str, problems: Problems) -> None:
         parse_reported("\n".join(lines[1:end]), shown_as, problems, first_line=2)
     body_start = 0 if end is None else end + 1
     report_unsafe_markup("\n".join(lines[body_start:]), problems, shown_as, body_start + 1)
+    report_broken_links("\n".join(lines[body_start:]), path.parent, problems, shown_as, body_start + 1)
 
 
 def _closing_line(lines: list[str]) -> int | None:

@@ -26,6 +26,15 @@ the time and memory a file within MAX_FILE_BYTES can cost, e.g. 500 lists
 of 1,000 empty lists each."""
 
 
+MAX_IMAGE_BYTES = 500_000
+"""A logo or a news picture: a 400 px logo is a few dozen kilobytes."""
+
+
+def kilobytes(size: int) -> str:
+    """`480 KB` below a megabyte, `5.1 MB` above (rounded up, as in megabytes)."""
+    return f"{math.ceil(size / 1_000)} KB" if size < 1_000_000 else megabytes(size)
+
+
 def megabytes(size: int) -> str:
     """`1.4 MB`, rounded up so a file just over the limit never reads as `1.0 MB`."""
     return f"{math.ceil(size / 100_000) / 10:.1f} MB"

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .messages import in_lang
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -19,8 +21,13 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        return self.in_lang("en")
+
+    def in_lang(self, lang: str) -> str:
+        """The line in `lang` (catalogued messages only; others stay English)."""
+        message = in_lang(self.message, lang)
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        return f"{where}: {self.field}: {message}" if self.field else f"{where}: {message}"
 
 
 @dataclass

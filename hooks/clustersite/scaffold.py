@@ -15,6 +15,7 @@ from pathlib import Path
 from . import scaffold_yaml
 from .cluster_model import CLUSTER, SLUG_PATTERN
 from .layout import DOCS_DIR, REPO_ROOT
+from .messages import LANGUAGES, language, say
 from .urls import SECTIONS
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -46,17 +47,25 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="make new-...", description=__doc__.split("\n\n")[0])
     parser.add_argument("kind", choices=["cluster", "news", "story", "event"])
     parser.add_argument("slug", help="the page address: lowercase letters a-z, digits and hyphens")
-    parser.add_argument("--date", type=dt.date.fromisoformat, default=dt.date.today(), help="YYYY-MM-DD (default: today)")
+    parser.add_argument("--date", default="", help="YYYY-MM-DD (default: today)")
     parser.add_argument("--root", type=Path, default=REPO_ROOT)
+    parser.add_argument("--lang", choices=LANGUAGES, help="language of the messages (default: Lithuanian, English when LANG=en...)")
     args = parser.parse_args(argv)
+    lang = language(args.lang)
     if not SLUG_PATTERN.fullmatch(args.slug or ""):
-        print(f"SLUG must be lowercase letters a-z, digits and hyphens (got {args.slug!r}), e.g. SLUG=litek", file=sys.stderr)
+        print(say("scaffold-bad-slug", got=repr(args.slug)).in_lang(lang), file=sys.stderr)
         return 2
+    try:  # checked here, not by argparse, so a typo gets one plain line instead of a usage dump
+        day = dt.date.fromisoformat(args.date) if args.date else dt.date.today()
+    except ValueError:
+        print(say("scaffold-bad-date", got=repr(args.date)).in_lang(lang), file=sys.stderr)
+        return 2
+    args.date = day
     files = targets(args.kind, args.slug, args.date, args.root)
     existing = [path for path in files if path.exists()]
     if existing:
         for path in existing:
-            print(f"{path.relative_to(args.root)}: already exists; nothing was written (choose another SLUG or edit that file)", file=sys.stderr)
+            print(say("scaffold-exists", path=path.relative_to(args.root).as_posix()).in_lang(lang), file=sys.stderr)
         return 1
     stem = next(iter(files)).name.removesuffix(".yml").removesuffix(".md")
     for path, template in files.items():
@@ -64,8 +73,8 @@ def main(argv: list[str] | None = None) -> int:
         text = text.replace("__SLUG__", stem).replace("__DATE__", args.date.isoformat()).replace("__TODAY__", dt.date.today().isoformat())
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-        print(f"wrote {path.relative_to(args.root)}")
-    print("Fill in the fields marked REQUIRED, then run `make check` and `make serve`.")
+        print(say("scaffold-wrote", path=path.relative_to(args.root).as_posix()).in_lang(lang))
+    print(say("scaffold-next").in_lang(lang))
     return 0
 
 

@@ -35,18 +35,28 @@ TITLES = {
 }
 
 
-def _fill_vocabularies(node: Any, vocabularies: dict[str, list[str]]) -> Any:
+def _fill_vocabularies(node: Any, vocabularies: dict[str, dict[str, Any]]) -> Any:
+    """Vocabulary keys as enums, each with its names: VS Code's YAML extension
+    shows `markdownEnumDescriptions` beside each completion and on hover."""
     if isinstance(node, dict):
         node = {key: _fill_vocabularies(value, vocabularies) for key, value in node.items()}
         name = node.pop("x-vocabulary", None)
         if name == "clusters":  # not an enum: adding a cluster must not make the schemas stale
             node["pattern"] = f"^{SLUG}$"
         elif name in vocabularies:
-            node["enum"] = vocabularies[name]
+            terms = vocabularies[name]
+            node["enum"] = list(terms)
+            node["markdownEnumDescriptions"] = [_term_names(terms[key]) for key in terms]
         return node
     if isinstance(node, list):
         return [_fill_vocabularies(item, vocabularies) for item in node]
     return node
+
+
+def _term_names(term: Any) -> str:
+    if isinstance(term, dict) and term.get("lt"):
+        return f"**{term['lt']}** / {term.get('en') or term['lt']}"
+    return ""
 
 
 def _document(name: str, body: dict[str, Any]) -> dict[str, Any]:
@@ -56,7 +66,7 @@ def _document(name: str, body: dict[str, Any]) -> dict[str, Any]:
 
 def build_schemas(root: Path) -> dict[str, dict[str, Any]]:
     vocabularies = {
-        name: list((yaml.safe_load((root / "data" / f"{name}.yml").read_text(encoding="utf-8")) or {}))
+        name: dict(yaml.safe_load((root / "data" / f"{name}.yml").read_text(encoding="utf-8")) or {})
         for name in VOCABULARY_FILES
     }
     schemas = {
@@ -74,20 +84,25 @@ def rendered(root: Path) -> dict[Path, str]:
     }
 
 
+def stale(root: Path) -> list[Path]:
+    """Schema files that differ from what the model and vocabularies give now."""
+    return [path for path, text in rendered(root).items() if not path.is_file() or path.read_text(encoding="utf-8") != text]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m clustersite.schemas")
     parser.add_argument("--check", action="store_true", help="fail if the committed schemas are out of date")
     parser.add_argument("--root", type=Path, default=REPO_ROOT)
     args = parser.parse_args(argv)
-    stale = [path for path, text in rendered(args.root).items() if not path.is_file() or path.read_text(encoding="utf-8") != text]
+    changed = stale(args.root)
     if args.check:
-        for path in stale:
+        for path in changed:
             print(f"{path.relative_to(args.root)}: out of date; run `make schemas` and commit the result", file=sys.stderr)
-        return 1 if stale else 0
+        return 1 if changed else 0
     for path, text in rendered(args.root).items():
         path.parent.mkdir(exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    print(f"wrote {len(stale)} changed schema file(s) in schemas/")
+    print(f"wrote {len(changed)} changed schema file(s) in schemas/")
     return 0
 
 

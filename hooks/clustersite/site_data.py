@@ -11,6 +11,7 @@ from pathlib import Path
 from .cluster_model import Cluster, load_clusters
 from .collation import lithuanian_key
 from .entries import Entry, load_entries
+from .dates import latest_allowed
 from .fields import Context
 from . import urls
 from .handwritten_pages import check_handwritten_pages
@@ -189,10 +190,13 @@ def _group(entries: list[Entry], keys) -> dict:
     return groups
 
 
-def load_site(repo_root: Path, build_date: dt.date, docs_dir: Path | None = None) -> SiteData:
-    """Load vocabularies, clusters and entries; raise ContentError listing every problem."""
+def load_site(repo_root: Path, build_date: dt.date, docs_dir: Path | None = None, latest: dt.date | None = None) -> SiteData:
+    """Load vocabularies, clusters and entries; raise ContentError listing every problem.
+
+    `build_date` decides what pages show; dates in content are checked
+    against `latest` (default: the real today plus a day's grace)."""
     problems = Problems()
-    ctx = Context(problems, build_date, repo_root, {})
+    ctx = Context(problems, build_date, repo_root, {}, latest or latest_allowed())
     ctx.vocabularies = load_vocabularies(repo_root, ctx)
     clusters = load_clusters(repo_root, ctx)
     # Entries name clusters by slug; a slug is known if its file exists, even

@@ -13,12 +13,15 @@ form (one, few, many, other) from Babel's plural rules for the language:
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Callable
 
 from babel import Locale
 
+from .layout import UI_DIR
 from .localized import DEFAULT_LANGUAGE, LANGUAGES
+from .messages import say
 from .problems import ContentError, Problems
 from .yaml_source import load_yaml
 
@@ -58,3 +61,46 @@ def translators(folder: Path) -> dict[str, Callable[..., str]]:
     """Each language's lookup, from files read once (per build, not per string)."""
     strings = {lang: load_strings(folder, lang) for lang in LANGUAGES}
     return {lang: translator(strings[lang], strings[DEFAULT_LANGUAGE], lang) for lang in LANGUAGES}
+
+
+USED_KEY = re.compile(r"(?<![.\w])t\('([a-z_.]+)'")
+"""A key templates look up literally: `t('cluster.members')` (a prefix ending in '.' is computed)."""
+PLACEHOLDER = re.compile(r"\{(\w*)[^{}]*\}")
+PLURAL_FORMS = {"one", "few", "many", "other", "zero", "two"}
+
+
+def check_wording(root: Path, problems: Problems) -> None:
+    """What only the build used to notice in data/ui/*.yml: a key a template
+    uses missing from a language, and `{placeholders}` that differ between
+    the languages (the English text would then fail or show a brace)."""
+    folder = root / UI_DIR
+    files: dict[str, dict] = {}
+    for lang in LANGUAGES:
+        path = folder / f"{lang}.yml"
+        if path.is_file():
+            data = load_yaml(path, f"{UI_DIR}/{lang}.yml", Problems())  # syntax is reported by load_strings
+            files[lang] = data if isinstance(data, dict) else {}
+    used: dict[str, str] = {}
+    for template in sorted((root / "overrides").rglob("*.html")):
+        for key in USED_KEY.findall(template.read_text(encoding="utf-8")):
+            if not key.endswith("."):
+                used.setdefault(key, template.relative_to(root).as_posix())
+    for lang, strings in files.items():
+        for key, template in sorted(used.items()):
+            if key not in strings and not any(f"{key}.{form}" in strings for form in PLURAL_FORMS):
+                problems.add(f"{UI_DIR}/{lang}.yml", 0, key, say("ui-missing", template=template))
+    default = files.get(DEFAULT_LANGUAGE, {})
+    for lang, strings in files.items():
+        if lang == DEFAULT_LANGUAGE:
+            continue
+        lines = getattr(strings, "line_of", lambda key: 0)
+        for key, text in strings.items():
+            base = key.rsplit(".", 1)[0] if key.rsplit(".", 1)[-1] in PLURAL_FORMS else None
+            other = default.get(key, default.get(f"{base}.other") if base else None)
+            if other is None:
+                continue
+            theirs, ours = sorted(set(PLACEHOLDER.findall(str(other)))), sorted(set(PLACEHOLDER.findall(str(text))))
+            if theirs != ours:
+                problems.add(f"{UI_DIR}/{lang}.yml", lines(key), str(key), say(
+                    "ui-placeholders", default=f"{UI_DIR}/{DEFAULT_LANGUAGE}.yml",
+                    theirs=", ".join(f"{{{p}}}" for p in theirs) or "none", ours=", ".join(f"{{{p}}}" for p in ours) or "none"))

@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from .limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_ITEMS, MAX_VALUES, file_too_large
+from .messages import say
 from .problems import Problems
 
 
@@ -236,10 +237,14 @@ def read_text(path: Path, shown_as: str, problems: Problems, kind: str = "data f
         problems.add(shown_as, 0, "", file_too_large(size, kind))
         return None
     try:
-        return path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         problems.add(shown_as, 1, "", "the file is not UTF-8 text; save it with UTF-8 encoding")
         return None
+    if text.startswith("\ufeff"):  # some Windows editors add it; MkDocs would read it as part of the first line
+        problems.add(shown_as, 1, "", say("bom"))
+        text = text[1:]  # read on, so the file's other problems are listed too
+    return text
 
 
 def parse_reported(text: str, shown_as: str, problems: Problems, first_line: int = 1) -> Any:
@@ -247,6 +252,12 @@ def parse_reported(text: str, shown_as: str, problems: Problems, first_line: int
     try:
         data = parse_yaml(text, first_line)
     except yaml.MarkedYAMLError as error:
+        tabs = [number for number, line in enumerate(text.splitlines(), start=first_line)
+                if "\t" in line[: len(line) - len(line.lstrip(" \t"))]]
+        if tabs:  # YAML forbids tabs in indentation; libyaml's wording does not say so
+            for number in tabs:
+                problems.add(shown_as, number, "", say("tab", line=number))
+            return UNREADABLE
         mark = error.problem_mark or error.context_mark
         line = mark.line + first_line if mark else first_line
         reason = error.problem or error.context or "unreadable YAML"
