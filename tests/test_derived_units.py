@@ -1,0 +1,105 @@
+"""Unit tests without a site build: directory facets, structured data and feeds,
+computed from records made by the schema itself (synthetic data)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from types import SimpleNamespace
+
+import feedparser
+import icalendar
+from clustersite import directory, structured_data
+from clustersite.cluster_model import CLUSTER
+from clustersite.dates import VILNIUS
+from clustersite.entries import ENTRY
+from clustersite.feeds import atom_feed, calendar
+from clustersite.localized import LocalizedText
+from clustersite.site_data import SiteData
+from clustersite.vocabularies import Term
+
+DAY = dt.date(2026, 6, 1)
+CTX = SimpleNamespace(build_date=DAY)
+
+
+def term(key, lt, en):
+    return Term(key, LocalizedText(lt, en))
+
+
+VOCABULARIES = {
+    "sectors": {k: term(k, lt, en) for k, lt, en in (("ict", "IRT", "ICT"), ("health", "Sveikata", "Health"))},
+    "counties": {"vilnius": term("vilnius", "Vilniaus apskritis", "Vilnius County"), "kaunas": term("kaunas", "Kauno apskritis", "Kaunas County")},
+    "maturity": {"formed": term("formed", "Susiformavęs", "Formed")},
+    "tags": {"labels": term("labels", "Ženklai", "Labels")},
+}
+
+
+def cluster(slug, **fields):
+    clean = {"name": {"lt": slug.title(), "en": f"{slug.title()} EN"}, "summary": {"lt": "Santrauka."},
+             "sources": [{"url": "https://example.org/a"}], **fields}
+    return CLUSTER.build(clean, CTX, slug=slug, path=f"data/clusters/{slug}.yml")
+
+
+def entry(kind, slug, **fields):
+    record = ENTRY.build(fields, CTX, kind=kind, slug=slug, path=f"content/x/{slug}.md")
+    from dataclasses import replace
+    return replace(record, title=LocalizedText(f"{slug} LT", f"{slug} EN"), summary=LocalizedText("Trumpai.", "In short."))
+
+
+def site(clusters=(), entries=()):
+    return SiteData(DAY, VOCABULARIES, tuple(clusters), tuple(entries))
+
+
+def test_facet_counts_and_values_come_from_the_records():
+    data = site([
+        cluster("alfa", sectors=["ict", "health"], county="vilnius",
+                labels=[{"level": "bronze", "issuer": "ESCA", "awarded": dt.date(2025, 9, 1)}]),
+        cluster("beta", sectors=["ict"], labels=[{"level": "gold", "issuer": "ESCA", "awarded": 2018}]),
+        cluster("gama", maturity={"level": "formed"}, open_to_members=True),
+    ])
+    facets = {f.key: {o.value: o.count for o in f.options} for f in directory.facets(data)}
+    assert facets["sector"] == {"ict": 2, "health": 1}
+    assert facets["county"] == {"vilnius": 1}  # counties nobody is in are not offered
+    assert facets["label"] == {"bronze": 1, "expired": 1, "none": 1}
+    assert facets["maturity"] == {"formed": 1} and facets["open"] == {"yes": 1}
+    assert directory.cluster_values(data.by_slug["beta"])["label"] == ["expired"]
+
+
+def test_organization_json_ld_names_both_languages_and_the_place():
+    data = site([cluster("alfa", city="Vilnius", county="vilnius", founded=2011,
+                         coordinator={"name": {"lt": "Koordinatorius", "en": "Coordinator"}},
+                         members=[{"name": "UAB A", "website": "https://a.lt/"}])])
+    org = structured_data.organization(data.by_slug["alfa"], data, "en", "https://x.lt/en/klasteriai/alfa/")
+    assert org["name"] == "Alfa EN" and org["alternateName"] == "Alfa"
+    assert org["address"] == {"@type": "PostalAddress", "addressCountry": "LT", "addressLocality": "Vilnius",
+                              "addressRegion": "Vilnius County"}
+    assert org["foundingDate"] == "2011" and org["parentOrganization"]["name"] == "Coordinator"
+    assert org["member"] == [{"@type": "Organization", "name": "UAB A", "url": "https://a.lt/"}]
+
+
+def test_event_json_ld_carries_vilnius_time():
+    start = dt.datetime(2026, 10, 3, 9, 30, tzinfo=VILNIUS)
+    event = entry("event", "forumas", start=start)
+    data = structured_data.event(event, "lt", "https://x.lt/renginiai/forumas/")
+    assert data["@type"] == "Event" and data["startDate"] == "2026-10-03T09:30:00+03:00"
+
+
+def test_atom_feed_lists_news_newest_first_with_tags():
+    news = [entry("news", "2026-05-02-b", date=dt.date(2026, 5, 2), tags=["labels"]),
+            entry("news", "2026-05-01-a", date=dt.date(2026, 5, 1))]
+    xml = atom_feed(news, VOCABULARIES["tags"], lang="en", site_url="https://x.lt/", lang_root="en/",
+                    title="News", author="Site", build_date=DAY)
+    feed = feedparser.parse(xml)
+    assert [e.title for e in feed.entries] == ["2026-05-02-b EN", "2026-05-01-a EN"]
+    assert feed.entries[0].link == "https://x.lt/en/naujienos/2026-05-02-b/"
+    assert feed.entries[0].tags[0].label == "Labels"
+    assert feed.feed.updated.startswith("2026-05-02")
+
+
+def test_calendar_leaves_out_undated_events():
+    dated = entry("event", "su-data", start=dt.date(2026, 7, 1), end=dt.date(2026, 7, 2))
+    undated = entry("event", "be-datos")
+    ics = icalendar.Calendar.from_ical(calendar([dated, undated], lang="lt", site_url="https://x.lt/", lang_root="",
+                                                name="Renginiai", build_date=DAY, organiser_label="Organizatorius"))
+    events = ics.walk("VEVENT")
+    assert [str(e["SUMMARY"]) for e in events] == ["su-data LT"]
+    assert ics.walk("VTIMEZONE")
