@@ -273,3 +273,109 @@ def test_search_opened_from_a_file_says_it_cannot_work(chromium, site):
     page.wait_for_function("document.getElementById('cs-search-status').textContent.length > 0")
     assert page.inner_text("#cs-search-status").startswith("Paieška veikia tik tada")
     context.close()
+
+
+def lt_plural(n):
+    """CLDR's Lithuanian plural form for a whole number."""
+    if n % 10 == 1 and not 11 <= n % 100 <= 19:
+        return "one"
+    if 2 <= n % 10 <= 9 and not 11 <= n % 100 <= 19:
+        return "few"
+    return "other"
+
+
+SHOW = {"one": "Rodyti {} klasterį", "few": "Rodyti {} klasterius", "other": "Rodyti {} klasterių"}
+
+
+def test_a_sector_tile_on_the_home_page_opens_the_directory_filtered(page, site):
+    base, _ = site
+    page.goto(base)
+    tile = page.locator("a.cs-tile[href*='sector=health']")
+    tile.click()
+    page.wait_for_url(re.compile(r"/sub/klasteriai/\?sector=health$"))
+    assert page.is_checked("#cs-f-sector-health")
+    health = [row(s)["name"] for s in FIXTURE if "health" in row(s)["sectors"]]
+    assert visible_names(page) == lithuanian_sorted(health)
+    assert page.inner_text("#cs-count") == f"Rodoma klasterių: {len(health)} iš {len(FIXTURE)}"
+
+
+def test_a_map_dot_on_the_home_page_opens_the_profile(page, site):
+    base, _ = site
+    page.goto(base)
+    dot = page.locator("svg a.cs-map__dot[aria-label='Cukraus klasteris']")
+    dot.click()
+    page.wait_for_url(re.compile(r"/sub/klasteriai/cukrus/$"))
+    assert page.inner_text("article h1") == "Cukraus klasteris"
+
+
+def test_on_a_phone_the_filters_fold_behind_a_button_with_the_active_count(chromium, site):
+    base, _ = site
+    context = chromium.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    watch = PageWatch(page)
+    page.goto(base + "klasteriai/?county=kaunas&q=klasteris")
+    summary = page.locator("#cs-filters summary")
+    assert summary.inner_text() == "Filtrai (2)"  # a county and the text
+    assert not page.is_visible("#cs-f-county-kaunas")  # folded
+    summary.click()
+    assert page.is_visible("#cs-f-county-kaunas")
+    page.check("#cs-f-sector-health")
+    assert summary.inner_text() == "Filtrai (3)"
+    shown = visible_names(page)
+    assert shown == [row("zalgiris")["name"]]
+    show = page.locator(".cs-filters__show")
+    assert show.inner_text() == SHOW[lt_plural(len(shown))].format(len(shown))
+    page.uncheck("#cs-f-sector-health")
+    kaunas = [row(s)["name"] for s in FIXTURE if row(s)["county"] == "kaunas"]
+    assert show.inner_text() == SHOW[lt_plural(len(kaunas))].format(len(kaunas))
+    show.click()
+    assert not page.is_visible("#cs-f-county-kaunas")  # the panel closed
+    assert page.evaluate("document.activeElement.id") == "cs-results"
+    top = page.eval_on_selector("#cs-results", "e => e.getBoundingClientRect().top")
+    assert 0 <= top < 844 / 2  # scrolled to the results, below the header
+    assert page.is_visible("#cs-count") and sorted(visible_names(page)) == sorted(kaunas)
+    # By keyboard: the summary opens the panel again, the state is still in the URL.
+    summary.focus()
+    page.keyboard.press("Enter")
+    assert page.is_visible("#cs-f-county-kaunas") and page.is_checked("#cs-f-county-kaunas")
+    assert parse_qs(urlsplit(page.url).query) == {"county": ["kaunas"], "q": ["klasteris"]}
+    assert watch.errors == []
+    context.close()
+
+
+def test_on_a_wide_screen_the_filters_stay_open_without_the_show_button(page, site):
+    base, _ = site
+    page.goto(base + "klasteriai/")
+    assert page.is_visible("#cs-f-county-kaunas")
+    assert not page.is_visible(".cs-filters__show")
+
+
+def test_language_switch_keeps_the_filters_and_the_query(page, site):
+    base, _ = site
+    page.goto(base + "klasteriai/")
+    page.check("#cs-f-sector-tourism")
+    page.fill("#cs-filter-q", "zarasai")
+    page.hover(".md-header .md-select")
+    page.click("a.md-select__link[hreflang='en']")
+    page.wait_for_url(re.compile(r"/sub/en/klasteriai/\?"))
+    assert page.get_attribute("html", "lang") == "en"
+    assert parse_qs(urlsplit(page.url).query) == {"sector": ["tourism"], "q": ["zarasai"]}
+    assert page.is_checked("#cs-f-sector-tourism")
+    assert page.input_value("#cs-filter-q") == "zarasai"
+    assert visible_names(page) == ["Zarasai Tourism"]
+    # And back, after a change made in English.
+    page.uncheck("#cs-f-sector-tourism")
+    page.hover(".md-header .md-select")
+    page.click("a.md-select__link[hreflang='lt']")
+    page.wait_for_url(re.compile(r"/sub/klasteriai/\?q=zarasai$"))
+    assert not page.is_checked("#cs-f-sector-tourism")
+    assert page.input_value("#cs-filter-q") == "zarasai"
+
+
+def test_language_switch_keeps_the_search_query(page, site):
+    base, _ = site
+    search(page, base, "klasteris")
+    page.hover(".md-header .md-select")
+    page.click("a.md-select__link[hreflang='en']")
+    page.wait_for_url(re.compile(r"/sub/en/paieska/\?q=klasteris$"))
+    assert page.input_value("#cs-search-q") == "klasteris"

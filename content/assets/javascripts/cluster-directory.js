@@ -106,6 +106,17 @@
     }
   }
 
+  // The language switcher's links carry this page's query, so switching
+  // language keeps the filters. Called after each history change.
+  const keepQueryInLanguageLinks = () => {
+    for (const link of document.querySelectorAll("a.md-select__link[hreflang]")) {
+      const url = new URL(link.href);
+      if (url.search === location.search) continue;
+      url.search = location.search;
+      link.href = url.href;
+    }
+  };
+
   class ClusterDirectory {
     constructor(form, data) {
       this.form = form;
@@ -115,6 +126,11 @@
       this.status = document.getElementById("cs-count");
       this.noResults = document.getElementById("cs-no-results");
       this.shownTemplate = form.dataset.shown;
+      this.panel = form.querySelector("details");
+      this.summary = this.panel.querySelector("summary");
+      this.showButton = form.querySelector(".cs-filters__show");
+      this.results = document.getElementById("cs-results");
+      this.plural = new Intl.PluralRules(document.documentElement.lang || "lt");
       const bySlug = new Map(Array.from(this.list.children, (card) => [card.dataset.slug, card]));
       this.cards = this.rows.map((row) => bySlug.get(row.slug));
 
@@ -248,6 +264,15 @@
       const message = this.shownTemplate.replace("{shown}", shown).replace("{total}", this.rows.length);
       if (this.status.textContent !== message) this.status.textContent = message;
       this.noResults.hidden = shown !== 0;
+
+      // Phones: the folded panel's summary counts the active filters, and its
+      // "show" button the clusters it would show.
+      const active = this.facets.reduce((sum, { key }) => sum + state.facets[key].length, 0) + (state.q.trim() ? 1 : 0);
+      const summary = this.summary.dataset.template.replace("{count}", active);
+      if (this.summary.textContent !== summary) this.summary.textContent = summary;
+      const forms = this.showButton.dataset;
+      const show = (forms[this.plural.select(shown)] || forms.other).replace("{count}", shown);
+      if (this.showButton.textContent !== show) this.showButton.textContent = show;
     }
 
     // Cards are shown and hidden in the order they appear, a bounded number per
@@ -313,6 +338,7 @@
         const url = this.urlFromState(state);
         if (event.target === textInput) history.replaceState(null, "", url);
         else history.pushState(null, "", url);
+        keepQueryInLanguageLinks();
       });
       this.form.addEventListener("submit", (event) => event.preventDefault());
       this.form.addEventListener("reset", (event) => {
@@ -321,15 +347,21 @@
         this.writeForm(state);
         this.apply(state);
         history.pushState(null, "", this.urlFromState(state));
+        keepQueryInLanguageLinks();
         textInput.focus();
       });
       window.addEventListener("popstate", () => this.restoreFromUrl());
+      this.showButton.addEventListener("click", () => {
+        this.panel.open = false;
+        this.results.focus(); // scrolls to the results; scroll-margin-top clears the header
+      });
     }
 
     restoreFromUrl() {
       const state = this.stateFromUrl();
       this.writeForm(state);
       this.apply(state);
+      keepQueryInLanguageLinks();
     }
   }
 

@@ -19,6 +19,17 @@
   var pagefind = null;
   var latest = 0;
 
+  // The language switcher's links carry the query, so switching language
+  // repeats the search in the other language.
+  function keepQueryInLanguageLinks() {
+    document.querySelectorAll("a.md-select__link[hreflang]").forEach(function (link) {
+      var url = new URL(link.href);
+      if (url.search === location.search) return;
+      url.search = location.search;
+      link.href = url.href;
+    });
+  }
+
   function say(text) {
     if (status.textContent !== text) status.textContent = text;
   }
@@ -62,6 +73,7 @@
     var url = new URL(location.href);
     if (query.trim()) url.searchParams.set("q", query.trim()); else url.searchParams.delete("q");
     history.replaceState(null, "", url.pathname + url.search);
+    keepQueryInLanguageLinks();
     if (!query.trim()) {
       list.textContent = "";
       say("");
@@ -106,6 +118,7 @@
   });
 
   input.value = new URLSearchParams(location.search).get("q") || "";
+  keepQueryInLanguageLinks();
   if (location.protocol === "file:") {
     say(strings.unavailable);
     return;
