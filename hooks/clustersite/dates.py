@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date as babel_date
@@ -22,6 +23,7 @@ def build_date(environ: dict[str, str] | None = None) -> dt.date:
     return dt.datetime.now(dt.timezone.utc).date()
 
 
+@lru_cache(maxsize=16384)  # Babel's formatting is slow, and pages repeat the same dates
 def format_date(value: dt.date | int, lang: str) -> str:
     """`2020 m. vasario 20 d.` in Lithuanian, `20 February 2020` in English
     (CLDR's long form, through Babel); a bare year, which CLDR has no form

@@ -7,6 +7,7 @@ and headings are moved down so they nest under the page's own headings.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import urlsplit
 from xml.etree.ElementTree import Element
 
@@ -28,9 +29,22 @@ class _SafeTree(Treeprocessor):
                 element.tag = f"h{min(6, int(element.tag[1]) + HEADING_SHIFT)}"
 
 
-def render_markdown(text: str) -> str:
+def _converter() -> markdown.Markdown:
     md = markdown.Markdown(extensions=["sane_lists"], output_format="html")
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
     md.treeprocessors.register(_SafeTree(md), "clustersite-safe", 0)
-    return md.convert(text)
+    return md
+
+
+@lru_cache(maxsize=1)
+def _shared_converter() -> markdown.Markdown:
+    return _converter()
+
+
+@lru_cache(maxsize=8192)
+def render_markdown(text: str) -> str:
+    """Safe HTML for `text`. One converter serves every call (building one
+    costs more than converting a description), reset before each text; the
+    result is cached, since a text shows in both languages' builds."""
+    return _shared_converter().reset().convert(text)
