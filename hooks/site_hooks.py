@@ -2,7 +2,8 @@
 
 | event            | what it does                                                   |
 |------------------|----------------------------------------------------------------|
-| on_config        | the top menu from the URL module (before i18n reads it)        |
+| on_config        | the top menu from the URL module (before i18n reads it); page  |
+|                  | bodies rendered with raw HTML as text (markdown_text.SafeHtml) |
 | on_pre_build     | load and validate all content (once per build), write stubs    |
 | on_env           | expose data, wording, links and filters for the language built |
 | on_page_markdown | resolve the page's kind once; set template, title, description |
@@ -30,7 +31,7 @@ from clustersite.generated_pages import sync_stubs, wanted_stubs
 from clustersite.html_fixes import fix_page
 from clustersite.layout import UI_DIR
 from clustersite.localized import DEFAULT_LANGUAGE, LocalizedText, Shown
-from clustersite.markdown_text import render_markdown
+from clustersite.markdown_text import SafeHtml, render_markdown
 from clustersite.problems import ContentError
 from clustersite.search_index import SearchIndexError
 from clustersite.site_data import load_site
@@ -57,6 +58,10 @@ def on_config(config):
     if publisher.is_public(config.site_url) and (missing := publisher.missing(config.extra)):
         raise PluginError("The site cannot be published without naming who runs it:\n" + "\n".join(missing))
     config["nav"] = [{title: path} for title, path in urls.NAV]
+    # Page bodies get the same treatment as data-file Markdown: raw HTML as
+    # text, no script links. Appended, so it follows every listed extension.
+    if not any(isinstance(extension, SafeHtml) for extension in config.markdown_extensions):
+        config.markdown_extensions.append(SafeHtml())
     return config
 
 
@@ -65,11 +70,13 @@ def on_pre_build(config) -> None:
         _state.clear()
         try:
             _state["site"] = load_site(_root(config), build_date(), Path(config.docs_dir))
+            _state["t"] = translators(_root(config) / UI_DIR)
         except ContentError as error:
             raise PluginError(str(error)) from None
-        _state["t"] = translators(_root(config) / UI_DIR)
         for note in _state["site"].untranslated():
             log.info(note)
+        for warning in _state["site"].warnings:  # --strict makes these fatal
+            log.warning(str(warning))
         sync_stubs(Path(config.docs_dir), wanted_stubs(_state["site"]))
     _state["views"] = {}
 

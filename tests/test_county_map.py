@@ -17,7 +17,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from clustersite import county_map as cm
-from clustersite.ui_strings import translator
+from clustersite.ui_strings import translators
 
 REPO = Path(__file__).resolve().parent.parent
 VILNIUS = (54.6872, 25.2797)  # lat, lon
@@ -47,7 +47,7 @@ def render(county_map, dots, counts, lang="lt", **options) -> BeautifulSoup:
         "{{ county_map(map, dots, counts, t, lang, **options) }}"
     )
     html = template.render(
-        map=county_map, dots=dots, counts=counts, t=translator(REPO / "data" / "ui", lang), lang=lang, options=options
+        map=county_map, dots=dots, counts=counts, t=translators(REPO / "data" / "ui")[lang], lang=lang, options=options
     )
     return html
 

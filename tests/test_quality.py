@@ -48,6 +48,7 @@ def page_types() -> dict[str, str]:
         "search": urls.page("search") + "?q=klasteris",
         "privacy": urls.page("privacy"),
         "accessibility": urls.page("accessibility"),
+        "open data": urls.page("open_data"),
         "not found": "404.html",
     }
 
@@ -60,6 +61,11 @@ LANG_ROOTS = {"lt": "", "en": "en/"}
 def page_url_path(site: Path, file: Path) -> str:
     relative = file.relative_to(site).as_posix()
     return "/" + (relative.removesuffix("index.html") if relative.endswith("index.html") else relative)
+
+
+def indexed_pages(site: Path) -> list[Path]:
+    """The site's pages; embeddable cards (noindex, for other sites' iframes) are not among them."""
+    return [f for f in sorted(site.rglob("index.html")) if '<meta name="robots" content="noindex">' not in f.read_text(encoding="utf-8")]
 
 
 def test_every_page_type_exists_in_both_languages(real_site):
@@ -131,7 +137,7 @@ def test_sitemaps_pair_every_page_with_hreflang_and_x_default(real_site):
         links = {link.get("hreflang"): link.get("href") for link in url.findall(f"{XHTML}link")}
         entries[url.find(f"{SITEMAP}loc").text] = links
     base = real_site.page("").find("link", rel="canonical")["href"]
-    pages = {base + page_url_path(site, f).lstrip("/") for f in site.rglob("index.html")}
+    pages = {base + page_url_path(site, f).lstrip("/") for f in indexed_pages(site)}
     assert pages == set(entries)
     for loc, links in entries.items():
         assert set(links) == {"lt", "en", "x-default"}, loc
@@ -145,7 +151,7 @@ def test_sitemaps_pair_every_page_with_hreflang_and_x_default(real_site):
 
 def test_canonical_description_and_previews_on_every_page(real_site):
     site = real_site.site
-    for file in sorted(site.rglob("index.html")):
+    for file in indexed_pages(site):
         html = real_site.page(str(file.relative_to(site)))
         path = page_url_path(site, file)
         assert html.html["lang"] == ("en" if path.startswith("/en/") else "lt"), path

@@ -16,10 +16,11 @@ from pathlib import Path
 
 import yaml
 
-from .dates import build_date
 from . import publisher
-from .layout import DOCS_DIR, REPO_ROOT
+from .dates import build_date
+from .layout import DOCS_DIR, REPO_ROOT, UI_DIR
 from .problems import ContentError, Problem
+from .ui_strings import load_strings
 
 
 
@@ -30,6 +31,17 @@ def annotation(problem: Problem) -> str:
     where = f"file={problem.path},line={max(problem.line, 1)}"
     title = f",title={escape(problem.field).replace(',', '%2C').replace(':', '%3A')}" if problem.field else ""
     return f"::error {where}{title}::{escape(str(problem))}"
+
+
+def report(problems: list[Problem]) -> int:
+    for problem in problems:
+        print(problem)
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        for problem in problems:
+            print(annotation(problem))
+    count = len(problems)
+    print(f"\n{count} {'problem' if count == 1 else 'problems'} found; fix each one and run `make check` again.", file=sys.stderr)
+    return 1
 
 
 def _mkdocs_extra(root: Path) -> dict:
@@ -52,14 +64,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         site = load_site(args.root, build_date(), args.root / DOCS_DIR)
     except ContentError as error:
-        for problem in error.problems:
-            print(problem)
-        if os.environ.get("GITHUB_ACTIONS") == "true":
-            for problem in error.problems:
-                print(annotation(problem))
-        count = len(error.problems)
-        print(f"\n{count} {'problem' if count == 1 else 'problems'} found; fix each one and run `make check` again.", file=sys.stderr)
-        return 1
+        return report(error.problems)
+    problems = list(site.warnings)  # safe to build with, but not to merge: see Problems
+    for language in sorted(path.stem for path in (args.root / UI_DIR).glob("*.yml")):
+        try:
+            load_strings(args.root / UI_DIR, language)
+        except ContentError as error:
+            problems += error.problems
+    if problems:
+        return report(sorted(problems))
     for note in site.untranslated():
         print(f"note: {note}")
     for note in publisher.missing(_mkdocs_extra(args.root)):

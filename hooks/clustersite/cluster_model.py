@@ -34,6 +34,7 @@ from .labels import LabelFacts, label_rule
 from .sources import SOURCE
 from .localized import LocalizedText
 from .problems import describe
+from .raw_html import MarkdownStr
 from .yaml_source import LineDict, load_yaml
 
 SLUG_PATTERN = re.compile(SLUG)
@@ -44,11 +45,11 @@ MEMBER_TYPES = ("company", "research", "education", "public", "association", "ot
 LAT_RANGE, LON_RANGE = (53.85, 56.50), (20.90, 26.90)
 
 
-def localized(max_length: int | None = None, required: bool = True) -> Obj:
+def localized(max_length: int | None = None, required: bool = True, text: type[Str] = Str) -> Obj:
     return Obj(
         [
-            Field("lt", Str(max_length=max_length), required=required, description=Text("Lithuanian text.", "Tekstas lietuviškai.")),
-            Field("en", Str(max_length=max_length), description=Text("English text; if missing, the Lithuanian text is shown with a note.", "Tekstas angliškai; jei jo nėra, rodomas lietuviškas su pastaba.")),
+            Field("lt", text(max_length=max_length), required=required, description=Text("Lithuanian text.", "Tekstas lietuviškai.")),
+            Field("en", text(max_length=max_length), description=Text("English text; if missing, the Lithuanian text is shown with a note.", "Tekstas angliškai; jei jo nėra, rodomas lietuviškas su pastaba.")),
         ],
         record=LocalizedText,
     )
@@ -93,7 +94,7 @@ CLUSTER = Obj(
         Field("summary", localized(max_length=200), required=True,
               description=Text("One sentence for cards and search results, at most 200 characters.",
                                "Vienas sakinys kortelėms ir paieškai, ne daugiau kaip 200 simbolių.")),
-        Field("description", localized(required=True),
+        Field("description", localized(required=True, text=MarkdownStr),
               description=Text("A longer description in Markdown.", "Ilgesnis aprašymas (Markdown).")),
         Field("sectors", ListOf(Choice(vocabulary="sectors", noun="sector"), unique=True), example="[ict]",
               description=Text("Keys from data/sectors.yml; leave out when no source names one.",
@@ -102,8 +103,10 @@ CLUSTER = Obj(
               description=Text("A key from data/counties.yml.", "Raktas iš data/counties.yml.")),
         Field("city", Str(max_length=80), description=Text("City or town.", "Miestas ar miestelis.")),
         Field("location", Obj([
-            Field("lat", Number(*LAT_RANGE, unit_hint=" (latitude inside Lithuania)"), required=True, example="54.6872"),
-            Field("lon", Number(*LON_RANGE, unit_hint=" (longitude inside Lithuania)"), required=True, example="25.2797"),
+            Field("lat", Number(*LAT_RANGE, unit_hint=" (latitude inside Lithuania)"), required=True, example="54.6872",
+                  description=Text("Latitude in degrees (WGS 84).", "Platuma laipsniais (WGS 84).")),
+            Field("lon", Number(*LON_RANGE, unit_hint=" (longitude inside Lithuania)"), required=True, example="25.2797",
+                  description=Text("Longitude in degrees (WGS 84).", "Ilguma laipsniais (WGS 84).")),
         ], name="Location"), description=Text("Map point inside Lithuania.", "Taškas žemėlapyje Lietuvoje.")),
         Field("founded", Year(), description=Text("Year the cluster was founded.", "Klasterio įkūrimo metai.")),
         Field("website", Url(), description=Text("The cluster's website.", "Klasterio svetainė.")),
@@ -117,12 +120,13 @@ CLUSTER = Obj(
         Field("coordinator", Obj([
             Field("name", localized(max_length=150), required=True,
                   description=Text("The organisation's name; in English too where it has one.", "Organizacijos pavadinimas; ir angliškai, jei jis yra.")),
-            Field("website", Url()),
+            Field("website", Url(), description=Text("The organisation's website.", "Organizacijos svetainė.")),
         ], name="Coordinator"), description=Text("The organisation that manages the cluster.", "Klasterį koordinuojanti organizacija.")),
         Field("members", ListOf(Obj([
-            Field("name", Str(max_length=150), required=True),
-            Field("website", Url()),
-            Field("type", Choice(MEMBER_TYPES, noun="member type")),
+            Field("name", Str(max_length=150), required=True, description=Text("The member organisation's name.", "Narės organizacijos pavadinimas.")),
+            Field("website", Url(), description=Text("The member's website.", "Nario svetainė.")),
+            Field("type", Choice(MEMBER_TYPES, noun="member type"),
+                  description=Text("Kind of organisation: " + ", ".join(MEMBER_TYPES) + ".", "Organizacijos rūšis: " + ", ".join(MEMBER_TYPES) + ".")),
         ], name="Member")), description=Text("Member organisations.", "Nariai (organizacijos).")),
         Field("member_count", Obj([
             Field("value", Number(1, 10_000, integer=True), required=True, example="25",
@@ -133,20 +137,25 @@ CLUSTER = Obj(
             "Number of members as a source gives it, with the date it held; counts change.",
             "Narių skaičius pagal šaltinį ir data, kada jis galiojo; skaičiai keičiasi.")),
         Field("labels", ListOf(Obj([
-            Field("level", Choice(("bronze", "silver", "gold"), noun="label level"), required=True),
-            Field("issuer", Choice(("ESCA", "EUCLES"), noun="issuer"), required=True),
-            Field("awarded", Date(allow_year=True), required=True),
-            Field("valid_until", Date(allow_year=True, not_future=False)),
-            Field("url", Url()),
+            Field("level", Choice(("bronze", "silver", "gold"), noun="label level"), required=True,
+                  description=Text("Label level: bronze, silver or gold.", "Ženklo lygis: bronze, silver arba gold.")),
+            Field("issuer", Choice(("ESCA", "EUCLES"), noun="issuer"), required=True,
+                  description=Text("Who awarded the label.", "Kas suteikė ženklą.")),
+            Field("awarded", Date(allow_year=True), required=True,
+                  description=Text("When it was awarded: a date, or the year alone.", "Kada suteiktas: data arba tik metai.")),
+            Field("valid_until", Date(allow_year=True, not_future=False),
+                  description=Text("Last day of validity if the source gives it.", "Paskutinė galiojimo diena, jei ją nurodo šaltinis.")),
+            Field("url", Url(), description=Text("Page confirming the label.", "Ženklą patvirtinantis puslapis.")),
         ], rule=label_rule, name="Label", base=LabelFacts, from_context={"checked_on": lambda ctx: ctx.build_date})), description=Text(
             "Cluster excellence labels; valid_until defaults to two years after awarded.",
             "Klasterių kokybės ženklai; valid_until – pagal nutylėjimą dveji metai nuo suteikimo.")),
         Field("maturity", Obj([
-            Field("level", Choice(vocabulary="maturity", noun="maturity level"), required=True, example="developing"),
-            Field("assessed", Date()),
+            Field("level", Choice(vocabulary="maturity", noun="maturity level"), required=True, example="developing",
+                  description=Text("A key from data/maturity.yml.", "Raktas iš data/maturity.yml.")),
+            Field("assessed", Date(), description=Text("When the level was assessed.", "Kada lygis įvertintas.")),
         ], name="Maturity"), description=Text("Maturity level (data/maturity.yml).", "Brandos lygis (data/maturity.yml).")),
         Field("open_to_members", Bool(), description=Text("Does the cluster accept new members?", "Ar klasteris priima naujų narių?")),
-        Field("join", localized(), description=Text("How to join, in Markdown.", "Kaip prisijungti (Markdown).")),
+        Field("join", localized(text=MarkdownStr), description=Text("How to join, in Markdown.", "Kaip prisijungti (Markdown).")),
         Field("programmes", ListOf(Choice(vocabulary="programmes", noun="programme"), unique=True), example="[inolink]",
               description=Text("Keys from data/programmes.yml.", "Raktai iš data/programmes.yml.")),
         Field("logo", RepoFile((".svg", ".png", ".jpg", ".jpeg", ".webp")),

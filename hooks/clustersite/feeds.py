@@ -52,7 +52,9 @@ def _rfc3339(day: dt.date) -> str:
 
 
 def atom_feed(news: list[Entry], tags: dict[str, Term], lang: str, site_url: str, lang_root: str,
-              title: str, author: str, build_date: dt.date) -> str:
+              title: str, author: str, build_date: dt.date, self_path: str = urls.NEWS_FEED,
+              list_path: str = urls.section("news"), feed_key: str = "news-feed") -> str:
+    """`self_path`, `list_path` and `feed_key` set a narrower feed apart (one cluster's news)."""
     base = urljoin(site_url, lang_root)
     items = [
         FeedItem(
@@ -68,7 +70,7 @@ def atom_feed(news: list[Entry], tags: dict[str, Term], lang: str, site_url: str
     updated = _rfc3339(news[0].date if news else build_date)
     return _TEMPLATES.get_template("news.atom.xml").render(
         lang=lang, title=title, author=author, items=items, updated=updated,
-        feed_id=stable_id("news-feed", lang), self_url=urljoin(base, urls.NEWS_FEED), list_url=urljoin(base, urls.section("news")),
+        feed_id=stable_id(feed_key, lang), self_url=urljoin(base, self_path), list_url=urljoin(base, list_path),
     )
 
 

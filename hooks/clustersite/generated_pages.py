@@ -12,13 +12,15 @@ stale ones (carrying the marker) are deleted.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import TYPE_CHECKING, Iterable, Mapping
 
 import yaml
 
 from . import urls
 from .localized import DEFAULT_LANGUAGE, LANGUAGES
-from .site_data import SiteData
+
+if TYPE_CHECKING:  # site_data reads hand-written pages, which must skip stubs (MARKER)
+    from .site_data import SiteData
 
 MARKER = "# Generated before each build from data/ and content/; do not edit, edit the source."
 

@@ -13,9 +13,11 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
-from . import directory, structured_data
+from . import data_page, directory, structured_data
+from .badges import badge_for
 from .dates import format_date
 from .script_json import script_json
+from .similar import similar
 from .site_data import SiteData
 
 ENTRY_TEMPLATES = {"news": "news-post.html", "story": "story.html", "event": "event.html"}
@@ -92,12 +94,16 @@ def _search(meta, src_uri, site):
     return View("search", meta["template"]) if meta.get("template") == "search.html" else None
 
 
+def _open_data(meta, src_uri, site):
+    return View("open-data", meta["template"]) if meta.get("template") == "open-data.html" else None
+
+
 def _entry(meta, src_uri, site):
     entry = site.entry_at(src_uri)
     return View(entry.kind, ENTRY_TEMPLATES[entry.kind], entry, meta) if entry else None
 
 
-MATCHERS = (_cluster, _news_list, _directory, _search, _entry)
+MATCHERS = (_cluster, _news_list, _directory, _search, _open_data, _entry)
 
 
 def resolve(meta: Mapping[str, Any], src_uri: str, site: SiteData) -> View:
@@ -116,6 +122,8 @@ def _cluster_context(view, site, page):
         "cluster": cluster,
         "related": site.related(cluster.slug),
         "structured_data": script_json(structured_data.organization(cluster, site, page.lang, page.canonical_url)),
+        "badge": badge_for(cluster),  # partials/reuse-snippets.html
+        "similar_clusters": similar(site, cluster.slug),  # partials/similar-clusters.html
     }
 
 
@@ -135,6 +143,12 @@ def _directory_context(view, site, page):
 def _search_context(view, site, page):
     strings = {key: page.t(f"search.{key}") for key in SEARCH_STRINGS}
     return {"search_strings": json.dumps(strings, ensure_ascii=False)}
+
+
+def _open_data_context(view, site, page):
+    found = data_page.context(site, page.lang, page.canonical_url, page.t)
+    dataset = found.pop("dataset")
+    return {**found, "structured_data": script_json(dataset)}
 
 
 def _news_context(view, site, page):
@@ -161,6 +175,7 @@ CONTEXTS = {
     "news-list": _news_list_context,
     "directory": _directory_context,
     "search": _search_context,
+    "open-data": _open_data_context,
     "news": _news_context,
     "story": _story_context,
     "event": _event_context,

@@ -25,18 +25,29 @@ class Problem:
 
 @dataclass
 class Problems:
-    """An append-only list of problems; sorted by file and line when read."""
+    """An append-only list of problems; sorted by file and line when read.
+
+    Warnings are problems the site can still be built with, safely: raw
+    HTML in Markdown is published as text. `make check` fails on them, so
+    they never reach the main branch; a build logs them as warnings, fatal
+    under `mkdocs build --strict`, while `mkdocs serve` shows the page."""
 
     items: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
 
     def add(self, path: str, line: int, field_name: str, message: str) -> None:
         self.items.append(Problem(path, line, field_name, message))
 
+    def warn(self, path: str, line: int, field_name: str, message: str) -> None:
+        self.warnings.append(Problem(path, line, field_name, message))
+
     def extend(self, other: Problems) -> None:
         self.items.extend(other.items)
+        self.warnings.extend(other.warnings)
 
     def sorted(self) -> list[Problem]:
-        return sorted(self.items)
+        """Errors and warnings together, as an editor fixes them."""
+        return sorted(self.items + self.warnings)
 
     def __bool__(self) -> bool:
         return bool(self.items)

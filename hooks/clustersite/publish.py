@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable
 from urllib.parse import urljoin, urlsplit
 
-from . import urls
+from . import reuse, urls
 from .feeds import atom_feed, calendar
 from .html_fixes import fix_page
 from .localized import DEFAULT_LANGUAGE
@@ -54,8 +54,10 @@ def language_root(lang: str) -> str:
 def after_language(site: SiteData, build: Build) -> None:
     copy_media(site, build)
     write_feeds(site, build)
+    write_all(build.site_dir, reuse.language_files(site, build))
     keep_404(build)
     if build.is_last:  # every page of every language is written now
+        write_all(build.site_dir, reuse.site_files(site, build))
         finish_site(build)
 
 
@@ -103,10 +105,16 @@ def finish_site(build: Build) -> None:
         sitemap = language_sitemap(root_sitemap, urljoin(build.site_url, language_root(code)))
         write(site_dir / code / "sitemap.xml", sitemap.encode("utf-8"))
     base_path = urlsplit(build.site_url or "/").path or "/"
-    write(site_dir / "_headers", headers_file(site_dir, base_path).encode("utf-8"))
+    headers = headers_file(site_dir, base_path) + reuse.extra_headers(base_path, ("", *(language_root(c) for c in build.others)))
+    write(site_dir / "_headers", headers.encode("utf-8"))
     # Netlify serves only the root 404.html unless told; Cloudflare Pages finds the nearest one itself.
     redirects = "".join(f"{base_path}{code}/*  {base_path}{code}/404.html  404\n" for code in build.others)
     write(site_dir / "_redirects", redirects.encode("utf-8"))
+
+
+def write_all(site_dir: Path, files: dict[str, bytes]) -> None:
+    for path, data in sorted(files.items()):
+        write(site_dir / path, data)
 
 
 def write(path: Path, data: bytes) -> None:

@@ -13,7 +13,8 @@ from .collation import lithuanian_key
 from .entries import Entry, load_entries
 from .fields import Context
 from . import urls
-from .problems import ContentError, Problems
+from .handwritten_pages import check_handwritten_pages
+from .problems import ContentError, Problem, Problems
 from .vocabularies import Term, load_vocabularies
 
 
@@ -59,6 +60,7 @@ class SiteData:
     vocabularies: dict[str, dict[str, Term]]
     clusters: tuple[Cluster, ...]
     entries: tuple[Entry, ...] = ()
+    warnings: tuple[Problem, ...] = ()  # safe to build with; see Problems
 
     @cached_property
     def by_slug(self) -> dict[str, Cluster]:
@@ -197,7 +199,8 @@ def load_site(repo_root: Path, build_date: dt.date, docs_dir: Path | None = None
     # if the file has problems of its own (those are reported separately).
     ctx.vocabularies["clusters"] = {p.stem: None for p in sorted((repo_root / "data" / "clusters").glob("*.yml"))}
     entries = load_entries(repo_root, docs_dir or repo_root / "content", ctx)
+    check_handwritten_pages(repo_root, docs_dir or repo_root / "content", problems)
     if problems:
         raise ContentError(problems)
     del ctx.vocabularies["clusters"]
-    return SiteData(build_date, ctx.vocabularies, tuple(clusters), tuple(entries))
+    return SiteData(build_date, ctx.vocabularies, tuple(clusters), tuple(entries), tuple(sorted(problems.warnings)))

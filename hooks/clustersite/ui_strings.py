@@ -16,17 +16,25 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-import yaml
 from babel import Locale
 
 from .localized import DEFAULT_LANGUAGE, LANGUAGES
+from .problems import ContentError, Problems
+from .yaml_source import load_yaml
 
 
 def load_strings(folder: Path, lang: str) -> dict[str, str]:
+    """One language's strings; ContentError if the file is not plain YAML
+    within the limits (it comes by pull request like any content)."""
     path = folder / f"{lang}.yml"
     if not path.is_file():
         return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    problems = Problems()
+    data = load_yaml(path, f"{folder.parent.name}/{folder.name}/{path.name}", problems)
+    if problems:
+        raise ContentError(problems)
+    if not isinstance(data, dict):
+        data = {}
     return {str(key): str(value) for key, value in data.items()}
 
 

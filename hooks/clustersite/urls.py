@@ -21,6 +21,7 @@ PAGES = {
     "privacy": "privatumas/",
     "accessibility": "prieinamumas/",
     "inolink": "inolink/",
+    "open_data": "duomenys/",
 }
 NEWS_PAGE = "puslapis"  # /naujienos/puslapis/2/
 NEWS_YEAR = "archyvas"  # /naujienos/archyvas/2020/
@@ -28,6 +29,14 @@ NEWS_TAG = "zymos"  # /naujienos/zymos/<tag>/
 NEWS_FEED = "naujienos.xml"  # at each language's root: Material looks for sitemap.xml beside feeds
 EVENTS_FEED = "renginiai.ics"
 MEDIA = "media/"  # logos and images copied from the repository, language-neutral
+# Open data and reuse: language-neutral folders at the site root whose
+# addresses reusers hard-code, so they never move (file names included).
+DATA = "data/"
+BADGES = "badges/"
+EMBED = "embed/"  # per language: /embed/<slug>/, /en/embed/<slug>/
+CLUSTER_NEWS_FEED = "naujienos.xml"  # beside a profile: klasteriai/<slug>/naujienos.xml
+CLUSTER_CALENDAR = "renginiai.ics"
+SECTOR_FEEDS = "sektoriai"  # naujienos/sektoriai/<sector>.xml
 
 # The top menu, in order: (Lithuanian title, file in content/). English
 # titles are mkdocs.yml's nav_translations.
@@ -78,6 +87,37 @@ def media(repo_path: str) -> str:
     return f"{MEDIA}{repo_path}"
 
 
+def data_file(name: str) -> str:
+    """A file of the open data set: data_file("clusters.csv")."""
+    return f"{DATA}{name}"
+
+
+def badge(slug: str) -> str:
+    return f"{BADGES}{slug}.svg"
+
+
+def badge_endpoint(slug: str) -> str:
+    """shields.io's endpoint JSON for the same badge."""
+    return f"{BADGES}{slug}.json"
+
+
+def embed(slug: str) -> str:
+    """The embeddable card (per language, like pages)."""
+    return f"{EMBED}{slug}/"
+
+
+def cluster_news_feed(slug: str) -> str:
+    return f"{cluster(slug)}{CLUSTER_NEWS_FEED}"
+
+
+def cluster_calendar(slug: str) -> str:
+    return f"{cluster(slug)}{CLUSTER_CALENDAR}"
+
+
+def sector_news_feed(sector: str) -> str:
+    return f"{SECTIONS['news']}/{SECTOR_FEEDS}/{sector}.xml"
+
+
 def source_file(path: str) -> str:
     """The Markdown source (relative to content/, without .md) of a page path: 'a/b/' -> 'a/b'."""
     return path.rstrip("/")
@@ -97,4 +137,6 @@ def link_paths() -> dict[str, object]:
     return {
         "section": section, "page": page, "cluster": cluster, "entry": entry, "news_page": news_page,
         "news_year": news_year, "news_tag": news_tag, "event_calendar": event_calendar, "media": media,
+        "embed": embed, "cluster_news_feed": cluster_news_feed, "cluster_calendar": cluster_calendar,
+        "sector_news_feed": sector_news_feed,
     }

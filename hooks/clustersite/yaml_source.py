@@ -1,8 +1,13 @@
 """Read YAML safely and remember the line of every key and list item.
 
-The loader is PyYAML's SafeLoader (no arbitrary Python objects can be built)
-with two constructors replaced so mappings and lists carry line numbers;
-every error message an editor sees points at a line thanks to them.
+The parser is libyaml's (PyYAML's SafeLoader types: no arbitrary Python
+objects can be built); values are made straight from its events so that
+mappings and lists carry line numbers, every error message an editor sees
+points at a line, and the limits in clustersite.limits hold before anything
+large is built: anchors and aliases are refused (editors never need them,
+and a "billion laughs" file expands to gigabytes through them), as are
+nesting beyond MAX_DEPTH, lists longer than MAX_ITEMS and files larger than
+MAX_FILE_BYTES.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from .limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_ITEMS, MAX_VALUES, file_too_large
 from .problems import Problems
 
 
@@ -63,51 +69,157 @@ def _construct_timestamp(loader: _LineSafeLoader, node: yaml.ScalarNode) -> Any:
 _LineSafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 _MAP_TAG = yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG
 _SEQ_TAG = yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_STR_TAG = "tag:yaml.org,2002:str"
+_KEY_TYPES = (str, int, float, bool, type(None))
+
+ANCHORS_REFUSED = "YAML anchors (&) and aliases (*) are not allowed; write the value out in full"
 
 
-def _convert(loader: _LineSafeLoader, node: yaml.Node, open_nodes: set[int], first_line: int) -> Any:
-    """Python values from a composed node tree, recording lines.
+class RefusedYaml(Exception):
+    """Valid YAML the site refuses because it could exhaust time or memory.
 
-    A direct walk instead of PyYAML's generic construct_object: the same
-    safe constructors decide every scalar's type, at about half the cost,
-    which keeps `make check` within a second at 1,000 clusters. Lines count
-    from `first_line` (front matter starts on the file's second line)."""
-    if isinstance(node, yaml.ScalarNode):
-        constructor = loader.yaml_constructors.get(node.tag)
-        return constructor(loader, node) if constructor else loader.construct_undefined(node)
-    if node.tag not in (_MAP_TAG, _SEQ_TAG):  # !!set, !!omap and unknown tags
-        return loader.construct_object(node, deep=True)
-    if id(node) in open_nodes:
-        raise yaml.constructor.ConstructorError(None, None, "an alias refers to itself", node.start_mark)
-    open_nodes.add(id(node))
-    try:
-        if isinstance(node, yaml.SequenceNode):
-            items = LineList(_convert(loader, child, open_nodes, first_line) for child in node.value)
-            items.line = node.start_mark.line + first_line
-            items.item_lines = [child.start_mark.line + first_line for child in node.value]
-            return items
-        loader.flatten_mapping(node)
-        mapping = LineDict()
-        mapping.line = node.start_mark.line + first_line
-        for key_node, value_node in node.value:
-            key = _convert(loader, key_node, open_nodes, first_line)
-            if not isinstance(key, (str, int, float, bool)) and key is not None:
-                raise yaml.constructor.ConstructorError(None, None, "a key must be plain text", key_node.start_mark)
+    Carries every refusal as (line, field, message); the file is then
+    treated as unreadable, since what was built from it is incomplete."""
+
+    def __init__(self, refusals: list[tuple[int, str, str]]):
+        super().__init__("; ".join(message for _, _, message in refusals))
+        self.refusals = refusals
+
+
+class _Open:
+    """A list or mapping being filled while its events arrive."""
+
+    __slots__ = ("value", "mark", "path", "shown_line", "count", "key", "key_line")
+
+    def __init__(self, value: LineDict | LineList, mark: yaml.Mark, path: str, shown_line: int):
+        self.value, self.mark, self.path, self.shown_line, self.count = value, mark, path, shown_line, 0
+        self.key: Any = _NO_KEY
+        self.key_line = 0
+
+    def child_path(self) -> str:
+        if isinstance(self.value, LineList):
+            return f"{self.path}[{self.count}]"
+        return f"{self.path}.{self.key}" if self.path else str(self.key)
+
+
+_NO_KEY = object()
+_SCALAR, _ALIAS, _SEQUENCE_START = yaml.ScalarEvent, yaml.AliasEvent, yaml.SequenceStartEvent
+_SEQUENCE_END, _MAPPING_END = yaml.SequenceEndEvent, yaml.MappingEndEvent
+
+
+def _scalar(loader: _LineSafeLoader, event: yaml.ScalarEvent) -> Any:
+    tag = event.tag
+    if tag is None or tag == "!":
+        tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+    if tag == _STR_TAG:  # most values: what construct_yaml_str returns, without a node
+        return event.value
+    if tag == _MERGE_TAG:  # `<<` merges an alias, and aliases are refused anyway
+        return event.value
+    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+    constructor = loader.yaml_constructors.get(tag) if tag not in (_MAP_TAG, _SEQ_TAG) else None
+    return constructor(loader, node) if constructor else loader.construct_undefined(node)
+
+
+def _build(loader: _LineSafeLoader, first_line: int) -> Any:
+    """Python values straight from the parser's events, recording lines.
+
+    No node tree and no recursion: limits are enforced as the events
+    arrive, so a file nested 100,000 levels deep stops at level MAX_DEPTH,
+    a list at item MAX_ITEMS + 1, and an alias is never expanded (a
+    "billion laughs" file is refused after reading it once). Anchors and
+    aliases are collected to the end, to report every line; any other
+    refusal stops at once. Every scalar's type is decided by the same safe
+    constructors as yaml.safe_load. Lines count from `first_line` (front
+    matter starts on the file's second line)."""
+    anchor_lines: set[int] = set()
+    stack: list[_Open] = []
+    values = 0
+    get_event = loader.get_event  # the loop runs once per value: locals are measurably faster
+    get_event()  # StreamStartEvent
+    if loader.check_event(yaml.StreamEndEvent):
+        return None
+    document = get_event()
+    while True:
+        event = get_event()
+        kind = type(event)
+        line = event.start_mark.line + first_line
+        if kind is _SEQUENCE_END or kind is _MAPPING_END:
+            done = stack.pop()
+            value, mark, line = done.value, done.mark, done.value.line
+        elif kind is _ALIAS:
+            anchor_lines.add(line)
+            value, mark = None, event.start_mark
+        else:
+            values += 1
+            if values > MAX_VALUES:
+                raise _refused(anchor_lines, line, "", f"more than {MAX_VALUES} values in one file; "
+                               "split it into smaller files or keep only what the site shows")
+            if event.anchor is not None:
+                anchor_lines.add(line)
+            mark = event.start_mark
+            if kind is _SCALAR:
+                value = _scalar(loader, event)
+            else:
+                is_list = kind is _SEQUENCE_START
+                if event.tag not in (None, "!", _SEQ_TAG if is_list else _MAP_TAG):
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"could not determine a constructor for the tag {event.tag!r}", mark)
+                if len(stack) >= MAX_DEPTH:
+                    raise _refused(anchor_lines, line, "", f"nested more than {MAX_DEPTH} levels deep; "
+                                   "no field needs that many, so remove the extra brackets or indentation")
+                container = LineList() if is_list else LineDict()
+                container.line = line
+                parent = stack[-1] if stack else None
+                in_mapping = parent is not None and isinstance(parent.value, LineDict)
+                stack.append(_Open(container, mark, parent.child_path() if parent else "",
+                                   parent.key_line if in_mapping else line))  # `members:`, not its first item
+                continue
+        if not stack:  # the document's top value is complete
+            break
+        parent = stack[-1]
+        if parent.key is _NO_KEY or isinstance(parent.value, LineList):
+            parent.count += 1
+            if parent.count > MAX_ITEMS:
+                noun = "items" if isinstance(parent.value, LineList) else "keys"
+                raise _refused(anchor_lines, parent.shown_line, parent.path, f"more than {MAX_ITEMS} {noun}; "
+                               f"keep at most {MAX_ITEMS} (what the page needs) and link to a source for the rest")
+        if isinstance(parent.value, LineList):
+            parent.value.append(value)
+            parent.value.item_lines.append(line)
+        elif parent.key is _NO_KEY:
+            if not isinstance(value, _KEY_TYPES):
+                raise yaml.constructor.ConstructorError(None, None, "a key must be plain text", mark)
+            parent.key, parent.key_line = value, line
+        else:
+            mapping, key = parent.value, parent.key
             if key in mapping:
-                mapping.duplicates.append((key, key_node.start_mark.line + first_line))
-            mapping[key] = _convert(loader, value_node, open_nodes, first_line)
-            mapping.key_lines[key] = key_node.start_mark.line + first_line
-        return mapping
-    finally:
-        open_nodes.discard(id(node))
+                mapping.duplicates.append((key, parent.key_line))
+            mapping[key] = value
+            mapping.key_lines[key] = parent.key_line
+            parent.key = _NO_KEY
+    loader.get_event()  # DocumentEndEvent
+    if not loader.check_event(yaml.StreamEndEvent):
+        extra = loader.get_event()
+        raise yaml.composer.ComposerError(
+            "expected a single document in the stream", document.start_mark, "but found another document", extra.start_mark)
+    if anchor_lines:
+        raise _refused(anchor_lines)
+    return value
+
+
+def _refused(anchor_lines: set[int], line: int = 0, field_name: str = "", message: str = "") -> RefusedYaml:
+    """The refusal to raise: a limit crossed at `line` (if given) and every anchor or alias seen so far."""
+    refusals = [(anchor_line, "", ANCHORS_REFUSED) for anchor_line in sorted(anchor_lines)]
+    return RefusedYaml(refusals + [(line, field_name, message)] if message else refusals)
 
 
 def parse_yaml(text: str, first_line: int = 1) -> Any:
-    """Parse YAML text safely, with line tracking; raises yaml.YAMLError."""
+    """Parse YAML text safely, with line tracking; raises yaml.YAMLError or
+    RefusedYaml (anchors, aliases, or beyond a limit in clustersite.limits)."""
     loader = _LineSafeLoader(text)
     try:
-        node = loader.get_single_node()
-        return None if node is None else _convert(loader, node, set(), first_line)
+        return _build(loader, first_line)
     finally:
         loader.dispose()
 
@@ -116,7 +228,13 @@ UNREADABLE = object()
 """Returned by parse_reported when the text is not valid YAML (already reported)."""
 
 
-def read_text(path: Path, shown_as: str, problems: Problems) -> str | None:
+def read_text(path: Path, shown_as: str, problems: Problems, kind: str = "data files") -> str | None:
+    """The file's text; None (and a problem) when it is too large or not UTF-8.
+    `kind` names what the size limit is for, in the message."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:  # checked before reading, so a huge file is never loaded
+        problems.add(shown_as, 0, "", file_too_large(size, kind))
+        return None
     try:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
@@ -143,6 +261,10 @@ def parse_reported(text: str, shown_as: str, problems: Problems, first_line: int
         return UNREADABLE
     except yaml.YAMLError as error:
         problems.add(shown_as, first_line, "", f"not valid YAML: {error}")
+        return UNREADABLE
+    except RefusedYaml as refused:
+        for line, field_name, message in refused.refusals:
+            problems.add(shown_as, line, field_name, message)
         return UNREADABLE
     report_duplicates(data, shown_as, problems)
     return data
