@@ -14,6 +14,7 @@ import jsonschema
 import pytest
 from browser_support import PageWatch, serve
 from clustersite import urls
+from clustersite.cluster_groups import keys_in_use
 from clustersite.cluster_model import CLUSTER
 from clustersite.site_data import load_site
 from conftest import BUILD_DATE, REPO
@@ -32,6 +33,9 @@ def page_types() -> dict[str, str]:
     site = load_site(REPO, BUILD_DATE)
     fullest = max(site.clusters, key=lambda c: (sum(bool(getattr(c, f)) for f in CLUSTER.fields), c.slug))
     newest = site.news[0]
+    # The sector and county with the most clusters: their pages show the most (cards, news, the map).
+    sector = max(keys_in_use(site, "sector"), key=lambda key: sum(key in c.sectors for c in site.clusters))
+    county = max(keys_in_use(site, "county"), key=lambda key: sum(key == c.county for c in site.clusters))
     return {
         "home": urls.page("home"),
         "directory": urls.section("clusters"),
@@ -45,6 +49,9 @@ def page_types() -> dict[str, str]:
         "events": urls.section("event"),
         "event": site.events[0].page,
         "about": urls.page("inolink"),
+        "statistics": urls.page("statistics"),
+        "sector": urls.sector(sector),
+        "county": urls.county(county),
         "search": urls.page("search") + "?q=klasteris",
         "privacy": urls.page("privacy"),
         "accessibility": urls.page("accessibility"),

@@ -1,9 +1,9 @@
-"""Data for the faceted directory: facet options and per-cluster filter rows.
+"""Data for the faceted directory: facet options, sorts and per-cluster filter rows.
 
 The directory page is complete static HTML (every card, in Lithuanian
 alphabetical order). The filter script reads the rows below from a JSON
-block in the page, so it never parses the cards; facet values and the
-name order are decided here, once, in Python.
+block in the page, so it never parses the cards; facet values, the sorts
+and the name order are decided here, once, in Python.
 """
 
 from __future__ import annotations
@@ -17,7 +17,20 @@ from .script_json import script_json
 from .site_data import SiteData
 
 LABEL_VALUES = ("gold", "silver", "bronze", "expired", "none")
-SORTS = ("name", "founded", "members")
+FACET_KEYS = ("sector", "county", "label", "maturity", "open")
+
+
+@dataclass(frozen=True)
+class Sort:
+    """One order of the cards; its label is the UI string `directory.sort.<key>`."""
+
+    key: str  # the URL parameter's value
+    field: str | None  # the row field compared, unknown values last; None: the page's own (name) order
+    descending: bool = False
+
+
+# The first is the page's own order and the default.
+SORTS = (Sort("name", None), Sort("founded", "founded"), Sort("members", "members", descending=True))
 
 
 def fold(text: str) -> str:
@@ -52,7 +65,7 @@ class Facet:
 
 
 def cluster_values(cluster: Cluster) -> dict[str, list[str]]:
-    """Each facet's values for one cluster (a cluster may have several sectors)."""
+    """Each facet's values for one cluster (a cluster may have several sectors), keyed as FACET_KEYS."""
     return {
         "sector": list(cluster.sectors),
         "county": [cluster.county] if cluster.county else [],
@@ -84,21 +97,38 @@ def facets(site: SiteData) -> list[Facet]:
     return [facet for facet in candidates if facet.options]
 
 
+def search_text(texts: list[str]) -> str:
+    """The folded words of `texts`, each once, leaving out words inside another.
+
+    The filter keeps a cluster when every word typed occurs somewhere in this
+    text; a typed word never holds a space, so it matches inside one word and
+    neither repeats nor words contained in longer ones change the result. On a
+    long directory this is most of the page's weight (member names).
+    """
+    words = sorted(set(fold(" ".join(texts)).split()), key=len, reverse=True)
+    kept: list[str] = []
+    for word in words:
+        if not any(word in longer for longer in kept):
+            kept.append(word)
+    return " ".join(kept)
+
+
 def rows_json(site: SiteData, lang: str) -> str:
-    """The filter script's rows, as JSON for a <script type="application/json"> block."""
+    """The filter script's data, as JSON for a <script type="application/json"> block:
+    the facet keys, the sorts, and one row per cluster in the page's (name) order."""
     rows = []
-    for rank, cluster in enumerate(site.sorted_clusters(lang)):
-        words = [
+    for cluster in site.sorted_clusters(lang):
+        texts = [
             cluster.name.lt, cluster.name.en or "", cluster.summary.pick(lang).text,
             cluster.city or "", *(member.name for member in cluster.members),
             *((cluster.coordinator.name.lt, cluster.coordinator.name.en or "") if cluster.coordinator else ()),
         ]
         rows.append({
             "slug": cluster.slug,
-            "rank": rank,
             "founded": cluster.founded,
             "members": cluster.members_total,
-            "text": fold(" ".join(w for w in words if w)),
-            "values": cluster_values(cluster),
+            "text": search_text(texts),
+            "values": {key: values for key, values in cluster_values(cluster).items() if values},
         })
-    return script_json({"clusters": rows})
+    sorts = [{"key": s.key, "field": s.field, "descending": s.descending} for s in SORTS]
+    return script_json({"facets": list(FACET_KEYS), "sorts": sorts, "clusters": rows})

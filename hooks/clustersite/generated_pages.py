@@ -17,11 +17,13 @@ from typing import TYPE_CHECKING, Iterable, Mapping
 import yaml
 
 from . import urls
+from .cluster_groups import KINDS as GROUP_KINDS, group_path, keys_in_use
 from .localized import DEFAULT_LANGUAGE, LANGUAGES
 
 if TYPE_CHECKING:  # site_data reads hand-written pages, which must skip stubs (MARKER)
     from .site_data import SiteData
 
+GROUP_TEMPLATE = "cluster-group.html"
 MARKER = "# Generated before each build from data/ and content/; do not edit, edit the source."
 
 
@@ -38,7 +40,11 @@ def in_languages(path: str, meta: Mapping[str, object]) -> dict[str, str]:
 
 def wanted_stubs(site: SiteData) -> dict[str, str]:
     """Every stub the docs folder needs: {path relative to it: text}."""
-    return cluster_stubs(c.slug for c in site.clusters) | news_list_stubs(site.news_pages, site.news_years, site.news_tags)
+    return (
+        cluster_stubs(c.slug for c in site.clusters)
+        | news_list_stubs(site.news_pages, site.news_years, site.news_tags)
+        | group_stubs({kind: keys_in_use(site, kind) for kind in GROUP_KINDS})
+    )
 
 
 def cluster_stubs(slugs: Iterable[str]) -> dict[str, str]:
@@ -58,6 +64,15 @@ def news_list_stubs(page_count: int, years: Iterable[int], tags: Iterable[str]) 
         wanted |= in_languages(urls.source_file(urls.news_year(year)), {"template": "news-list.html", "news_year": year})
     for tag in tags:
         wanted |= in_languages(urls.source_file(urls.news_tag(tag)), {"template": "news-list.html", "news_tag": tag})
+    return wanted
+
+
+def group_stubs(keys: Mapping[str, Iterable[str]]) -> dict[str, str]:
+    """One page per sector and per county in use: {"sector": [keys], "county": [keys]}."""
+    wanted: dict[str, str] = {}
+    for kind, kind_keys in keys.items():
+        for key in kind_keys:
+            wanted |= in_languages(urls.source_file(group_path(kind, key)), {"template": GROUP_TEMPLATE, kind: key, "hide": ["navigation", "toc"]})
     return wanted
 
 

@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
-from . import data_page, directory, structured_data
+from . import cluster_groups, county_map, data_page, directory, statistics, structured_data, urls
 from .badges import badge_for
 from .dates import format_date
 from .script_json import script_json
@@ -22,6 +22,11 @@ from .site_data import SiteData
 
 ENTRY_TEMPLATES = {"news": "news-post.html", "story": "story.html", "event": "event.html"}
 SEARCH_STRINGS = ("loading", "none", "found", "unavailable")
+# A sector's or a county's page: (title, description) wording.
+GROUP_STRINGS = {
+    "sector": ("group.sector_title", "group.sector_description"),
+    "county": ("group.county_title", "group.county_description"),
+}
 
 
 class PageError(Exception):
@@ -55,11 +60,15 @@ class View:
             return t("news.tag_title", tag=site.vocabularies["tags"][self.meta["news_tag"]].label.pick(lang).text)
         if self.kind == "news-list" and "news_page" in self.meta:
             return t("news.page_title", page=self.meta["news_page"])
+        if self.kind in cluster_groups.KINDS:
+            return t(GROUP_STRINGS[self.kind][0], name=self.subject.label.pick(lang).text)
         return None
 
-    def description(self, lang: str) -> str | None:
+    def description(self, lang: str, t: Callable[..., str] | None = None) -> str | None:
         if self.kind == "cluster":
             return self.subject.summary.pick(lang).text
+        if self.kind in cluster_groups.KINDS and t is not None:
+            return t(GROUP_STRINGS[self.kind][1], name=self.subject.label.pick(lang).text)
         if self.kind in ENTRY_TEMPLATES and self.subject.summary:
             return self.subject.summary.pick(lang).text
         return None
@@ -94,6 +103,20 @@ def _search(meta, src_uri, site):
     return View("search", meta["template"]) if meta.get("template") == "search.html" else None
 
 
+def _statistics(meta, src_uri, site):
+    return View("statistics", meta["template"]) if meta.get("template") == "stats.html" else None
+
+
+def _cluster_group(meta, src_uri, site):
+    """A sector's or a county's page (stubs from generated_pages.group_stubs)."""
+    kind = next((kind for kind in cluster_groups.KINDS if meta.get(kind)), None)
+    if kind is None or meta.get("template") != "cluster-group.html":
+        return None
+    vocabulary = cluster_groups.KINDS[kind][0]
+    term = site.vocabularies.get(vocabulary, {}).get(meta[kind])
+    if term is None or cluster_groups.group(site, kind, term.key, "lt") is None:
+        raise PageError(f"{src_uri}: no cluster has {kind} {meta[kind]!r} (a stub left behind)")
+    return View(kind, "cluster-group.html", term, meta)
 def _open_data(meta, src_uri, site):
     return View("open-data", meta["template"]) if meta.get("template") == "open-data.html" else None
 
@@ -103,7 +126,7 @@ def _entry(meta, src_uri, site):
     return View(entry.kind, ENTRY_TEMPLATES[entry.kind], entry, meta) if entry else None
 
 
-MATCHERS = (_cluster, _news_list, _directory, _search, _open_data, _entry)
+MATCHERS = (_cluster, _news_list, _directory, _search, _open_data, _statistics, _cluster_group, _entry)
 
 
 def resolve(meta: Mapping[str, Any], src_uri: str, site: SiteData) -> View:
@@ -145,6 +168,22 @@ def _search_context(view, site, page):
     return {"search_strings": json.dumps(strings, ensure_ascii=False)}
 
 
+def _statistics_context(view, site, page):
+    return {"stats": statistics.compute(site.clusters, site.vocabularies)}
+
+
+def _cluster_group_context(view, site, page):
+    found = cluster_groups.group(site, view.kind, view.subject.key, page.lang)
+    context: dict[str, Any] = {"group": found}
+    if view.kind == "county":  # the county map, its clusters as dots, every county's count
+        shapes = county_map.build_county_map()
+        items = [county_map.DotInput(c.slug, c.name.pick(page.lang).text, urls.cluster(c.slug), c.county, c.city) for c in found.clusters]
+        context.update(
+            county_map=shapes,
+            county_dots=county_map.place_dots(shapes, items),
+            county_counts=county_map.county_counts(c.county for c in site.clusters),
+        )
+    return context
 def _open_data_context(view, site, page):
     found = data_page.context(site, page.lang, page.canonical_url, page.t)
     dataset = found.pop("dataset")
@@ -175,6 +214,9 @@ CONTEXTS = {
     "news-list": _news_list_context,
     "directory": _directory_context,
     "search": _search_context,
+    "statistics": _statistics_context,
+    "sector": _cluster_group_context,
+    "county": _cluster_group_context,
     "open-data": _open_data_context,
     "news": _news_context,
     "story": _story_context,

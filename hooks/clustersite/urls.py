@@ -21,6 +21,7 @@ PAGES = {
     "privacy": "privatumas/",
     "accessibility": "prieinamumas/",
     "inolink": "inolink/",
+    "statistics": "statistika/",
     "open_data": "duomenys/",
 }
 NEWS_PAGE = "puslapis"  # /naujienos/puslapis/2/
@@ -29,6 +30,10 @@ NEWS_TAG = "zymos"  # /naujienos/zymos/<tag>/
 NEWS_FEED = "naujienos.xml"  # at each language's root: Material looks for sitemap.xml beside feeds
 EVENTS_FEED = "renginiai.ics"
 MEDIA = "media/"  # logos and images copied from the repository, language-neutral
+# One page per sector and per county in use, in top folders of their own:
+# under klasteriai/ they would share the namespace of cluster slugs.
+SECTOR_PAGES = "sektoriai"  # /sektoriai/<sector key>/
+COUNTY_PAGES = "apskritys"  # /apskritys/<county key>/
 # Open data and reuse: language-neutral folders at the site root whose
 # addresses reusers hard-code, so they never move (file names included).
 DATA = "data/"
@@ -83,6 +88,14 @@ def event_calendar(slug: str) -> str:
     return f"{entry('event', slug)}{slug}.ics"
 
 
+def sector(key: str) -> str:
+    return f"{SECTOR_PAGES}/{key}/"
+
+
+def county(key: str) -> str:
+    return f"{COUNTY_PAGES}/{key}/"
+
+
 def media(repo_path: str) -> str:
     return f"{MEDIA}{repo_path}"
 
@@ -129,6 +142,8 @@ GENERATED_FOLDERS = (
     f"{SECTIONS['news']}/{NEWS_PAGE}",
     f"{SECTIONS['news']}/{NEWS_YEAR}",
     f"{SECTIONS['news']}/{NEWS_TAG}",
+    SECTOR_PAGES,
+    COUNTY_PAGES,
 )
 
 
@@ -137,6 +152,7 @@ def link_paths() -> dict[str, object]:
     return {
         "section": section, "page": page, "cluster": cluster, "entry": entry, "news_page": news_page,
         "news_year": news_year, "news_tag": news_tag, "event_calendar": event_calendar, "media": media,
+        "sector": sector, "county": county,
         "embed": embed, "cluster_news_feed": cluster_news_feed, "cluster_calendar": cluster_calendar,
         "sector_news_feed": sector_news_feed,
     }

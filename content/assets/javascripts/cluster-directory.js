@@ -1,181 +1,339 @@
 // Faceted filtering of the cluster directory (/klasteriai/).
 //
-// The page already lists every cluster; this script only hides, shows and
-// reorders the cards. Its data is the JSON block #cs-directory-data written
-// at build time (hooks/clustersite/directory.py). The filter state lives in
-// the URL query (?sector=ict&county=vilnius&q=...&sort=founded), so a view
-// can be shared and the back button steps through filter changes.
-(function () {
+// The page already lists every cluster, so without JavaScript it is complete;
+// this script only hides, shows and reorders the cards. Its data is the JSON
+// block #cs-directory-data written at build time by
+// hooks/clustersite/directory.py: one row per card in the page's order, the
+// facets and the sorts. The filter state lives in the URL query
+// (?sector=ict&county=vilnius&q=...&sort=founded), so a view can be shared
+// and the back button steps through filter changes.
+//
+// Speed (benchmarks/directory_and_search.py): the browser's style and layout
+// work on the cards was the cost, not the script. Cards off screen are
+// skipped by the browser (content-visibility in site.css); only cards whose
+// visibility changes are touched, at most a few hundred a frame, top of the
+// list first; every facet value is a bitset over the rows, so filtering and
+// the count beside each value are a few word operations.
+//
+// A classic script, not a module: module scripts do not run from file://,
+// and this page works when opened from a folder (the search page cannot).
+(() => {
   "use strict";
 
-  var form = document.getElementById("cs-filters");
-  var dataBlock = document.getElementById("cs-directory-data");
+  const form = document.getElementById("cs-filters");
+  const dataBlock = document.getElementById("cs-directory-data");
   if (!form || !dataBlock) return;
 
-  var rows = JSON.parse(dataBlock.textContent).clusters;
-  var list = document.getElementById("cs-cards");
-  var status = document.getElementById("cs-count");
-  var noResults = document.getElementById("cs-no-results");
-  var textInput = form.elements.q;
-  var sortSelect = form.elements.sort;
-  var facetKeys = Array.prototype.map.call(form.querySelectorAll("[data-facet]"), function (fieldset) {
-    return fieldset.getAttribute("data-facet");
-  });
-  var cards = {};
-  Array.prototype.forEach.call(list.children, function (card) {
-    cards[card.getAttribute("data-slug")] = card;
-  });
-  var countSpans = Array.prototype.map.call(form.querySelectorAll("[data-count-for]"), function (span) {
-    var parts = span.getAttribute("data-count-for").split("=");
-    return { span: span, facet: parts[0], value: parts[1], shown: null };
-  });
-  var shownTemplate = form.getAttribute("data-shown");
-  var currentOrder = null;
+  // Lowercase without diacritics, as fold() in hooks/clustersite/directory.py.
+  const fold = (text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
 
-  // Lowercase without diacritics, as hooks/clustersite/directory.py fold() does.
-  function fold(text) {
-    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-  }
+  // Cards shown or hidden in the frame of the input, and in each frame after it.
+  const FIRST_FRAME_CARDS = 150;
+  const LATER_FRAME_CARDS = 800;
 
-  function readForm() {
-    var state = { q: textInput.value, sort: sortSelect.value, facets: {} };
-    facetKeys.forEach(function (key) {
-      var checked = form.querySelectorAll('input[name="' + key + '"]:checked');
-      state.facets[key] = Array.prototype.map.call(checked, function (box) { return box.value; });
-    });
-    return state;
-  }
-
-  function writeForm(state) {
-    textInput.value = state.q;
-    sortSelect.value = state.sort;
-    facetKeys.forEach(function (key) {
-      var boxes = form.querySelectorAll('input[name="' + key + '"]');
-      Array.prototype.forEach.call(boxes, function (box) {
-        box.checked = (state.facets[key] || []).indexOf(box.value) !== -1;
-      });
-    });
-  }
-
-  function stateFromUrl() {
-    var params = new URLSearchParams(location.search);
-    var state = { q: params.get("q") || "", sort: params.get("sort") || "name", facets: {} };
-    if (!/^(name|founded|members)$/.test(state.sort)) state.sort = "name";
-    facetKeys.forEach(function (key) { state.facets[key] = params.getAll(key); });
-    return state;
-  }
-
-  function urlFromState(state) {
-    var params = new URLSearchParams();
-    facetKeys.forEach(function (key) {
-      state.facets[key].forEach(function (value) { params.append(key, value); });
-    });
-    if (state.q.trim()) params.set("q", state.q.trim());
-    if (state.sort !== "name") params.set("sort", state.sort);
-    var query = params.toString();
-    return location.pathname + (query ? "?" + query : "") + location.hash;
-  }
-
-  // Does a row pass every facet except `skip`? Values within a facet are
-  // alternatives (OR); facets combine (AND).
-  function passesFacets(row, facets, skip) {
-    for (var i = 0; i < facetKeys.length; i++) {
-      var key = facetKeys[i];
-      var wanted = facets[key];
-      if (key === skip || wanted.length === 0) continue;
-      var values = row.values[key];
-      var hit = false;
-      for (var j = 0; j < wanted.length && !hit; j++) hit = values.indexOf(wanted[j]) !== -1;
-      if (!hit) return false;
+  /** Fixed-size sets of row numbers, 32 rows a word. */
+  class RowSet {
+    constructor(size, full = false) {
+      this.size = size;
+      this.words = new Uint32Array(Math.ceil(size / 32));
+      if (full) this.fill();
     }
-    return true;
-  }
 
-  function passesText(row, words) {
-    for (var i = 0; i < words.length; i++) if (row.text.indexOf(words[i]) === -1) return false;
-    return true;
-  }
-
-  function ordered(sort) {
-    var copy = rows.slice();
-    if (sort === "founded") {
-      copy.sort(function (a, b) { return (a.founded || 9999) - (b.founded || 9999) || a.rank - b.rank; });
-    } else if (sort === "members") {
-      copy.sort(function (a, b) { return (b.members || -1) - (a.members || -1) || a.rank - b.rank; });
-    } else {
-      copy.sort(function (a, b) { return a.rank - b.rank; });
+    fill() {
+      this.words.fill(0xffffffff);
+      const spare = this.words.length * 32 - this.size;
+      if (spare) this.words[this.words.length - 1] >>>= spare;
+      return this;
     }
-    return copy;
-  }
 
-  function apply(state) {
-    var words = fold(state.q).split(/\s+/).filter(Boolean);
-    var counts = {};
-    var shown = 0;
-    rows.forEach(function (row) {
-      var textOk = passesText(row, words);
-      var visible = textOk && passesFacets(row, state.facets, null);
-      if (visible) shown++;
-      var card = cards[row.slug];
-      if (card.hidden === visible) card.hidden = !visible;
-      if (!textOk) return;
-      // Facet counts: how many clusters each value would leave, given the other filters.
-      facetKeys.forEach(function (key) {
-        if (!passesFacets(row, state.facets, key)) return;
-        row.values[key].forEach(function (value) {
-          var id = key + "=" + value;
-          counts[id] = (counts[id] || 0) + 1;
-        });
+    add(row) {
+      this.words[row >>> 5] |= 1 << (row & 31);
+    }
+
+    remove(row) {
+      this.words[row >>> 5] &= ~(1 << (row & 31));
+    }
+
+    has(row) {
+      return (this.words[row >>> 5] & (1 << (row & 31))) !== 0;
+    }
+
+    forEach(callback) {
+      this.words.forEach((word, w) => {
+        while (word) {
+          const bit = 31 - Math.clz32(word);
+          word &= ~(1 << bit);
+          callback(w * 32 + bit);
+        }
       });
-    });
-    countSpans.forEach(function (entry) {
-      var count = counts[entry.facet + "=" + entry.value] || 0;
-      if (entry.shown !== count) {
-        entry.span.textContent = "(" + count + ")";
-        entry.shown = count;
+    }
+
+    copy(other) {
+      this.words.set(other.words);
+      return this;
+    }
+
+    and(other) {
+      for (let i = 0; i < this.words.length; i++) this.words[i] &= other.words[i];
+      return this;
+    }
+
+    or(other) {
+      for (let i = 0; i < this.words.length; i++) this.words[i] |= other.words[i];
+      return this;
+    }
+
+    count() {
+      let total = 0;
+      for (let word of this.words) {
+        word -= (word >>> 1) & 0x55555555;
+        word = (word & 0x33333333) + ((word >>> 2) & 0x33333333);
+        total += (((word + (word >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
       }
-    });
-    if (state.sort !== currentOrder) {
-      var fragment = document.createDocumentFragment();
-      ordered(state.sort).forEach(function (row) { fragment.appendChild(cards[row.slug]); });
-      list.appendChild(fragment);
-      currentOrder = state.sort;
+      return total;
     }
-    var message = shownTemplate.replace("{shown}", shown).replace("{total}", rows.length);
-    if (status.textContent !== message) status.textContent = message;
-    noResults.hidden = shown !== 0;
+
+    /** Number of rows in both this and `other`, without building the intersection. */
+    countWith(other) {
+      let total = 0;
+      for (let i = 0; i < this.words.length; i++) {
+        let word = this.words[i] & other.words[i];
+        word -= (word >>> 1) & 0x55555555;
+        word = (word & 0x33333333) + ((word >>> 2) & 0x33333333);
+        total += (((word + (word >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+      }
+      return total;
+    }
   }
 
-  form.addEventListener("input", function (event) {
-    var state = readForm();
-    apply(state);
-    if (event.target === textInput) {
-      // Typing replaces the current history entry rather than adding one per keystroke.
-      history.replaceState(null, "", urlFromState(state));
-    } else {
-      history.pushState(null, "", urlFromState(state));
+  class ClusterDirectory {
+    constructor(form, data) {
+      this.form = form;
+      this.rows = data.clusters;
+      this.sorts = data.sorts;
+      this.list = document.getElementById("cs-cards");
+      this.status = document.getElementById("cs-count");
+      this.noResults = document.getElementById("cs-no-results");
+      this.shownTemplate = form.dataset.shown;
+      const bySlug = new Map(Array.from(this.list.children, (card) => [card.dataset.slug, card]));
+      this.cards = this.rows.map((row) => bySlug.get(row.slug));
+
+      const size = this.rows.length;
+      // One set of rows per facet value; a value's count span, if the form shows it.
+      this.facets = data.facets.map((key) => {
+        const values = new Map();
+        for (const box of form.querySelectorAll(`input[name="${key}"]`)) {
+          const span = form.querySelector(`[data-count-for="${key}=${box.value}"]`);
+          values.set(box.value, { rows: new RowSet(size), span, shown: null });
+        }
+        return { key, values, selected: new RowSet(size), except: new RowSet(size) };
+      });
+      this.rows.forEach((row, index) => {
+        for (const facet of this.facets) {
+          for (const value of row.values[facet.key] || []) facet.values.get(value)?.rows.add(index);
+        }
+      });
+      this.textMatches = new RowSet(size, true);
+      this.textWords = [];
+      // As served, the page shows every card in the first sort's order.
+      this.shown = new RowSet(size, true);
+      this.target = this.shown;
+      this.pending = false;
+      this.sort = this.sorts[0].key;
+      this.order = this.rows.map((_, index) => index); // row numbers in the order the cards appear
     }
-  });
-  form.addEventListener("submit", function (event) { event.preventDefault(); });
-  form.addEventListener("reset", function (event) {
-    event.preventDefault();
-    var state = { q: "", sort: "name", facets: {} };
-    facetKeys.forEach(function (key) { state.facets[key] = []; });
-    writeForm(state);
-    apply(state);
-    history.pushState(null, "", urlFromState(state));
-    textInput.focus();
-  });
-  window.addEventListener("popstate", function () {
-    var state = stateFromUrl();
-    writeForm(state);
-    apply(state);
-  });
 
-  // Exposed for the benchmark (benchmarks/directory_filter.py) and tests.
-  window.clusterDirectory = { apply: apply, readForm: readForm };
+    get defaultSort() {
+      return this.sorts[0].key;
+    }
 
-  var initial = stateFromUrl();
-  writeForm(initial);
-  apply(initial);
+    readForm() {
+      const state = { q: this.form.elements.q.value, sort: this.form.elements.sort.value, facets: {} };
+      for (const { key } of this.facets) {
+        state.facets[key] = Array.from(this.form.querySelectorAll(`input[name="${key}"]:checked`), (box) => box.value);
+      }
+      return state;
+    }
+
+    writeForm(state) {
+      this.form.elements.q.value = state.q;
+      this.form.elements.sort.value = state.sort;
+      for (const { key } of this.facets) {
+        for (const box of this.form.querySelectorAll(`input[name="${key}"]`)) {
+          box.checked = state.facets[key].includes(box.value);
+        }
+      }
+    }
+
+    emptyState() {
+      return { q: "", sort: this.defaultSort, facets: Object.fromEntries(this.facets.map(({ key }) => [key, []])) };
+    }
+
+    stateFromUrl() {
+      const params = new URLSearchParams(location.search);
+      const state = this.emptyState();
+      state.q = params.get("q") || "";
+      const sort = params.get("sort");
+      if (this.sorts.some(({ key }) => key === sort)) state.sort = sort;
+      for (const { key } of this.facets) state.facets[key] = params.getAll(key);
+      return state;
+    }
+
+    urlFromState(state) {
+      const params = new URLSearchParams();
+      for (const { key } of this.facets) {
+        for (const value of state.facets[key]) params.append(key, value);
+      }
+      if (state.q.trim()) params.set("q", state.q.trim());
+      if (state.sort !== this.defaultSort) params.set("sort", state.sort);
+      const query = params.toString();
+      return location.pathname + (query ? `?${query}` : "") + location.hash;
+    }
+
+    // Every word of the query must occur in a row's text (names, summary, city, members).
+    matchText(query) {
+      const words = fold(query).split(/\s+/).filter(Boolean);
+      const previous = this.textWords;
+      if (words.join(" ") === previous.join(" ")) return;
+      this.textWords = words;
+      const matches = this.textMatches;
+      if (!words.length) {
+        matches.fill();
+        return;
+      }
+      // Typing on narrows the query (each earlier word is inside a new one): only
+      // rows that matched before can match now, so only those are read again.
+      const narrower = previous.length > 0 && previous.every((old) => words.some((word) => word.includes(old)));
+      const candidates = narrower ? new RowSet(this.rows.length).copy(matches) : new RowSet(this.rows.length, true);
+      matches.words.fill(0);
+      candidates.forEach((index) => {
+        const text = this.rows[index].text;
+        if (words.every((word) => text.includes(word))) matches.add(index);
+      });
+    }
+
+    // Values within a facet are alternatives (OR); facets combine (AND). Each
+    // value's count is how many clusters it would leave, given the other filters.
+    apply(state) {
+      this.matchText(state.q);
+      for (const facet of this.facets) {
+        const wanted = state.facets[facet.key].map((value) => facet.values.get(value)).filter(Boolean);
+        if (wanted.length) {
+          facet.selected.words.fill(0);
+          for (const value of wanted) facet.selected.or(value.rows);
+        } else {
+          facet.selected.fill();
+        }
+      }
+      const visible = new RowSet(this.rows.length).copy(this.textMatches);
+      for (const facet of this.facets) visible.and(facet.selected);
+      for (const facet of this.facets) {
+        facet.except.copy(this.textMatches);
+        for (const other of this.facets) if (other !== facet) facet.except.and(other.selected);
+      }
+
+      // All reads are done; now the writes, only where something changed.
+      for (const facet of this.facets) {
+        for (const value of facet.values.values()) {
+          const count = facet.except.countWith(value.rows);
+          if (value.span && value.shown !== count) {
+            value.span.textContent = `(${count})`;
+            value.shown = count;
+          }
+        }
+      }
+      this.showRows(visible);
+      if (state.sort !== this.sort) this.sortCards(state.sort);
+      const shown = visible.count();
+      const message = this.shownTemplate.replace("{shown}", shown).replace("{total}", this.rows.length);
+      if (this.status.textContent !== message) this.status.textContent = message;
+      this.noResults.hidden = shown !== 0;
+    }
+
+    // Cards are shown and hidden in the order they appear, a bounded number per
+    // frame: a filter that changes thousands of cards draws the top of the
+    // list at once and the rest over the next few frames (the list is
+    // aria-busy meanwhile), instead of one frame that takes the browser
+    // hundreds of milliseconds of style work. A new filter simply retargets.
+    showRows(visible) {
+      this.target = visible;
+      if (this.updateCards(FIRST_FRAME_CARDS)) return;
+      this.list.setAttribute("aria-busy", "true");
+      if (this.pending) return;
+      const step = () => {
+        if (this.updateCards(LATER_FRAME_CARDS)) {
+          this.pending = false;
+          this.list.removeAttribute("aria-busy");
+        } else {
+          requestAnimationFrame(() => setTimeout(step));
+        }
+      };
+      this.pending = true;
+      requestAnimationFrame(() => setTimeout(step));
+    }
+
+    /** Brings up to `budget` cards in line with the target; true when all are. */
+    updateCards(budget) {
+      const { shown, target, order } = this;
+      for (let position = 0; position < order.length; position++) {
+        const row = order[position];
+        const wanted = target.has(row);
+        if (shown.has(row) === wanted) continue;
+        if (budget-- === 0) return false;
+        this.cards[row].hidden = !wanted;
+        if (wanted) shown.add(row);
+        else shown.remove(row);
+      }
+      return true;
+    }
+
+    sortCards(key) {
+      const { field, descending } = this.sorts.find((sort) => sort.key === key);
+      const indexes = this.rows.map((_, index) => index);
+      if (field) {
+        const direction = descending ? -1 : 1;
+        indexes.sort((a, b) => {
+          const x = this.rows[a][field];
+          const y = this.rows[b][field];
+          if (x == null || y == null) return (x == null) - (y == null) || a - b; // unknown last
+          return (x - y) * direction || a - b;
+        });
+      }
+      this.list.append(...indexes.map((index) => this.cards[index]));
+      this.order = indexes;
+      this.sort = key;
+    }
+
+    listen() {
+      const textInput = this.form.elements.q;
+      this.form.addEventListener("input", (event) => {
+        const state = this.readForm();
+        this.apply(state);
+        // Typing replaces the current history entry rather than adding one per keystroke.
+        const url = this.urlFromState(state);
+        if (event.target === textInput) history.replaceState(null, "", url);
+        else history.pushState(null, "", url);
+      });
+      this.form.addEventListener("submit", (event) => event.preventDefault());
+      this.form.addEventListener("reset", (event) => {
+        event.preventDefault();
+        const state = this.emptyState();
+        this.writeForm(state);
+        this.apply(state);
+        history.pushState(null, "", this.urlFromState(state));
+        textInput.focus();
+      });
+      window.addEventListener("popstate", () => this.restoreFromUrl());
+    }
+
+    restoreFromUrl() {
+      const state = this.stateFromUrl();
+      this.writeForm(state);
+      this.apply(state);
+    }
+  }
+
+  const directory = new ClusterDirectory(form, JSON.parse(dataBlock.textContent));
+  directory.listen();
+  directory.restoreFromUrl();
 })();
