@@ -105,7 +105,9 @@ def search_text(texts: list[str]) -> str:
     neither repeats nor words contained in longer ones change the result. On a
     long directory this is most of the page's weight (member names).
     """
-    words = sorted(set(fold(" ".join(texts)).split()), key=len, reverse=True)
+    # Longest first; equal lengths alphabetically, not in set order (which
+    # changes with Python's hash seed, so builds were not byte-identical).
+    words = sorted(set(fold(" ".join(texts)).split()), key=lambda word: (-len(word), word))
     kept: list[str] = []
     for word in words:
         if not any(word in longer for longer in kept):
