@@ -119,6 +119,7 @@ def on_page_markdown(markdown, page, config, files):
     _state["views"][page.file.src_uri] = view
     if view.template:
         page.meta["template"] = view.template
+    page.meta.setdefault("hide", list(view.hide))
     for key, value in (("title", view.title(site, lang, _state["t"][lang])), ("description", view.description(lang, _state["t"][lang]))):
         if value is not None:
             page.meta[key] = value

@@ -151,7 +151,8 @@ def test_every_computed_interface_string_exists_in_both_languages():
         "label.level.": ("bronze", "silver", "gold"),
         "label.status.": ("valid", "expired"),
         "member.type.": MEMBER_TYPES,
-        "directory.sort.": directory.SORTS,
+        "cluster.member_group.": MEMBER_TYPES + ("none",),
+        "directory.sort.": tuple(sort.key for sort in directory.SORTS),
         "directory.label.": directory.LABEL_VALUES,
         "search.": pages.SEARCH_STRINGS,
     }

@@ -74,6 +74,7 @@ ALLOWED_HOSTS = {"www.w3.org", "creativecommons.org", "datapackage.org", "schema
 
 
 def make_repo(base: Path, clusters: dict[str, str]) -> Path:
+    # overrides/cluster.html itself includes reuse-snippets.html and similar-clusters.html.
     return replace_content(copy_site_sources(base / "repo"), clusters, ENTRIES)
 
 

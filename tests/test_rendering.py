@@ -94,7 +94,8 @@ def test_data_values_are_escaped_everywhere(fixture_site):
 def test_absent_optional_fields_leave_no_empty_sections(fixture_site):
     page = fixture_site.page("klasteriai/cukrus/")
     headings = [h.get_text(strip=True) for h in page.select("article.cs-profile h2")]
-    assert headings == ["Sekti ir naudoti", "Šaltiniai"]  # follow-and-reuse exists for every cluster
+    # the fact panel always names the sectors; follow-and-reuse exists for every cluster
+    assert headings == ["Pagrindiniai faktai", "Sekti ir naudoti", "Šaltiniai"]
     terms = [dt.get_text(strip=True) for dt in page.select(".cs-facts dt")]
     assert terms == ["Sektoriai"]
 

@@ -109,3 +109,42 @@ def test_real_news_stories_and_event(real_site):
         for event in data.undated_events:
             page = real_site.page(f"{root}{event.page}")
             assert page.select_one(".cs-facts dd").get_text(strip=True) in ("Data dar nepaskelbta", "Date not yet announced")
+
+
+def test_the_top_menu_marks_the_current_section(real_site):
+    for root in LANG_ROOTS.values():
+        for path, current, value in (("klasteriai/", "klasteriai/", "page"), ("klasteriai/litek/", "klasteriai/", "true"),
+                                     ("apie-klasterius/", "apie-klasterius/", "page"), ("privatumas/", None, None)):
+            here = f"/{root}{path}"
+            marked = [(urljoin(here, a["href"]), a["aria-current"]) for a in real_site.page(f"{root}{path}").select("a.md-tabs__link[aria-current]")]
+            assert marked == ([(f"/{root}{current}", value)] if current else []), here
+        tabs = [urljoin(f"/{root}", a["href"]) for a in real_site.page(root).select("a.md-tabs__link")]
+        assert f"/{root}apie-klasterius/" in tabs and f"/{root}inolink/" not in tabs
+
+
+def test_no_page_shows_the_one_link_sidebar(real_site):
+    for root in LANG_ROOTS.values():
+        for path in ("", "klasteriai/", "klasteriai/litek/", "naujienos/", "naujienos/archyvas/2020/", "renginiai/", "apie-klasterius/"):
+            sidebar = real_site.page(f"{root}{path}").select_one(".md-sidebar--primary")
+            assert sidebar.has_attr("hidden"), f"{root}{path}"
+
+
+def test_home_tiles_and_counties_lead_into_the_directory_with_the_facet_set(real_site):
+    data = real_data()
+    for lang, root in LANG_ROOTS.items():
+        home = real_site.page(root)
+        tiles = {urlsplit(a["href"]).query: a.select_one(".cs-tile__count").get_text(strip=True) for a in home.select("a.cs-tile")}
+        expected = {key: sum(key in c.sectors for c in data.clusters) for key in data.vocabularies["sectors"]}
+        assert set(tiles) == {f"sector={key}" for key, count in expected.items() if count}
+        assert all(tiles[f"sector={key}"].startswith(f"{count} ") for key, count in expected.items() if count)
+        counties = {urlsplit(a["href"]).query for a in home.select(".cs-county-list a")}
+        assert counties == {f"county={c.county}" for c in data.clusters if c.county}
+        form = home.select_one("form.cs-hero__search")
+        assert urljoin(f"/{root}", form["action"]) == f"/{root}paieska/" and form.find("input", attrs={"name": "q"})["id"] == form.label["for"]
+
+
+def test_footer_links_the_site_pages_and_open_data(real_site):
+    for root in LANG_ROOTS.values():
+        footer = real_site.page(root).select_one(".cs-footer")
+        targets = {urljoin(f"/{root}", a["href"]) for a in footer.find_all("a") if not urlsplit(a["href"]).netloc}
+        assert {f"/{root}apie-klasterius/", f"/{root}inolink/", f"/{root}prieinamumas/", f"/{root}privatumas/", f"/{root}duomenys/"} <= targets

@@ -105,9 +105,7 @@ def search_text(texts: list[str]) -> str:
     neither repeats nor words contained in longer ones change the result. On a
     long directory this is most of the page's weight (member names).
     """
-    # Longest first; equal lengths alphabetically, not in set order (which
-    # changes with Python's hash seed, so builds were not byte-identical).
-    words = sorted(set(fold(" ".join(texts)).split()), key=lambda word: (-len(word), word))
+    words = sorted(set(fold(" ".join(texts)).split()), key=lambda word: (-len(word), word))  # stable output
     kept: list[str] = []
     for word in words:
         if not any(word in longer for longer in kept):

@@ -25,6 +25,8 @@ if TYPE_CHECKING:  # site_data reads hand-written pages, which must skip stubs (
 
 GROUP_TEMPLATE = "cluster-group.html"
 MARKER = "# Generated before each build from data/ and content/; do not edit, edit the source."
+# Profiles and list pages are laid out by their templates: no Material sidebars.
+HIDE = ["navigation", "toc"]
 
 
 def stub_text(meta: Mapping[str, object]) -> str:
@@ -50,7 +52,7 @@ def wanted_stubs(site: SiteData) -> dict[str, str]:
 def cluster_stubs(slugs: Iterable[str]) -> dict[str, str]:
     wanted: dict[str, str] = {}
     for slug in slugs:
-        wanted |= in_languages(urls.source_file(urls.cluster(slug)), {"template": "cluster.html", "cluster": slug})
+        wanted |= in_languages(urls.source_file(urls.cluster(slug)), {"template": "cluster.html", "cluster": slug, "hide": HIDE})
     return wanted
 
 
@@ -59,11 +61,11 @@ def news_list_stubs(page_count: int, years: Iterable[int], tags: Iterable[str]) 
     Page 1 is the hand-written index page of the news section."""
     wanted: dict[str, str] = {}
     for number in range(2, page_count + 1):
-        wanted |= in_languages(urls.source_file(urls.news_page(number)), {"template": "news-list.html", "news_page": number})
+        wanted |= in_languages(urls.source_file(urls.news_page(number)), {"template": "news-list.html", "news_page": number, "hide": HIDE})
     for year in years:
-        wanted |= in_languages(urls.source_file(urls.news_year(year)), {"template": "news-list.html", "news_year": year})
+        wanted |= in_languages(urls.source_file(urls.news_year(year)), {"template": "news-list.html", "news_year": year, "hide": HIDE})
     for tag in tags:
-        wanted |= in_languages(urls.source_file(urls.news_tag(tag)), {"template": "news-list.html", "news_tag": tag})
+        wanted |= in_languages(urls.source_file(urls.news_tag(tag)), {"template": "news-list.html", "news_tag": tag, "hide": HIDE})
     return wanted
 
 

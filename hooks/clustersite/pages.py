@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
-from . import cluster_groups, county_map, data_page, directory, statistics, structured_data, urls
+from . import cluster_groups, county_map, data_page, directory, portal, statistics, structured_data, urls
 from .badges import badge_for
 from .dates import format_date
 from .script_json import script_json
@@ -21,6 +21,11 @@ from .similar import similar
 from .site_data import SiteData
 
 ENTRY_TEMPLATES = {"news": "news-post.html", "story": "story.html", "event": "event.html"}
+# Material's left sidebar holds one link on every page (the menu is a row of
+# tabs), so no page shows it; pages laid out by their own template also drop
+# the table of contents. A page's own `hide:` front matter wins.
+HIDE_NAVIGATION = ("navigation",)
+HIDE_SIDEBARS = ("navigation", "toc")
 SEARCH_STRINGS = ("loading", "none", "found", "unavailable")
 # A sector's or a county's page: (title, description) wording.
 GROUP_STRINGS = {
@@ -64,6 +69,10 @@ class View:
             return t(GROUP_STRINGS[self.kind][0], name=self.subject.label.pick(lang).text)
         return None
 
+    @property
+    def hide(self) -> tuple[str, ...]:
+        return HIDE_NAVIGATION if self.kind == "page" and self.template in (None, "statement.html") else HIDE_SIDEBARS
+
     def description(self, lang: str, t: Callable[..., str] | None = None) -> str | None:
         if self.kind == "cluster":
             return self.subject.summary.pick(lang).text
@@ -103,6 +112,10 @@ def _search(meta, src_uri, site):
     return View("search", meta["template"]) if meta.get("template") == "search.html" else None
 
 
+def _home(meta, src_uri, site):
+    return View("home", meta["template"]) if meta.get("template") == "home.html" else None
+
+
 def _statistics(meta, src_uri, site):
     return View("statistics", meta["template"]) if meta.get("template") == "stats.html" else None
 
@@ -117,6 +130,8 @@ def _cluster_group(meta, src_uri, site):
     if term is None or cluster_groups.group(site, kind, term.key, "lt") is None:
         raise PageError(f"{src_uri}: no cluster has {kind} {meta[kind]!r} (a stub left behind)")
     return View(kind, "cluster-group.html", term, meta)
+
+
 def _open_data(meta, src_uri, site):
     return View("open-data", meta["template"]) if meta.get("template") == "open-data.html" else None
 
@@ -126,7 +141,7 @@ def _entry(meta, src_uri, site):
     return View(entry.kind, ENTRY_TEMPLATES[entry.kind], entry, meta) if entry else None
 
 
-MATCHERS = (_cluster, _news_list, _directory, _search, _open_data, _statistics, _cluster_group, _entry)
+MATCHERS = (_cluster, _news_list, _directory, _search, _home, _open_data, _statistics, _cluster_group, _entry)
 
 
 def resolve(meta: Mapping[str, Any], src_uri: str, site: SiteData) -> View:
@@ -143,10 +158,22 @@ def _cluster_context(view, site, page):
     cluster = view.subject
     return {
         "cluster": cluster,
+        "member_groups": portal.member_groups(cluster),
+        "location_map": portal.cluster_location(cluster, page.lang),
         "related": site.related(cluster.slug),
         "structured_data": script_json(structured_data.organization(cluster, site, page.lang, page.canonical_url)),
         "badge": badge_for(cluster),  # partials/reuse-snippets.html
         "similar_clusters": similar(site, cluster.slug),  # partials/similar-clusters.html
+    }
+
+
+def _home_context(view, site, page):
+    return {
+        "sector_tiles": portal.sector_tiles(site),
+        "overview": portal.county_overview(site, page.lang),
+        "latest_news": site.news[:portal.NEWS_ON_HOME],
+        "home_events": portal.home_events(site),
+        "featured_story": site.stories[0] if site.stories else None,
     }
 
 
@@ -211,6 +238,7 @@ def _event_context(view, site, page):
 
 CONTEXTS = {
     "cluster": _cluster_context,
+    "home": _home_context,
     "news-list": _news_list_context,
     "directory": _directory_context,
     "search": _search_context,

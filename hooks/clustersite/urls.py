@@ -21,6 +21,7 @@ PAGES = {
     "privacy": "privatumas/",
     "accessibility": "prieinamumas/",
     "inolink": "inolink/",
+    "about": "apie-klasterius/",
     "statistics": "statistika/",
     "open_data": "duomenys/",
 }
@@ -44,14 +45,15 @@ CLUSTER_CALENDAR = "renginiai.ics"
 SECTOR_FEEDS = "sektoriai"  # naujienos/sektoriai/<sector>.xml
 
 # The top menu, in order: (Lithuanian title, file in content/). English
-# titles are mkdocs.yml's nav_translations.
+# titles are mkdocs.yml's nav_translations. InoLink, a finished project, is
+# linked from the About page and the footer instead.
 NAV = (
     ("Pradžia", "index.md"),
     ("Klasteriai", f"{SECTIONS['clusters']}/index.md"),
     ("Naujienos", f"{SECTIONS['news']}/index.md"),
     ("Sėkmės istorijos", f"{SECTIONS['story']}/index.md"),
     ("Renginiai", f"{SECTIONS['event']}/index.md"),
-    ("Apie InoLink", "inolink.md"),
+    ("Apie klasterius", "apie-klasterius.md"),
 )
 
 
