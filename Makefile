@@ -53,7 +53,9 @@ new-cluster new-news new-story new-event: $(BIN)/.installed
 	@test -n "$(SLUG)" || { echo "usage: make $@ SLUG=short-name"; exit 2; }
 	@$(RUN) clustersite.scaffold $(subst new-,,$@) "$(SLUG)" $(if $(DATE),--date "$(DATE)") $(ARGS) || kill -PIPE $$PPID
 
+# Build-time scaling at 200 and 1,000 clusters + news; BENCH_5000=1 adds 5,000 (long).
 benchmark: $(BIN)/.installed
+	$(BIN)/python benchmarks/scale.py $(if $(BENCH_5000),--with-5000)
 	$(BIN)/python benchmarks/build_time.py
 	$(BIN)/python benchmarks/check_time.py
 	$(BIN)/python benchmarks/directory_and_search.py

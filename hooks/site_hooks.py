@@ -123,6 +123,9 @@ def on_env(env, config, files):
         # `page_lang`, because Material's base.html imports a module named `lang` over the global.
         page_lang=lang, lang_root=lang_root, t=_state["t"][lang], href=href, urls=urls, social_image=SOCIAL_IMAGE,
     )
+    # Each build gets a new environment, so templates cannot change under it:
+    # skip Jinja's mtime check on every include and import (tens per page).
+    env.auto_reload = False
     env.filters.update(
         in_lang=lambda text: text.pick(lang) if isinstance(text, LocalizedText) else text,
         markdown=lambda text: Markup(render_markdown(text.text if isinstance(text, Shown) else text)),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date as babel_date
@@ -38,6 +39,7 @@ def latest_allowed(moment: dt.datetime | None = None) -> dt.date:
     return ((moment or now()).astimezone(dt.timezone.utc) + GRACE).date()
 
 
+@lru_cache(maxsize=16384)  # Babel's formatting is slow, and pages repeat the same dates
 def format_date(value: dt.date | int, lang: str) -> str:
     """`2020 m. vasario 20 d.` in Lithuanian, `20 February 2020` in English
     (CLDR's long form, through Babel); a bare year, which CLDR has no form

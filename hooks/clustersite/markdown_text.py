@@ -12,6 +12,7 @@ are also moved down so they nest under the page's own headings.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from xml.etree.ElementTree import Element
 
 import markdown
@@ -112,6 +113,14 @@ def makeExtension(**kwargs) -> SafeHtml:  # noqa: N802 (the name Python-Markdown
     return SafeHtml(**kwargs)
 
 
+@lru_cache(maxsize=1)
+def _converter() -> markdown.Markdown:
+    return markdown.Markdown(extensions=["sane_lists", SafeHtml(heading_shift=HEADING_SHIFT)], output_format="html")
+
+
+@lru_cache(maxsize=8192)
 def render_markdown(text: str) -> str:
-    md = markdown.Markdown(extensions=["sane_lists", SafeHtml(heading_shift=HEADING_SHIFT)], output_format="html")
-    return md.convert(text)
+    """Safe HTML for a data-file text. One converter serves every call
+    (building one costs more than converting a description), reset before
+    each text; results are cached, as a text shows in both languages' builds."""
+    return _converter().reset().convert(text)

@@ -32,12 +32,73 @@ def score(one: Cluster, other: Cluster) -> int:
     return SECTOR_WEIGHT * shared_sectors + COUNTY_WEIGHT * same_county + MEMBER_TYPE_WEIGHT * shared_types
 
 
+# What the score reads of a cluster: clusters with the same profile score the
+# same against every other, so scores are computed between profiles (a few
+# hundred even at 5,000 clusters), not between every pair of clusters, and
+# each profile's clusters are kept in tie-break order.
+Profile = tuple[frozenset, str | None, frozenset]
+
+
+def _profile(cluster: Cluster) -> Profile:
+    return frozenset(cluster.sectors), cluster.county or None, frozenset(_member_types(cluster))
+
+
+def _profile_score(one: Profile, other: Profile) -> int:
+    return (SECTOR_WEIGHT * len(one[0] & other[0]) + COUNTY_WEIGHT * (one[1] is not None and one[1] == other[1])
+            + MEMBER_TYPE_WEIGHT * len(one[2] & other[2]))
+
+
+def _order(cluster: Cluster) -> tuple:
+    return lithuanian_key(cluster.name.lt), cluster.slug
+
+
+class _Index:
+    """Every profile's clusters in tie-break order, and each profile's other
+    profiles by score; built once per SiteData, on first use."""
+
+    def __init__(self, site: SiteData):
+        self.groups: dict[Profile, list[Cluster]] = {}
+        self.profiles = {cluster.slug: _profile(cluster) for cluster in site.clusters}
+        for cluster in site.clusters:
+            self.groups.setdefault(self.profiles[cluster.slug], []).append(cluster)
+        for members in self.groups.values():
+            members.sort(key=_order)
+        self.levels: dict[Profile, list[tuple[int, list[Profile]]]] = {}
+        self.answers: dict[tuple[str, int], list[Cluster]] = {}
+
+    def _levels(self, own: Profile) -> list[tuple[int, list[Profile]]]:
+        """Profiles scoring above 0 against `own`, grouped by score, best first."""
+        if own not in self.levels:
+            by_score: dict[int, list[Profile]] = {}
+            for other in self.groups:
+                points = _profile_score(own, other)
+                if points > 0:
+                    by_score.setdefault(points, []).append(other)
+            self.levels[own] = sorted(by_score.items(), reverse=True)
+        return self.levels[own]
+
+    def similar(self, slug: str, limit: int) -> list[Cluster]:
+        if (slug, limit) in self.answers:
+            return self.answers[(slug, limit)]
+        found: list[Cluster] = []
+        for _, profiles in self._levels(self.profiles[slug]):
+            need = limit - len(found)
+            if need <= 0:
+                break
+            # Each profile's first `need` clusters (not this one) are all a score level can use.
+            candidates = [c for profile in profiles for c in [m for m in self.groups[profile] if m.slug != slug][:need]]
+            found += sorted(candidates, key=_order)[:need]
+        self.answers[(slug, limit)] = found
+        return found
+
+
 def similar(site: SiteData, slug: str, limit: int = 3) -> list[Cluster]:
-    """Up to `limit` clusters most like `slug`'s, best first."""
-    cluster = site.by_slug[slug]
-    scored = [(score(cluster, other), other) for other in site.clusters if other.slug != slug]
-    ranked = sorted(
-        ((points, other) for points, other in scored if points > 0),
-        key=lambda pair: (-pair[0], lithuanian_key(pair[1].name.lt), pair[1].slug),
-    )
-    return [other for _, other in ranked[:limit]]
+    """Up to `limit` clusters most like `slug`'s, best first: by score, then
+    by Lithuanian name, then slug. Answers are kept for the build (both
+    languages ask for the same list)."""
+    if slug not in site.by_slug:
+        raise KeyError(slug)
+    index = site.__dict__.get("_similar_index")  # SiteData is frozen; cached_property stores the same way
+    if index is None:
+        index = site.__dict__["_similar_index"] = _Index(site)
+    return index.similar(slug, limit)

@@ -68,8 +68,15 @@ class SiteData:
         return {cluster.slug: cluster for cluster in self.clusters}
 
     def sorted_clusters(self, lang: str) -> list[Cluster]:
-        """Clusters in Lithuanian alphabetical order of their name in `lang`."""
-        return sorted(self.clusters, key=lambda c: (lithuanian_key(c.name.pick(lang).text), c.slug))
+        """Clusters in Lithuanian alphabetical order of their name in `lang`
+        (sorted once per language: directory, sector and county pages ask)."""
+        if lang not in self._sorted_clusters:
+            self._sorted_clusters[lang] = sorted(self.clusters, key=lambda c: (lithuanian_key(c.name.pick(lang).text), c.slug))
+        return list(self._sorted_clusters[lang])
+
+    @cached_property
+    def _sorted_clusters(self) -> dict[str, list[Cluster]]:
+        return {}
 
     def untranslated(self) -> list[str]:
         """One line per text that has no English version yet (not an error)."""
