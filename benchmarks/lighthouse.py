@@ -32,7 +32,7 @@ sys.path.insert(0, str(REPO / "tests"))
 
 from browser_support import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
-PAGES = {"home": "", "directory": "klasteriai/", "profile": "klasteriai/laugea/"}
+PAGES = {"home": "", "directory": "klasteriai/", "profile": "klasteriai/litek/", "statistics": "statistika/"}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt")
 
