@@ -15,7 +15,7 @@ from types import SimpleNamespace
 from clustersite.cluster_model import CLUSTER
 from clustersite.labels import default_valid_until
 from clustersite.markdown_text import render_markdown
-from clustersite.ui_strings import load_strings
+from clustersite.ui_strings import USED_KEY, load_strings
 from conftest import REPO
 
 
@@ -99,7 +99,7 @@ def test_every_interface_string_used_exists_in_the_default_language():
     en = load_strings(REPO / "data" / "ui", "en")
     used = set()
     for template in (REPO / "overrides").rglob("*.html"):
-        used |= set(re.findall(r"(?<![.\w])t\('([a-z_.]+)'", template.read_text(encoding="utf-8")))
+        used |= set(USED_KEY.findall(template.read_text(encoding="utf-8")))
     prefixes = {key for key in used if key.endswith(".")}
     missing = sorted(key for key in used - prefixes if key not in lt and f"{key}.other" not in lt)
     assert used and missing == []
