@@ -8,12 +8,15 @@
 // (?sector=ict&county=vilnius&q=...&sort=founded), so a view can be shared
 // and the back button steps through filter changes.
 //
-// Speed (benchmarks/directory_and_search.py): the browser's style and layout
-// work on the cards was the cost, not the script. Cards off screen are
-// skipped by the browser (content-visibility in site.css); only cards whose
-// visibility changes are touched, at most a few hundred a frame, top of the
-// list first; every facet value is a bitset over the rows, so filtering and
-// the count beside each value are a few word operations.
+// Speed (benchmarks/directory_and_search.py): the cost of a filter change
+// was the browser's work on the cards, not the script: style for each card
+// shown or hidden, and layout, paint and content-visibility's viewport checks
+// over every card still in the page, all growing with the number of clusters.
+// So the list holds only the first PAGE_SIZE matching cards (more on request,
+// with the "show more" button); the other cards are kept out of the document
+// and a change touches at most a page of them. Every facet value is a bitset
+// over the rows, so filtering and the count beside each value are a few word
+// operations.
 //
 // A classic script, not a module: module scripts do not run from file://,
 // and this page works when opened from a folder (the search page cannot).
@@ -27,9 +30,13 @@
   // Lowercase without diacritics, as fold() in hooks/clustersite/directory.py.
   const fold = (text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
 
-  // Cards shown or hidden in the frame of the input, and in each frame after it.
-  const FIRST_FRAME_CARDS = 150;
-  const LATER_FRAME_CARDS = 800;
+  // Cards in the list after each change, and added by each "show more"; a
+  // multiple of 1 to 4 columns, so the last row is full.
+  const PAGE_SIZE = 48;
+  // Cards put in the list in the frame of the input (a screenful on a wide
+  // screen), and in each frame after it: a new card costs its style and
+  // layout, so a whole page at once would miss the frame.
+  const CARDS_PER_FRAME = 12;
 
   /** Fixed-size sets of row numbers, 32 rows a word. */
   class RowSet {
@@ -107,8 +114,10 @@
   }
 
   // The language switcher's links carry this page's query, so switching
-  // language keeps the filters. Called after each history change.
-  const keepQueryInLanguageLinks = () => {
+  // language keeps the filters. Called after each history change, once the
+  // frame showing the change is drawn: nobody follows a link sooner.
+  const keepQueryInLanguageLinks = () => requestAnimationFrame(() => setTimeout(copyQueryToLanguageLinks));
+  const copyQueryToLanguageLinks = () => {
     for (const link of document.querySelectorAll("a.md-select__link[hreflang]")) {
       const url = new URL(link.href);
       if (url.search === location.search) continue;
@@ -151,10 +160,13 @@
       });
       this.textMatches = new RowSet(size, true);
       this.textWords = [];
-      // As served, the page shows every card in the first sort's order.
-      this.shown = new RowSet(size, true);
-      this.target = this.shown;
+      // As served, the page lists every card in the first sort's order.
+      this.inList = new RowSet(size, true);
+      this.matching = new RowSet(size, true);
+      this.limit = PAGE_SIZE;
       this.pending = false;
+      this.more = document.getElementById("cs-more");
+      this.moreButton = this.more.querySelector("button");
       this.sort = this.sorts[0].key;
       this.order = this.rows.map((_, index) => index); // row numbers in the order the cards appear
     }
@@ -258,8 +270,10 @@
           }
         }
       }
-      this.showRows(visible);
+      this.matching = visible;
+      this.limit = PAGE_SIZE;
       if (state.sort !== this.sort) this.sortCards(state.sort);
+      this.update();
       const shown = visible.count();
       const message = this.shownTemplate.replace("{shown}", shown).replace("{total}", this.rows.length);
       if (this.status.textContent !== message) this.status.textContent = message;
@@ -275,18 +289,17 @@
       if (this.showButton.textContent !== show) this.showButton.textContent = show;
     }
 
-    // Cards are shown and hidden in the order they appear, a bounded number per
-    // frame: a filter that changes thousands of cards draws the top of the
-    // list at once and the rest over the next few frames (the list is
-    // aria-busy meanwhile), instead of one frame that takes the browser
-    // hundreds of milliseconds of style work. A new filter simply retargets.
-    showRows(visible) {
-      this.target = visible;
-      if (this.updateCards(FIRST_FRAME_CARDS)) return;
+    // The list holds the first `limit` matching cards in the current order.
+    // Both the cards in the list and those wanted are in that order, so one
+    // pass inserts each wanted card after the one before it and removes the
+    // rest. Cards are inserted top of the list first, CARDS_PER_FRAME a frame
+    // (the list is aria-busy until all are in); a new change simply retargets.
+    update() {
+      if (this.render(CARDS_PER_FRAME)) return;
       this.list.setAttribute("aria-busy", "true");
       if (this.pending) return;
       const step = () => {
-        if (this.updateCards(LATER_FRAME_CARDS)) {
+        if (this.render(CARDS_PER_FRAME)) {
           this.pending = false;
           this.list.removeAttribute("aria-busy");
         } else {
@@ -297,19 +310,52 @@
       requestAnimationFrame(() => setTimeout(step));
     }
 
-    /** Brings up to `budget` cards in line with the target; true when all are. */
-    updateCards(budget) {
-      const { shown, target, order } = this;
-      for (let position = 0; position < order.length; position++) {
-        const row = order[position];
-        const wanted = target.has(row);
-        if (shown.has(row) === wanted) continue;
-        if (budget-- === 0) return false;
-        this.cards[row].hidden = !wanted;
-        if (wanted) shown.add(row);
-        else shown.remove(row);
+    /** Removes the cards not wanted and inserts up to `budget` wanted ones; true when the list is complete. */
+    render(budget) {
+      const { inList, matching, order, cards, list } = this;
+      let placed = 0;
+      let complete = true;
+      let previous = null; // the card the next wanted one goes after
+      for (const row of order) {
+        const wanted = placed < this.limit && matching.has(row);
+        if (wanted) placed++;
+        if (!wanted) {
+          if (inList.has(row)) {
+            cards[row].remove();
+            inList.remove(row);
+          }
+          continue;
+        }
+        if (!inList.has(row)) {
+          if (budget === 0) {
+            complete = false;
+            continue;
+          }
+          budget--;
+          if (previous) previous.after(cards[row]);
+          else list.prepend(cards[row]);
+          inList.add(row);
+        }
+        previous = cards[row];
       }
-      return true;
+      const left = matching.count() - placed;
+      this.more.hidden = left === 0;
+      if (left) {
+        const text = this.moreButton.dataset.template
+          .replace("{count}", Math.min(left, PAGE_SIZE))
+          .replace("{left}", left);
+        if (this.moreButton.textContent !== text) this.moreButton.textContent = text;
+      }
+      return complete;
+    }
+
+    // "Show more": the next page of cards, and the keyboard focus on the first
+    // of them, so a screen reader carries on where the list grew.
+    showMore() {
+      const first = this.order.find((row) => this.matching.has(row) && !this.inList.has(row));
+      this.limit += PAGE_SIZE;
+      this.update();
+      if (first !== undefined) this.cards[first].querySelector("a").focus();
     }
 
     sortCards(key) {
@@ -324,7 +370,9 @@
           return (x - y) * direction || a - b;
         });
       }
-      this.list.append(...indexes.map((index) => this.cards[index]));
+      // A new order: update() fills the list again from the top.
+      this.list.replaceChildren();
+      this.inList.words.fill(0);
       this.order = indexes;
       this.sort = key;
     }
@@ -351,6 +399,7 @@
         textInput.focus();
       });
       window.addEventListener("popstate", () => this.restoreFromUrl());
+      this.moreButton.addEventListener("click", () => this.showMore());
       this.showButton.addEventListener("click", () => {
         this.panel.open = false;
         this.results.focus(); // scrolls to the results; scroll-margin-top clears the header

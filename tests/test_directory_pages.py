@@ -1,0 +1,127 @@
+"""The directory with more clusters than one page of cards, in a real browser.
+
+With JavaScript the list holds the first page of matching cards and a
+button adds the next page; without it the page lists every cluster. The page
+size is read from cluster-directory.js, and every expected list is computed
+from the fixture, so neither is written out here.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from browser_support import PageWatch, serve
+from conftest import copy_site_sources, minimal_cluster, replace_content, run_build
+
+pytestmark = pytest.mark.browser
+
+REPO = Path(__file__).resolve().parent.parent
+SCRIPT = REPO / "content" / "assets" / "javascripts" / "cluster-directory.js"
+PAGE_SIZE = int(re.search(r"const PAGE_SIZE = (\d+);", SCRIPT.read_text(encoding="utf-8"))[1])
+CLUSTERS = PAGE_SIZE * 2 + PAGE_SIZE // 3  # two full pages and part of a third
+COUNTIES = ["kaunas", "vilnius", "utena"]
+LETTERS = "AĄBCČDEĘĖFGHIĮYJKLMNOPRSŠTUŲŪVZŽ"
+
+
+def fixture_rows() -> dict[str, dict]:
+    rows = {}
+    for index in range(CLUSTERS):
+        # Names start with Lithuanian letters in an order unlike the index, so the page order is collation's.
+        letter = LETTERS[(index * 7) % len(LETTERS)]
+        rows[f"c{index:03d}"] = {"name": f"{letter} klasteris {index}", "county": COUNTIES[index % 3], "founded": 1990 + (index * 13) % 35}
+    return rows
+
+
+ROWS = fixture_rows()
+ROWS_BY_NAME = {row["name"]: row for row in ROWS.values()}
+
+
+def ui(lang: str, key: str) -> str:
+    return yaml.safe_load((REPO / "data" / "ui" / f"{lang}.yml").read_text(encoding="utf-8"))[key]
+
+
+def in_name_order(slugs) -> list[str]:
+    from clustersite.collation import lithuanian_key
+
+    return sorted((ROWS[s]["name"] for s in slugs), key=lithuanian_key)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    root = copy_site_sources(tmp_path_factory.mktemp("pages") / "repo")
+    clusters = {
+        slug: minimal_cluster(row["name"], county=f"county: {row['county']}\n", founded=f"founded: {row['founded']}\n")
+        for slug, row in ROWS.items()
+    }
+    replace_content(root, clusters)
+    build = run_build(root, root.parent / "site")
+    assert build.returncode == 0, build.output
+    with serve(build.site) as base:
+        yield base
+
+
+@pytest.fixture
+def page(chromium, site):
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    watch = PageWatch(page)
+    yield page
+    assert watch.errors == []
+    context.close()
+
+
+def listed(page) -> list[str]:
+    """The cards in the list, once it is complete (cards go in over a few frames, the list aria-busy meanwhile)."""
+    page.wait_for_selector("#cs-cards:not([aria-busy])", state="attached")
+    return page.eval_on_selector_all("#cs-cards > li h2", "els => els.map(e => e.textContent.trim())")
+
+
+def more_text(shown: int, matching: int) -> str:
+    left = matching - shown
+    return ui("lt", "directory.more").format(count=min(left, PAGE_SIZE), left=left)
+
+
+def test_the_list_holds_a_page_and_the_button_adds_the_next(page, site):
+    page.goto(site + "klasteriai/")
+    everyone = in_name_order(ROWS)
+    assert listed(page) == everyone[:PAGE_SIZE]
+    assert page.inner_text("#cs-count") == ui("lt", "directory.shown").format(shown=CLUSTERS, total=CLUSTERS)
+    button = page.locator("#cs-more button")
+    assert button.inner_text() == more_text(PAGE_SIZE, CLUSTERS)
+    button.click()
+    assert listed(page) == everyone[: 2 * PAGE_SIZE]
+    # The keyboard focus moved to the first card added, so reading goes on from there.
+    assert page.evaluate("document.activeElement.textContent.trim()") == everyone[PAGE_SIZE]
+    button.click()
+    assert listed(page) == everyone
+    assert not page.is_visible("#cs-more")
+
+
+def test_a_filter_or_a_sort_starts_again_from_the_first_page(page, site):
+    page.goto(site + "klasteriai/")
+    page.locator("#cs-more button").click()
+    page.check("#cs-f-county-vilnius")
+    vilnius = in_name_order(s for s, row in ROWS.items() if row["county"] == "vilnius")
+    assert listed(page) == vilnius[:PAGE_SIZE]
+    assert page.inner_text("#cs-count") == ui("lt", "directory.shown").format(shown=len(vilnius), total=CLUSTERS)
+    assert page.is_visible("#cs-more") == (len(vilnius) > PAGE_SIZE)
+    page.uncheck("#cs-f-county-vilnius")
+    page.select_option("#cs-sort", "founded")
+    oldest_first = [ROWS[s]["name"] for s in sorted(ROWS, key=lambda s: ROWS[s]["founded"])]
+    assert [ROWS_BY_NAME[name]["founded"] for name in listed(page)] == [ROWS_BY_NAME[name]["founded"] for name in oldest_first[:PAGE_SIZE]]
+    assert page.inner_text("#cs-more button") == more_text(PAGE_SIZE, CLUSTERS)
+    # The back button undoes the sort: the name order, from its first page.
+    page.go_back()
+    assert listed(page) == in_name_order(ROWS)[:PAGE_SIZE]
+
+
+def test_without_javascript_every_cluster_is_listed(chromium, site):
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site + "klasteriai/")
+    assert listed(page) == in_name_order(ROWS)
+    assert not page.is_visible("#cs-more")
+    context.close()
