@@ -33,10 +33,11 @@
   // Cards in the list after each change, and added by each "show more"; a
   // multiple of 1 to 4 columns, so the last row is full.
   const PAGE_SIZE = 48;
-  // Cards put in the list in the frame of the input (a screenful on a wide
-  // screen), and in each frame after it: a new card costs its style and
-  // layout, so a whole page at once would miss the frame.
-  const CARDS_PER_FRAME = 12;
+  // Cards put in or taken out of the list in the frame of the input (more
+  // than a screenful), and in each frame after it: each costs the browser
+  // work, so a whole page at once would miss the frame.
+  const FIRST_FRAME_CHANGES = 8;
+  const LATER_FRAME_CHANGES = 24;
 
   /** Fixed-size sets of row numbers, 32 rows a word. */
   class RowSet {
@@ -114,15 +115,20 @@
   }
 
   // The language switcher's links carry this page's query, so switching
-  // language keeps the filters. Called after each history change, once the
-  // frame showing the change is drawn: nobody follows a link sooner.
-  const keepQueryInLanguageLinks = () => requestAnimationFrame(() => setTimeout(copyQueryToLanguageLinks));
+  // language keeps the filters. They are brought up to date when a pointer
+  // or the keyboard focus reaches the switcher, so a filter change does not
+  // pay for it.
   const copyQueryToLanguageLinks = () => {
     for (const link of document.querySelectorAll("a.md-select__link[hreflang]")) {
       const url = new URL(link.href);
       if (url.search === location.search) continue;
       url.search = location.search;
       link.href = url.href;
+    }
+  };
+  const keepQueryInLanguageLinks = () => {
+    for (const select of document.querySelectorAll(".md-select")) {
+      for (const event of ["pointerover", "focusin"]) select.addEventListener(event, copyQueryToLanguageLinks);
     }
   };
 
@@ -147,11 +153,12 @@
       // One set of rows per facet value; a value's count span, if the form shows it.
       this.facets = data.facets.map((key) => {
         const values = new Map();
-        for (const box of form.querySelectorAll(`input[name="${key}"]`)) {
+        const boxes = Array.from(form.querySelectorAll(`input[name="${key}"]`));
+        for (const box of boxes) {
           const span = form.querySelector(`[data-count-for="${key}=${box.value}"]`);
           values.set(box.value, { rows: new RowSet(size), span, shown: null });
         }
-        return { key, values, selected: new RowSet(size), except: new RowSet(size) };
+        return { key, boxes, values, selected: new RowSet(size), except: new RowSet(size) };
       });
       this.rows.forEach((row, index) => {
         for (const facet of this.facets) {
@@ -177,8 +184,8 @@
 
     readForm() {
       const state = { q: this.form.elements.q.value, sort: this.form.elements.sort.value, facets: {} };
-      for (const { key } of this.facets) {
-        state.facets[key] = Array.from(this.form.querySelectorAll(`input[name="${key}"]:checked`), (box) => box.value);
+      for (const { key, boxes } of this.facets) {
+        state.facets[key] = boxes.filter((box) => box.checked).map((box) => box.value);
       }
       return state;
     }
@@ -186,10 +193,8 @@
     writeForm(state) {
       this.form.elements.q.value = state.q;
       this.form.elements.sort.value = state.sort;
-      for (const { key } of this.facets) {
-        for (const box of this.form.querySelectorAll(`input[name="${key}"]`)) {
-          box.checked = state.facets[key].includes(box.value);
-        }
+      for (const { key, boxes } of this.facets) {
+        for (const box of boxes) box.checked = state.facets[key].includes(box.value);
       }
     }
 
@@ -291,15 +296,16 @@
 
     // The list holds the first `limit` matching cards in the current order.
     // Both the cards in the list and those wanted are in that order, so one
-    // pass inserts each wanted card after the one before it and removes the
-    // rest. Cards are inserted top of the list first, CARDS_PER_FRAME a frame
-    // (the list is aria-busy until all are in); a new change simply retargets.
+    // pass from the top inserts each wanted card after the one before it and
+    // removes the others. The top of the list is put right first, in the
+    // frame of the input; the rest follows over the next frames (the list is
+    // aria-busy meanwhile). A new change simply retargets.
     update() {
-      if (this.render(CARDS_PER_FRAME)) return;
+      if (this.render(FIRST_FRAME_CHANGES)) return;
       this.list.setAttribute("aria-busy", "true");
       if (this.pending) return;
       const step = () => {
-        if (this.render(CARDS_PER_FRAME)) {
+        if (this.render(LATER_FRAME_CHANGES)) {
           this.pending = false;
           this.list.removeAttribute("aria-busy");
         } else {
@@ -310,33 +316,33 @@
       requestAnimationFrame(() => setTimeout(step));
     }
 
-    /** Removes the cards not wanted and inserts up to `budget` wanted ones; true when the list is complete. */
+    /** Makes up to `budget` changes to the list, from the top; true when it is complete. */
     render(budget) {
       const { inList, matching, order, cards, list } = this;
       let placed = 0;
-      let complete = true;
       let previous = null; // the card the next wanted one goes after
+      let complete = true;
       for (const row of order) {
         const wanted = placed < this.limit && matching.has(row);
         if (wanted) placed++;
-        if (!wanted) {
-          if (inList.has(row)) {
-            cards[row].remove();
-            inList.remove(row);
-          }
+        if (wanted === inList.has(row)) {
+          if (wanted) previous = cards[row];
           continue;
         }
-        if (!inList.has(row)) {
-          if (budget === 0) {
-            complete = false;
-            continue;
-          }
-          budget--;
+        if (budget === 0) {
+          complete = false; // and counting on, for the "show more" button
+          continue;
+        }
+        budget--;
+        if (wanted) {
           if (previous) previous.after(cards[row]);
           else list.prepend(cards[row]);
           inList.add(row);
+          previous = cards[row];
+        } else {
+          cards[row].remove();
+          inList.remove(row);
         }
-        previous = cards[row];
       }
       const left = matching.count() - placed;
       this.more.hidden = left === 0;
@@ -347,6 +353,17 @@
         if (this.moreButton.textContent !== text) this.moreButton.textContent = text;
       }
       return complete;
+    }
+
+    // As served, the page lists every cluster (all a reader without
+    // JavaScript gets); the script keeps the first page of them, at once.
+    keepFirstPage() {
+      if (this.cards.length <= PAGE_SIZE) return;
+      const rest = document.createRange();
+      rest.setStartBefore(this.cards[PAGE_SIZE]);
+      rest.setEndAfter(this.list.lastElementChild);
+      rest.deleteContents();
+      for (let row = PAGE_SIZE; row < this.cards.length; row++) this.inList.remove(row);
     }
 
     // "Show more": the next page of cards, and the keyboard focus on the first
@@ -378,6 +395,7 @@
     }
 
     listen() {
+      keepQueryInLanguageLinks();
       const textInput = this.form.elements.q;
       this.form.addEventListener("input", (event) => {
         const state = this.readForm();
@@ -386,7 +404,6 @@
         const url = this.urlFromState(state);
         if (event.target === textInput) history.replaceState(null, "", url);
         else history.pushState(null, "", url);
-        keepQueryInLanguageLinks();
       });
       this.form.addEventListener("submit", (event) => event.preventDefault());
       this.form.addEventListener("reset", (event) => {
@@ -395,7 +412,6 @@
         this.writeForm(state);
         this.apply(state);
         history.pushState(null, "", this.urlFromState(state));
-        keepQueryInLanguageLinks();
         textInput.focus();
       });
       window.addEventListener("popstate", () => this.restoreFromUrl());
@@ -410,11 +426,11 @@
       const state = this.stateFromUrl();
       this.writeForm(state);
       this.apply(state);
-      keepQueryInLanguageLinks();
     }
   }
 
   const directory = new ClusterDirectory(form, JSON.parse(dataBlock.textContent));
+  directory.keepFirstPage();
   directory.listen();
   directory.restoreFromUrl();
 })();
