@@ -67,9 +67,9 @@ def site(tmp_path_factory):
 def page(chromium, site):
     context = chromium.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    watch = PageWatch(page)
+    page.watch = PageWatch(page)
     yield page
-    assert watch.errors == []
+    assert page.watch.errors == []
     context.close()
 
 
@@ -125,3 +125,16 @@ def test_without_javascript_every_cluster_is_listed(chromium, site):
     assert listed(page) == in_name_order(ROWS)
     assert not page.is_visible("#cs-more")
     context.close()
+
+
+@pytest.mark.parametrize("path", ["", "klasteriai/", "en/klasteriai/", "naujienos/"])
+def test_a_page_view_does_not_download_the_sitemap(page, site, path):
+    """Material downloads and parses the sitemap beside every link whose rel is
+    exactly "alternate" (it takes them for other languages' sites); with a
+    thousand clusters that is a megabyte and most of a second of a phone's
+    time on every page. The feeds are still announced to feed readers."""
+    page.goto(site + path)
+    page.wait_for_load_state("networkidle")
+    assert [url for url in page.watch.requests if "sitemap" in url] == []
+    feeds = page.eval_on_selector_all("head link[type='application/atom+xml'], head link[type='text/calendar']", "ls => ls.map(l => l.relList.contains('alternate'))")
+    assert feeds == [True, True]

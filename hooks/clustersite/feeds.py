@@ -29,8 +29,6 @@ _TEMPLATES = jinja2.Environment(
     keep_trailing_newline=True,
 )
 ID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://github.com/lietuvos-klasteriai")
-# At each language's root: Material fetches "sitemap.xml" beside every
-# <link rel="alternate">, and a sitemap exists only at the language roots.
 
 
 @dataclass(frozen=True)
