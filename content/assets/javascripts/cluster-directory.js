@@ -369,7 +369,8 @@
     // "Show more": the next page of cards, and the keyboard focus on the first
     // of them, so a screen reader carries on where the list grew.
     showMore() {
-      const first = this.order.find((row) => this.matching.has(row) && !this.inList.has(row));
+      let before = this.limit; // matching cards ahead of the first new one
+      const first = this.order.find((row) => this.matching.has(row) && before-- === 0);
       this.limit += PAGE_SIZE;
       this.update();
       if (first !== undefined) this.cards[first].querySelector("a").focus();
