@@ -21,6 +21,7 @@ pytestmark = pytest.mark.browser
 REPO = Path(__file__).resolve().parent.parent
 SCRIPT = REPO / "content" / "assets" / "javascripts" / "cluster-directory.js"
 PAGE_SIZE = int(re.search(r"const PAGE_SIZE = (\d+);", SCRIPT.read_text(encoding="utf-8"))[1])
+FIRST_FRAME_CARDS = int(re.search(r"const FIRST_FRAME_CARDS = (\d+);", SCRIPT.read_text(encoding="utf-8"))[1])
 CLUSTERS = PAGE_SIZE * 2 + PAGE_SIZE // 3  # two full pages and part of a third
 COUNTIES = ["kaunas", "vilnius", "utena"]
 LETTERS = "AĄBCČDEĘĖFGHIĮYJKLMNOPRSŠTUŲŪVZŽ"
@@ -80,8 +81,13 @@ def listed(page) -> list[str]:
 
 
 def more_text(shown: int, matching: int) -> str:
+    """The button's text: the next page of how many are left, or the last page in the plural form its number needs."""
+    from babel import Locale
+
     left = matching - shown
-    return ui("lt", "directory.more").format(count=min(left, PAGE_SIZE), left=left)
+    if left > PAGE_SIZE:
+        return ui("lt", "directory.more").format(count=PAGE_SIZE, left=left)
+    return ui("lt", f"directory.more_rest.{Locale('lt').plural_form(left)}").format(left=left)
 
 
 def test_the_list_holds_a_page_and_the_button_adds_the_next(page, site):
@@ -95,9 +101,40 @@ def test_the_list_holds_a_page_and_the_button_adds_the_next(page, site):
     assert listed(page) == everyone[: 2 * PAGE_SIZE]
     # The keyboard focus moved to the first card added, so reading goes on from there.
     assert page.evaluate("document.activeElement.textContent.trim()") == everyone[PAGE_SIZE]
+    assert button.inner_text() == more_text(2 * PAGE_SIZE, CLUSTERS)  # the last page: "the remaining 16"
     button.click()
     assert listed(page) == everyone
     assert not page.is_visible("#cs-more")
+
+
+def test_show_more_right_after_a_change_still_focuses_the_first_new_card(page, site):
+    page.goto(site + "klasteriai/")
+    # The sort redraws the list over a few frames; "show more" in the same task finishes it first.
+    page.evaluate("""() => {
+        const sort = document.getElementById('cs-sort');
+        sort.value = 'founded';
+        sort.dispatchEvent(new Event('input', {bubbles: true}));
+        document.querySelector('#cs-more button').click();
+    }""")
+    assert page.get_attribute("#cs-cards", "aria-busy") is None
+    founded = [row["founded"] for row in sorted(ROWS.values(), key=lambda row: row["founded"])]
+    assert [ROWS_BY_NAME[name]["founded"] for name in listed(page)] == founded[: 2 * PAGE_SIZE]
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == listed(page)[PAGE_SIZE]
+
+
+def test_the_top_of_the_list_is_right_at_once_with_nothing_stale_among_it(page, site):
+    page.goto(site + "klasteriai/")
+    page.locator("#cs-more button").click()
+    page.locator("#cs-more button").click()
+    # Straight after the input, before any later frame: the top places are the right cards.
+    top = page.evaluate("""() => {
+        document.getElementById('cs-f-county-utena').click();
+        return Array.from(document.querySelectorAll('#cs-cards > li h2'), h => h.textContent.trim());
+    }""")
+    utena = in_name_order(s for s, row in ROWS.items() if row["county"] == "utena")
+    assert top[:FIRST_FRAME_CARDS] == utena[:FIRST_FRAME_CARDS]  # the rest of the page follows over the next frames
+    assert listed(page) == utena[:PAGE_SIZE]
 
 
 def test_a_filter_or_a_sort_starts_again_from_the_first_page(page, site):

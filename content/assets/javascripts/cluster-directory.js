@@ -33,11 +33,11 @@
   // Cards in the list after each change, and added by each "show more"; a
   // multiple of 1 to 4 columns, so the last row is full.
   const PAGE_SIZE = 48;
-  // Cards put in or taken out of the list in the frame of the input (more
-  // than a screenful), and in each frame after it: each costs the browser
-  // work, so a whole page at once would miss the frame.
-  const FIRST_FRAME_CHANGES = 8;
-  const LATER_FRAME_CHANGES = 24;
+  // Places at the top of the list put right in the frame of the input (more
+  // than a screenful), and added in each frame after it: a new card costs its
+  // style and layout, so a whole page at once would miss the frame.
+  const FIRST_FRAME_CARDS = 8;
+  const LATER_FRAME_CARDS = 24;
 
   /** Fixed-size sets of row numbers, 32 rows a word. */
   class RowSet {
@@ -172,6 +172,7 @@
       this.matching = new RowSet(size, true);
       this.limit = PAGE_SIZE;
       this.pending = false;
+      this.depth = 0;
       this.more = document.getElementById("cs-more");
       this.moreButton = this.more.querySelector("button");
       this.sort = this.sorts[0].key;
@@ -296,16 +297,19 @@
 
     // The list holds the first `limit` matching cards in the current order.
     // Both the cards in the list and those wanted are in that order, so one
-    // pass from the top inserts each wanted card after the one before it and
-    // removes the others. The top of the list is put right first, in the
-    // frame of the input; the rest follows over the next frames (the list is
-    // aria-busy meanwhile). A new change simply retargets.
+    // pass from the top removes the cards not wanted and inserts each wanted
+    // one after the one before it. The first places are put right in the
+    // frame of the input, with nothing stale among them, and the rest over
+    // the next few frames (the list is aria-busy meanwhile). A new change
+    // simply retargets.
     update() {
-      if (this.render(FIRST_FRAME_CHANGES)) return;
+      this.depth = FIRST_FRAME_CARDS;
+      if (this.render(this.depth)) return;
       this.list.setAttribute("aria-busy", "true");
       if (this.pending) return;
       const step = () => {
-        if (this.render(LATER_FRAME_CHANGES)) {
+        this.depth += LATER_FRAME_CARDS;
+        if (this.render(this.depth)) {
           this.pending = false;
           this.list.removeAttribute("aria-busy");
         } else {
@@ -316,8 +320,8 @@
       requestAnimationFrame(() => setTimeout(step));
     }
 
-    /** Makes up to `budget` changes to the list, from the top; true when it is complete. */
-    render(budget) {
+    /** Puts the list right up to its `depth`-th wanted card, from the top; true when it is complete. */
+    render(depth) {
       const { inList, matching, order, cards, list } = this;
       let placed = 0;
       let previous = null; // the card the next wanted one goes after
@@ -327,14 +331,9 @@
         if (wanted) placed++;
         if (wanted === inList.has(row)) {
           if (wanted) previous = cards[row];
-          continue;
-        }
-        if (budget === 0) {
-          complete = false; // and counting on, for the "show more" button
-          continue;
-        }
-        budget--;
-        if (wanted) {
+        } else if (placed > depth) {
+          complete = false; // a later frame's; counting on, for the "show more" button
+        } else if (wanted) {
           if (previous) previous.after(cards[row]);
           else list.prepend(cards[row]);
           inList.add(row);
@@ -344,12 +343,14 @@
           inList.remove(row);
         }
       }
+      // The button: "48 more of the remaining 952", or for the last page
+      // "the remaining 20 clusters", in the plural form its number needs.
       const left = matching.count() - placed;
       this.more.hidden = left === 0;
       if (left) {
-        const text = this.moreButton.dataset.template
-          .replace("{count}", Math.min(left, PAGE_SIZE))
-          .replace("{left}", left);
+        const forms = this.moreButton.dataset;
+        const template = left > PAGE_SIZE ? forms.template : forms[this.plural.select(left)] || forms.other;
+        const text = template.replace("{count}", PAGE_SIZE).replace("{left}", left);
         if (this.moreButton.textContent !== text) this.moreButton.textContent = text;
       }
       return complete;
@@ -372,7 +373,10 @@
       let before = this.limit; // matching cards ahead of the first new one
       const first = this.order.find((row) => this.matching.has(row) && before-- === 0);
       this.limit += PAGE_SIZE;
-      this.update();
+      // All at once: the focus needs its card in the list, and a screen
+      // reader a list that is not busy. Not a frame-bound action, unlike filtering.
+      this.render(Infinity);
+      this.list.removeAttribute("aria-busy");
       if (first !== undefined) this.cards[first].querySelector("a").focus();
     }
 
