@@ -12,16 +12,18 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
+from babel import Locale
 from browser_support import PageWatch, serve
+from clustersite.collation import lithuanian_key
+from clustersite.ui_strings import load_strings
 from conftest import copy_site_sources, minimal_cluster, replace_content, run_build
 
 pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).resolve().parent.parent
-SCRIPT = REPO / "content" / "assets" / "javascripts" / "cluster-directory.js"
-PAGE_SIZE = int(re.search(r"const PAGE_SIZE = (\d+);", SCRIPT.read_text(encoding="utf-8"))[1])
-FIRST_FRAME_CARDS = int(re.search(r"const FIRST_FRAME_CARDS = (\d+);", SCRIPT.read_text(encoding="utf-8"))[1])
+SCRIPT = (REPO / "content" / "assets" / "javascripts" / "cluster-directory.js").read_text(encoding="utf-8")
+PAGE_SIZE, FIRST_FRAME_CARDS = (int(re.search(rf"const {name} = (\d+);", SCRIPT)[1]) for name in ("PAGE_SIZE", "FIRST_FRAME_CARDS"))
+LT = load_strings(REPO / "data" / "ui", "lt")
 CLUSTERS = PAGE_SIZE * 2 + PAGE_SIZE // 3  # two full pages and part of a third
 COUNTIES = ["kaunas", "vilnius", "utena"]
 LETTERS = "AĄBCČDEĘĖFGHIĮYJKLMNOPRSŠTUŲŪVZŽ"
@@ -40,13 +42,7 @@ ROWS = fixture_rows()
 ROWS_BY_NAME = {row["name"]: row for row in ROWS.values()}
 
 
-def ui(lang: str, key: str) -> str:
-    return yaml.safe_load((REPO / "data" / "ui" / f"{lang}.yml").read_text(encoding="utf-8"))[key]
-
-
 def in_name_order(slugs) -> list[str]:
-    from clustersite.collation import lithuanian_key
-
     return sorted((ROWS[s]["name"] for s in slugs), key=lithuanian_key)
 
 
@@ -82,19 +78,17 @@ def listed(page) -> list[str]:
 
 def more_text(shown: int, matching: int) -> str:
     """The button's text: the next page of how many are left, or the last page in the plural form its number needs."""
-    from babel import Locale
-
     left = matching - shown
     if left > PAGE_SIZE:
-        return ui("lt", "directory.more").format(count=PAGE_SIZE, left=left)
-    return ui("lt", f"directory.more_rest.{Locale('lt').plural_form(left)}").format(left=left)
+        return LT["directory.more"].format(count=PAGE_SIZE, left=left)
+    return LT[f"directory.more_rest.{Locale('lt').plural_form(left)}"].format(left=left)
 
 
 def test_the_list_holds_a_page_and_the_button_adds_the_next(page, site):
     page.goto(site + "klasteriai/")
     everyone = in_name_order(ROWS)
     assert listed(page) == everyone[:PAGE_SIZE]
-    assert page.inner_text("#cs-count") == ui("lt", "directory.shown").format(shown=CLUSTERS, total=CLUSTERS)
+    assert page.inner_text("#cs-count") == LT["directory.shown"].format(shown=CLUSTERS, total=CLUSTERS)
     button = page.locator("#cs-more button")
     assert button.inner_text() == more_text(PAGE_SIZE, CLUSTERS)
     button.click()
@@ -143,7 +137,7 @@ def test_a_filter_or_a_sort_starts_again_from_the_first_page(page, site):
     page.check("#cs-f-county-vilnius")
     vilnius = in_name_order(s for s, row in ROWS.items() if row["county"] == "vilnius")
     assert listed(page) == vilnius[:PAGE_SIZE]
-    assert page.inner_text("#cs-count") == ui("lt", "directory.shown").format(shown=len(vilnius), total=CLUSTERS)
+    assert page.inner_text("#cs-count") == LT["directory.shown"].format(shown=len(vilnius), total=CLUSTERS)
     assert page.is_visible("#cs-more") == (len(vilnius) > PAGE_SIZE)
     page.uncheck("#cs-f-county-vilnius")
     page.select_option("#cs-sort", "founded")

@@ -1,7 +1,7 @@
 // Faceted filtering of the cluster directory (/klasteriai/).
 //
 // The page already lists every cluster, so without JavaScript it is complete;
-// this script only hides, shows and reorders the cards. Its data is the JSON
+// this script only changes which of those cards are listed, and their order. Its data is the JSON
 // block #cs-directory-data written at build time by
 // hooks/clustersite/directory.py: one row per card in the page's order, the
 // facets and the sorts. The filter state lives in the URL query
