@@ -95,3 +95,17 @@ def test_a_public_build_needs_a_named_publisher(tmp_path):
     assert "Traceback" not in build.output
     local = run_build(root, tmp_path / "local")
     assert local.returncode == 0, local.output
+
+
+def test_no_stylesheet_rule_restyles_a_whole_list_when_one_card_comes_or_goes(real_site):
+    # A selector whose subject is `*` right after a sibling combinator (Material's
+    # `table:not([class])+*`) makes Chromium re-style every child of a list whenever one is
+    # inserted or removed in the middle: the directory's cards (hooks/clustersite/html_fixes.py).
+    stylesheets = sorted((real_site.site / "assets").rglob("*.css"))
+    assert any(path.name.startswith("main.") for path in stylesheets)
+    universal_after_sibling = {
+        path.name: re.findall(r"[^{},]*[+~]\s*\*\s*[,{]", path.read_text(encoding="utf-8")) for path in stylesheets
+    }
+    assert {name: found for name, found in universal_after_sibling.items() if found} == {}
+    main = next(path for path in stylesheets if path.name.startswith("main."))
+    assert ".md-typeset table:not([class])+:not(li){margin-top:1.5em}" in main.read_text(encoding="utf-8")

@@ -16,7 +16,7 @@ from urllib.parse import urljoin, urlsplit
 
 from . import reuse, urls
 from .feeds import atom_feed, calendar
-from .html_fixes import fix_page
+from .html_fixes import fix_page, fix_stylesheets
 from .localized import DEFAULT_LANGUAGE
 from .search_index import build_search_index
 from .security_headers import headers_file
@@ -97,8 +97,10 @@ def keep_404(build: Build) -> None:
 
 
 def finish_site(build: Build) -> None:
-    """Site-wide files: the search index, per-language sitemaps, host headers."""
+    """Site-wide files: the search index, per-language sitemaps, host headers;
+    and Material's stylesheet, corrected."""
     site_dir = build.site_dir
+    fix_stylesheets(site_dir)
     build_search_index(site_dir)
     root_sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
     for code in build.others:

@@ -33,10 +33,11 @@
   // Cards in the list after each change, and added by each "show more"; a
   // multiple of 1 to 4 columns, so the last row is full.
   const PAGE_SIZE = 48;
-  // Places at the top of the list put right in the frame of the input (more
-  // than a screenful), and added in each frame after it: a new card costs its
-  // style and layout, so a whole page at once would miss the frame.
-  const FIRST_FRAME_CARDS = 8;
+  // The frame of the input puts right the places of the list that can be on
+  // screen, counting every card at least MIN_CARD_REM tall (real ones are
+  // taller); each later frame does LATER_FRAME_CARDS more. A new card costs
+  // its style and layout, so a whole page at once would miss the frame.
+  const MIN_CARD_REM = 6;
   const LATER_FRAME_CARDS = 24;
 
   /** Fixed-size sets of row numbers, 32 rows a word. */
@@ -249,6 +250,7 @@
     // Values within a facet are alternatives (OR); facets combine (AND). Each
     // value's count is how many clusters it would leave, given the other filters.
     apply(state) {
+      const onScreen = this.placesOnScreen(); // read before anything is written: no layout to wait for
       this.matchText(state.q);
       for (const facet of this.facets) {
         const wanted = state.facets[facet.key].map((value) => facet.values.get(value)).filter(Boolean);
@@ -279,7 +281,7 @@
       this.matching = visible;
       this.limit = PAGE_SIZE;
       if (state.sort !== this.sort) this.sortCards(state.sort);
-      this.update();
+      this.update(onScreen);
       const shown = visible.count();
       const message = this.shownTemplate.replace("{shown}", shown).replace("{total}", this.rows.length);
       if (this.status.textContent !== message) this.status.textContent = message;
@@ -295,15 +297,22 @@
       if (this.showButton.textContent !== show) this.showButton.textContent = show;
     }
 
+    /** How many places of the list, from its top, can be on screen: none when it starts below the screen. */
+    placesOnScreen() {
+      const top = this.list.getBoundingClientRect().top;
+      const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+      return Math.min(PAGE_SIZE, Math.max(0, Math.ceil((innerHeight - top) / (MIN_CARD_REM * rem))));
+    }
+
     // The list holds the first `limit` matching cards in the current order.
     // Both the cards in the list and those wanted are in that order, so one
     // pass from the top removes the cards not wanted and inserts each wanted
-    // one after the one before it. The first places are put right in the
-    // frame of the input, with nothing stale among them, and the rest over
-    // the next few frames (the list is aria-busy meanwhile). A new change
-    // simply retargets.
-    update() {
-      this.depth = FIRST_FRAME_CARDS;
+    // one after the one before it. The places that can be on screen are put
+    // right in the frame of the input, with nothing stale among them, and
+    // the rest over the next few frames (the list is aria-busy meanwhile). A
+    // new change simply retargets.
+    update(onScreen) {
+      this.depth = onScreen;
       if (this.render(this.depth)) return;
       this.list.setAttribute("aria-busy", "true");
       if (this.pending) return;
