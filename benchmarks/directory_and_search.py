@@ -15,9 +15,10 @@ warms it up (a few keystrokes and clicks, not measured), then times:
 Each interaction starts inside a requestAnimationFrame callback and ends in
 a task posted from it, so "to the frame drawn" covers the event handler and
 the whole frame it causes (style, layout, paint): what a person waits for.
-The directory puts the top of its list right in the input's frame and the
-rest of the page of cards over the next few frames, so "until the list is
-complete" times the last of them too. "Forced" times only the handler plus a forced style and layout, as
+The directory puts right in the input's frame the places of its list that
+can be on screen (at the top of the page, where the runs click, three),
+and the rest of the page of cards over the next few frames, so "until the
+list is complete" times the last of them too. "Forced" times only the handler plus a forced style and layout, as
 earlier versions of this benchmark did. The runs are sorted by their 95th
 percentile and the middle run is reported (median, p95, max), with the
 spread of p95 over all runs. The frame budget is 16 ms.

@@ -5,9 +5,11 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from clustersite.html_fixes import corrected_stylesheet
 from conftest import copy_site_sources, run_build
 
 SUB_URL = "https://org.github.io/lietuvos-klasteriai/"
@@ -97,15 +99,35 @@ def test_a_public_build_needs_a_named_publisher(tmp_path):
     assert local.returncode == 0, local.output
 
 
-def test_no_stylesheet_rule_restyles_a_whole_list_when_one_card_comes_or_goes(real_site):
-    # A selector whose subject is `*` right after a sibling combinator (Material's
-    # `table:not([class])+*`) makes Chromium re-style every child of a list whenever one is
-    # inserted or removed in the middle: the directory's cards (hooks/clustersite/html_fixes.py).
-    stylesheets = sorted((real_site.site / "assets").rglob("*.css"))
-    assert any(path.name.startswith("main.") for path in stylesheets)
-    universal_after_sibling = {
-        path.name: re.findall(r"[^{},]*[+~]\s*\*\s*[,{]", path.read_text(encoding="utf-8")) for path in stylesheets
-    }
-    assert {name: found for name, found in universal_after_sibling.items() if found} == {}
-    main = next(path for path in stylesheets if path.name.startswith("main."))
-    assert ".md-typeset table:not([class])+:not(li){margin-top:1.5em}" in main.read_text(encoding="utf-8")
+def test_no_stylesheet_has_a_bare_star_after_a_sibling_combinator(real_site):
+    # Material's `table:not([class])+*` made Chromium re-style every card of the
+    # directory's list whenever one came or went (hooks/clustersite/html_fixes.py).
+    # The build links a corrected copy, under a name of its own content.
+    site = real_site.site
+    stylesheets = sorted((site / "assets").rglob("*.css"))
+    star_after_sibling = {path.name: re.findall(r"[^{},]*[+~]\s*\*\s*[,{]", path.read_text(encoding="utf-8")) for path in stylesheets}
+    assert {name: found for name, found in star_after_sibling.items() if found} == {}
+    home = (site / "index.html").read_text(encoding="utf-8")
+    linked = re.findall(r'href="(assets/stylesheets/main\.([0-9a-f]{8})\.min\.css)"', home)
+    assert len(linked) == 1
+    (path, digest), = linked
+    css = (site / path).read_bytes()
+    assert hashlib.sha256(css).hexdigest()[:8] == digest
+    assert b".md-typeset table:not([class])+:where(:not(li)){margin-top:1.5em}" in css
+    assert [p.name for p in stylesheets if p.name.startswith("main.") and p.name.endswith(".css")] == [Path(path).name]
+
+
+def test_the_stylesheet_fix_comes_from_the_first_theme_folder_and_notices_when_the_rule_is_gone(tmp_path):
+    def theme(name: str, css: str) -> Path:
+        folder = tmp_path / name / "assets" / "stylesheets"
+        folder.mkdir(parents=True)
+        (folder / "main.0123abcd.min.css").write_text(css, encoding="utf-8")
+        return tmp_path / name
+
+    rule = ".md-typeset table:not([class])+*{margin-top:1.5em}"
+    upgraded, material = theme("upgraded", "p{margin:0}"), theme("material", f"p{{margin:0}}{rule}")
+    assert corrected_stylesheet([upgraded, material]) is None  # the build warns, and --strict stops it
+    corrected = corrected_stylesheet([tmp_path / "overrides", material])
+    assert corrected.path == "assets/stylesheets/main.0123abcd.min.css"
+    assert corrected.text == "p{margin:0}.md-typeset table:not([class])+:where(:not(li)){margin-top:1.5em}"
+    assert corrected.corrected_path == f"assets/stylesheets/main.{hashlib.sha256(corrected.text.encode()).hexdigest()[:8]}.min.css"

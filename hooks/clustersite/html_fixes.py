@@ -8,6 +8,9 @@ Material upgrade that changes what is replaced shows up there.
 
 from __future__ import annotations
 
+import hashlib
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
 # Material's drawer and search toggles are checkboxes with autocomplete="off",
@@ -20,10 +23,10 @@ _TOGGLES = (
 )
 
 
-def fix_page(html: str) -> str:
+def fix_page(html: str, stylesheet: Stylesheet | None = None) -> str:
     for before, after in _TOGGLES:
         html = html.replace(before, after)
-    return html
+    return link_corrected_stylesheet(html, stylesheet)
 
 
 # Material spaces whatever follows a plain table: `.md-typeset table:not([class])+*`.
@@ -32,12 +35,41 @@ def fix_page(html: str) -> str:
 # re-styles every child of that list and rebuilds their boxes: 2 ms of each
 # frame that changes the directory's page of cards, against 0.4 ms without
 # (benchmarks/directory_and_search.py). A table is never the sibling of a list
-# item, so `:not(li)` matches the same elements in valid HTML and lets lists be.
-# The rule grows by 6 characters, so the source map is off by that much after it.
-_TABLE_SPACING = (".md-typeset table:not([class])+*{", ".md-typeset table:not([class])+:not(li){")
+# item, so `:where(:not(li))` matches the same elements in valid HTML, with the
+# same specificity, and lets lists be. The file gets a name of its own content,
+# since fingerprinted files are cached for a year (security_headers.py); the
+# rule grows by 15 characters, so the source map is off by that much after it.
+_TABLE_SPACING = (".md-typeset table:not([class])+*{", ".md-typeset table:not([class])+:where(:not(li)){")
+_MATERIAL_STYLESHEET = "assets/stylesheets/main.*.min.css"
 
 
-def fix_stylesheets(site_dir: Path) -> None:
-    for path in sorted((site_dir / "assets" / "stylesheets").glob("main.*.min.css")):
-        css = path.read_text(encoding="utf-8")
-        path.write_text(css.replace(*_TABLE_SPACING), encoding="utf-8")
+@dataclass(frozen=True)
+class Stylesheet:
+    """Material's main stylesheet, corrected, and the names it is linked by."""
+
+    path: str  # as Material links it, from the site root
+    corrected_path: str
+    text: str
+
+
+def corrected_stylesheet(theme_dirs: list[Path]) -> Stylesheet | None:
+    """From the first theme folder that has it, as MkDocs picks; None if the
+    stylesheet no longer has the rule (a Material upgrade)."""
+    found = next((path for folder in theme_dirs for path in sorted(folder.glob(_MATERIAL_STYLESHEET))), None)
+    text = found.read_text(encoding="utf-8") if found else ""
+    if _TABLE_SPACING[0] not in text:
+        return None
+    text = text.replace(*_TABLE_SPACING)
+    path = f"{Path(_MATERIAL_STYLESHEET).parent.as_posix()}/{found.name}"
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+    return Stylesheet(path, re.sub(r"\.[0-9a-f]{8}\.min\.css$", f".{digest}.min.css", path), text)
+
+
+def link_corrected_stylesheet(html: str, stylesheet: Stylesheet | None) -> str:
+    return html.replace(stylesheet.path, stylesheet.corrected_path) if stylesheet else html
+
+
+def write_corrected_stylesheet(site_dir: Path, stylesheet: Stylesheet | None) -> None:
+    if stylesheet:
+        (site_dir / stylesheet.corrected_path).write_text(stylesheet.text, encoding="utf-8")
+        (site_dir / stylesheet.path).unlink(missing_ok=True)

@@ -16,7 +16,7 @@ from urllib.parse import urljoin, urlsplit
 
 from . import reuse, urls
 from .feeds import atom_feed, calendar
-from .html_fixes import fix_page, fix_stylesheets
+from .html_fixes import Stylesheet, fix_page, write_corrected_stylesheet
 from .localized import DEFAULT_LANGUAGE
 from .search_index import build_search_index
 from .security_headers import headers_file
@@ -33,6 +33,7 @@ class Build:
     lang: str
     languages: tuple[str, ...]  # in build order, the default first
     t: Callable[..., str]
+    stylesheet: Stylesheet | None = None  # Material's, corrected (html_fixes.py)
 
     @property
     def lang_root(self) -> str:
@@ -87,7 +88,7 @@ def keep_404(build: Build) -> None:
     built, kept_default = build.site_dir / "404.html", build.site_dir / ".404.default.html"
     if not built.is_file():
         return
-    built.write_text(fix_page(built.read_text(encoding="utf-8")), encoding="utf-8")  # no on_post_page for it
+    built.write_text(fix_page(built.read_text(encoding="utf-8"), build.stylesheet), encoding="utf-8")  # no on_post_page for it
     if build.lang == DEFAULT_LANGUAGE:
         shutil.copyfile(built, kept_default)
     else:
@@ -100,7 +101,7 @@ def finish_site(build: Build) -> None:
     """Site-wide files: the search index, per-language sitemaps, host headers;
     and Material's stylesheet, corrected."""
     site_dir = build.site_dir
-    fix_stylesheets(site_dir)
+    write_corrected_stylesheet(site_dir, build.stylesheet)
     build_search_index(site_dir)
     root_sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
     for code in build.others:

@@ -14,9 +14,11 @@
 // over every card still in the page, all growing with the number of clusters.
 // So the list holds only the first PAGE_SIZE matching cards (more on request,
 // with the "show more" button); the other cards are kept out of the document
-// and a change touches at most a page of them. Every facet value is a bitset
-// over the rows, so filtering and the count beside each value are a few word
-// operations.
+// and a change touches at most a page of them. Adding or removing a card in
+// the middle of the list re-styled every card in it, because of one rule in
+// Material's stylesheet, which the build rewrites (hooks/clustersite/html_fixes.py).
+// Every facet value is a bitset over the rows, so filtering and the count
+// beside each value are a few word operations.
 //
 // A classic script, not a module: module scripts do not run from file://,
 // and this page works when opened from a folder (the search page cannot).
@@ -26,6 +28,10 @@
   const form = document.getElementById("cs-filters");
   const dataBlock = document.getElementById("cs-directory-data");
   if (!form || !dataBlock) return;
+  // The list changes from its top over a few frames: the browser must not
+  // scroll to follow a card on screen (scroll anchoring) down to places the
+  // later frames have yet to put right.
+  document.body.classList.add("cs-no-scroll-anchoring");
 
   // Lowercase without diacritics, as fold() in hooks/clustersite/directory.py.
   const fold = (text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
@@ -33,10 +39,11 @@
   // Cards in the list after each change, and added by each "show more"; a
   // multiple of 1 to 4 columns, so the last row is full.
   const PAGE_SIZE = 48;
-  // The frame of the input puts right the places of the list that can be on
-  // screen, counting every card at least MIN_CARD_REM tall (real ones are
-  // taller); each later frame does LATER_FRAME_CARDS more. A new card costs
-  // its style and layout, so a whole page at once would miss the frame.
+  // The frame of a click or keystroke puts right the places of the list that
+  // can be on screen, reckoning rows of cards MIN_CARD_REM tall (the shortest
+  // card is about 8rem) and one row more; each later frame does
+  // LATER_FRAME_CARDS more. A new card costs its style and layout, so a whole
+  // page at once would miss the frame.
   const MIN_CARD_REM = 6;
   const LATER_FRAME_CARDS = 24;
 
@@ -249,8 +256,8 @@
 
     // Values within a facet are alternatives (OR); facets combine (AND). Each
     // value's count is how many clusters it would leave, given the other filters.
-    apply(state) {
-      const onScreen = this.placesOnScreen(); // read before anything is written: no layout to wait for
+    // `onScreen`: how many places at the top of the list to put right at once.
+    apply(state, onScreen) {
       this.matchText(state.q);
       for (const facet of this.facets) {
         const wanted = state.facets[facet.key].map((value) => facet.values.get(value)).filter(Boolean);
@@ -297,11 +304,16 @@
       if (this.showButton.textContent !== show) this.showButton.textContent = show;
     }
 
-    /** How many places of the list, from its top, can be on screen: none when it starts below the screen. */
+    /** How many places of the list, from its top, can be on screen: none when it starts well below the screen.
+     * Read before a change writes anything, so the layout is usually still the last frame's. */
     placesOnScreen() {
       const top = this.list.getBoundingClientRect().top;
-      const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
-      return Math.min(PAGE_SIZE, Math.max(0, Math.ceil((innerHeight - top) / (MIN_CARD_REM * rem))));
+      const style = getComputedStyle(this.list);
+      const columns = style.display.endsWith("grid") ? style.gridTemplateColumns.split(" ").length : 1;
+      const row = MIN_CARD_REM * parseFloat(getComputedStyle(document.documentElement).fontSize);
+      // One row more: what the change writes above the list (counts, the panel's summary) may pull it up.
+      const rows = Math.max(0, Math.ceil((innerHeight - top) / row) + 1);
+      return Math.min(PAGE_SIZE, rows * columns);
     }
 
     // The list holds the first `limit` matching cards in the current order.
@@ -413,7 +425,7 @@
       const textInput = this.form.elements.q;
       this.form.addEventListener("input", (event) => {
         const state = this.readForm();
-        this.apply(state);
+        this.apply(state, this.placesOnScreen());
         // Typing replaces the current history entry rather than adding one per keystroke.
         const url = this.urlFromState(state);
         if (event.target === textInput) history.replaceState(null, "", url);
@@ -423,8 +435,9 @@
       this.form.addEventListener("reset", (event) => {
         event.preventDefault();
         const state = this.emptyState();
+        const onScreen = this.placesOnScreen();
         this.writeForm(state);
-        this.apply(state);
+        this.apply(state, onScreen);
         history.pushState(null, "", this.urlFromState(state));
         textInput.focus();
       });
@@ -436,10 +449,12 @@
       });
     }
 
+    // On load and on the back button: the whole page at once, since the
+    // browser puts back the scroll position only after this.
     restoreFromUrl() {
       const state = this.stateFromUrl();
       this.writeForm(state);
-      this.apply(state);
+      this.apply(state, PAGE_SIZE);
     }
   }
 
