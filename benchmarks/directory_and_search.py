@@ -16,7 +16,7 @@ Each interaction starts inside a requestAnimationFrame callback and ends in
 a task posted from it, so "to the frame drawn" covers the event handler and
 the whole frame it causes (style, layout, paint): what a person waits for.
 The directory puts right in the input's frame the places of its list that
-can be on screen (at the top of the page, where the runs click, three),
+can be on screen (at the top of the page, where the runs click, two),
 and the rest of the page of cards over the next few frames, so "until the
 list is complete" times the last of them too. "Forced" times only the handler plus a forced style and layout, as
 earlier versions of this benchmark did. The runs are sorted by their 95th

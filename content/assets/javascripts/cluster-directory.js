@@ -41,10 +41,11 @@
   const PAGE_SIZE = 48;
   // The frame of a click or keystroke puts right the places of the list that
   // can be on screen, reckoning rows of cards MIN_CARD_REM tall (the shortest
-  // card is about 8rem) and one row more; each later frame does
-  // LATER_FRAME_CARDS more. A new card costs its style and layout, so a whole
-  // page at once would miss the frame.
+  // card is about 8rem), with the list up to SHIFT_REM higher than it was;
+  // each later frame does LATER_FRAME_CARDS more. A new card costs its style
+  // and layout, so a whole page at once would miss the frame.
   const MIN_CARD_REM = 6;
+  const SHIFT_REM = 3;
   const LATER_FRAME_CARDS = 24;
 
   /** Fixed-size sets of row numbers, 32 rows a word. */
@@ -310,9 +311,10 @@
       const top = this.list.getBoundingClientRect().top;
       const style = getComputedStyle(this.list);
       const columns = style.display.endsWith("grid") ? style.gridTemplateColumns.split(" ").length : 1;
-      const row = MIN_CARD_REM * parseFloat(getComputedStyle(document.documentElement).fontSize);
-      // One row more: what the change writes above the list (counts, the panel's summary) may pull it up.
-      const rows = Math.max(0, Math.ceil((innerHeight - top) / row) + 1);
+      const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+      // What the change writes above the list (the counts beside the filters, which
+      // may wrap a line less on a phone with the panel open) can pull it up.
+      const rows = Math.max(0, Math.ceil((innerHeight + SHIFT_REM * rem - top) / (MIN_CARD_REM * rem)));
       return Math.min(PAGE_SIZE, rows * columns);
     }
 
