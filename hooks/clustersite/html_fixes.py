@@ -9,7 +9,6 @@ Material upgrade that changes what is replaced shows up there.
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,7 +25,7 @@ _TOGGLES = (
 def fix_page(html: str, stylesheet: Stylesheet | None = None) -> str:
     for before, after in _TOGGLES:
         html = html.replace(before, after)
-    return link_corrected_stylesheet(html, stylesheet)
+    return html.replace(stylesheet.path, stylesheet.corrected_path) if stylesheet else html
 
 
 # Material spaces whatever follows a plain table: `.md-typeset table:not([class])+*`.
@@ -40,7 +39,7 @@ def fix_page(html: str, stylesheet: Stylesheet | None = None) -> str:
 # since fingerprinted files are cached for a year (security_headers.py); the
 # rule grows by 15 characters, so the source map is off by that much after it.
 _TABLE_SPACING = (".md-typeset table:not([class])+*{", ".md-typeset table:not([class])+:where(:not(li)){")
-_MATERIAL_STYLESHEET = "assets/stylesheets/main.*.min.css"
+_STYLESHEETS = "assets/stylesheets"
 
 
 @dataclass(frozen=True)
@@ -55,18 +54,13 @@ class Stylesheet:
 def corrected_stylesheet(theme_dirs: list[Path]) -> Stylesheet | None:
     """From the first theme folder that has it, as MkDocs picks; None if the
     stylesheet no longer has the rule (a Material upgrade)."""
-    found = next((path for folder in theme_dirs for path in sorted(folder.glob(_MATERIAL_STYLESHEET))), None)
+    found = next((path for folder in theme_dirs for path in sorted((folder / _STYLESHEETS).glob("main.*.min.css"))), None)
     text = found.read_text(encoding="utf-8") if found else ""
     if _TABLE_SPACING[0] not in text:
         return None
     text = text.replace(*_TABLE_SPACING)
-    path = f"{Path(_MATERIAL_STYLESHEET).parent.as_posix()}/{found.name}"
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
-    return Stylesheet(path, re.sub(r"\.[0-9a-f]{8}\.min\.css$", f".{digest}.min.css", path), text)
-
-
-def link_corrected_stylesheet(html: str, stylesheet: Stylesheet | None) -> str:
-    return html.replace(stylesheet.path, stylesheet.corrected_path) if stylesheet else html
+    return Stylesheet(f"{_STYLESHEETS}/{found.name}", f"{_STYLESHEETS}/main.{digest}.min.css", text)
 
 
 def write_corrected_stylesheet(site_dir: Path, stylesheet: Stylesheet | None) -> None:
