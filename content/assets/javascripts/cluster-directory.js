@@ -46,6 +46,9 @@
   // and layout, so a whole page at once would miss the frame.
   const MIN_CARD_REM = 6;
   const SHIFT_REM = 3;
+  // A page of this many cards or fewer (a screenful and a half) is put right
+  // all at once: it costs little more than a screenful, and it is done.
+  const SHORT_PAGE = 6;
   const LATER_FRAME_CARDS = 24;
 
   /** Fixed-size sets of row numbers, 32 rows a word. */
@@ -288,7 +291,10 @@
       }
       this.matching = visible;
       this.limit = PAGE_SIZE;
-      if (state.sort !== this.sort) this.sortCards(state.sort);
+      if (state.sort !== this.sort) {
+        this.sortCards(state.sort);
+        onScreen = PAGE_SIZE; // the list was emptied: all at once, or the page would shrink and grow again
+      }
       this.update(onScreen);
       const shown = visible.count();
       const message = this.shownTemplate.replace("{shown}", shown).replace("{total}", this.rows.length);
@@ -321,12 +327,13 @@
     // The list holds the first `limit` matching cards in the current order.
     // Both the cards in the list and those wanted are in that order, so one
     // pass from the top removes the cards not wanted and inserts each wanted
-    // one after the one before it. The places that can be on screen are put
-    // right in the frame of the input, with nothing stale among them, and
-    // the rest over the next few frames (the list is aria-busy meanwhile). A
-    // new change simply retargets.
+    // one after the one before it. The places that can be on screen (or a
+    // short page, whole) are put right in the frame of the input, with
+    // nothing stale among them, and the rest over the next few frames (the
+    // list is aria-busy meanwhile). A new change simply retargets.
     update(onScreen) {
-      this.depth = onScreen;
+      const wanted = Math.min(this.matching.count(), this.limit);
+      this.depth = wanted <= SHORT_PAGE ? wanted : onScreen;
       if (this.render(this.depth)) return;
       this.list.setAttribute("aria-busy", "true");
       if (this.pending) return;
