@@ -6,6 +6,7 @@
 | on_config        | the top menu from the URL module (before i18n reads it); page  |
 |                  | bodies rendered with raw HTML as text (markdown_text.SafeHtml) |
 | on_pre_build     | load and validate all content (once per build), write stubs;   |
+|                  | read Material's stylesheet (corrected) and the site's icon;    |
 |                  | serving broken content: build nothing (see on_post_build)      |
 | on_files         | no files while serving broken content                          |
 | on_env           | expose data, wording, links and filters for the language built |
@@ -39,6 +40,7 @@ from clustersite.markdown_text import SafeHtml, render_markdown
 from clustersite.problems import ContentError
 from clustersite.search_index import SearchIndexError
 from clustersite.site_data import load_site
+from clustersite.site_icon import icon_data_url
 from clustersite.ui_strings import translators
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
@@ -93,7 +95,12 @@ def on_pre_build(config) -> None:
             _state["broken"] = error.problems
             config.theme.static_templates.clear()
             return
-        _state["stylesheet"] = corrected_stylesheet([Path(folder) for folder in config.theme.dirs])
+        theme_dirs = [Path(folder) for folder in config.theme.dirs]
+        _state["stylesheet"] = corrected_stylesheet(theme_dirs)
+        try:
+            _state["icon"] = icon_data_url(config.theme["favicon"], [Path(config.docs_dir), *theme_dirs])
+        except ValueError as error:
+            raise PluginError(str(error)) from None
         if _state["stylesheet"] is None:
             log.warning("Material's stylesheet no longer has the rule hooks/clustersite/html_fixes.py rewrites "
                         "(table:not([class])+*): check whether the directory still needs the fix, and update it")
@@ -126,6 +133,7 @@ def on_env(env, config, files):
         site_data=site, clusters=site.sorted_clusters(lang), figures=site.figures(), vocab=site.vocabularies,
         # `page_lang`, because Material's base.html imports a module named `lang` over the global.
         page_lang=lang, lang_root=lang_root, t=_state["t"][lang], href=href, urls=urls, social_image=SOCIAL_IMAGE,
+        site_icon=_state["icon"],
     )
     # Each build gets a new environment, so templates cannot change under it:
     # skip Jinja's mtime check on every include and import (tens per page).

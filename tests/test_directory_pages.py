@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from babel import Locale
@@ -198,3 +199,22 @@ def test_a_page_view_does_not_download_the_sitemap(page, site, path):
     assert [url for url in page.watch.requests if "sitemap" in url] == []
     feeds = page.eval_on_selector_all("head link[type='application/atom+xml'], head link[type='text/calendar']", "ls => ls.map(l => l.relList.contains('alternate'))")
     assert feeds == [True, True]
+
+
+def test_a_filter_change_fetches_nothing_not_even_the_page_icon(page, site):
+    """Chromium fetches a page's icon again at each change of the page's own
+    URL, and each filter change is one: with the icon in a file, a request per
+    click and several milliseconds of the browser's time (site_icon.py)."""
+    page.goto(site + "klasteriai/")
+    page.wait_for_load_state("networkidle")
+    before = len(page.watch.requests)
+    for box in ("#cs-f-county-vilnius", "#cs-f-county-kaunas"):
+        page.check(box)
+        listed(page)
+        page.uncheck(box)
+        listed(page)
+    page.fill("#cs-filter-q", "klasteris")
+    listed(page)
+    page.wait_for_timeout(500)  # the icon is fetched right after the change; give it time to show
+    assert parse_qs(urlsplit(page.url).query) == {"q": ["klasteris"]}
+    assert page.watch.requests[before:] == []

@@ -10,7 +10,8 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from clustersite.html_fixes import corrected_stylesheet
-from conftest import copy_site_sources, run_build
+from clustersite.site_icon import icon_data_url
+from conftest import REPO, copy_site_sources, run_build
 
 SUB_URL = "https://org.github.io/lietuvos-klasteriai/"
 
@@ -131,3 +132,24 @@ def test_the_stylesheet_fix_comes_from_the_first_theme_folder_and_notices_when_t
     assert corrected.path == "assets/stylesheets/main.0123abcd.min.css"
     assert corrected.text == "p{margin:0}.md-typeset table:not([class])+:where(:not(li)){margin-top:1.5em}"
     assert corrected.corrected_path == f"assets/stylesheets/main.{hashlib.sha256(corrected.text.encode()).hexdigest()[:8]}.min.css"
+
+
+def test_every_page_carries_the_site_icon_inline(real_site):
+    # Chromium fetches a file icon again at each filter change (site_icon.py).
+    icon = (REPO / "content" / "assets" / "images" / "favicon.png").read_bytes()
+    pages = sorted(real_site.site.rglob("*.html"))
+    links = {page: re.findall(r'<link rel="icon" href="([^"]*)"', page.read_text(encoding="utf-8")) for page in pages}
+    embeds = {page for page in pages if "embed" in page.relative_to(real_site.site).parts}  # shown inside other sites
+    assert {page for page, found in links.items() if not found} == embeds
+    assert {href for found in links.values() for href in found} == {"data:image/png;base64," + base64.b64encode(icon).decode()}
+
+
+def test_the_site_icon_must_be_a_png_from_the_first_folder_that_has_it(tmp_path):
+    docs, theme = tmp_path / "docs", tmp_path / "theme"
+    for folder, data in ((docs, b"<svg/>"), (theme, b"\x89PNG\r\n\x1a\nrest")):
+        (folder / "assets" / "images").mkdir(parents=True)
+        (folder / "assets" / "images" / "favicon.png").write_bytes(data)
+    with pytest.raises(ValueError) as error:
+        icon_data_url("assets/images/favicon.png", [docs, theme])
+    assert str(error.value) == f"assets/images/favicon.png: the site's icon must be a PNG file in {docs} (make it with scripts/make_favicon.py)"
+    assert icon_data_url("assets/images/favicon.png", [tmp_path / "none", theme]) == "data:image/png;base64," + base64.b64encode(b"\x89PNG\r\n\x1a\nrest").decode()
