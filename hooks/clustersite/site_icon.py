@@ -16,11 +16,14 @@ from __future__ import annotations
 import base64
 from pathlib import Path
 
+from .images import SIGNATURES
+
 
 def icon_data_url(icon: str, folders: list[Path]) -> str:
     """`icon` (a PNG, as mkdocs.yml's theme.favicon names it) from the first
     folder that has it: the docs folder, then the theme's, as MkDocs picks."""
     path = next((folder / icon for folder in folders if (folder / icon).is_file()), None)
-    if path is None or not path.read_bytes().startswith(b"\x89PNG\r\n\x1a\n"):
+    data = path.read_bytes() if path else b""
+    if not data.startswith(SIGNATURES[".png"]):
         raise ValueError(f"{icon}: the site's icon must be a PNG file in {folders[0]} (make it with scripts/make_favicon.py)")
-    return "data:image/png;base64," + base64.b64encode(path.read_bytes()).decode("ascii")
+    return "data:image/png;base64," + base64.b64encode(data).decode("ascii")
