@@ -260,8 +260,9 @@
 
     // Values within a facet are alternatives (OR); facets combine (AND). Each
     // value's count is how many clusters it would leave, given the other filters.
-    // `onScreen`: how many places at the top of the list to put right at once.
-    apply(state, onScreen) {
+    // `onScreen`: how many places at the top of the list can be on screen;
+    // `depth`: how many to put right at once (more when the screen is not known).
+    apply(state, onScreen, depth = onScreen) {
       this.matchText(state.q);
       for (const facet of this.facets) {
         const wanted = state.facets[facet.key].map((value) => facet.values.get(value)).filter(Boolean);
@@ -291,11 +292,12 @@
       }
       this.matching = visible;
       this.limit = PAGE_SIZE;
+      this.onScreen = onScreen;
       if (state.sort !== this.sort) {
         this.sortCards(state.sort);
-        onScreen = PAGE_SIZE; // the list was emptied: all at once, or the page would shrink and grow again
+        depth = PAGE_SIZE; // the list was emptied: all at once, or the page would shrink and grow again
       }
-      this.update(onScreen);
+      this.update(depth);
       const shown = visible.count();
       const message = this.shownTemplate.replace("{shown}", shown).replace("{total}", this.rows.length);
       if (this.status.textContent !== message) this.status.textContent = message;
@@ -331,9 +333,9 @@
     // short page, whole) are put right in the frame of the input, with
     // nothing stale among them, and the rest over the next few frames (the
     // list is aria-busy meanwhile). A new change simply retargets.
-    update(onScreen) {
+    update(depth) {
       const wanted = Math.min(this.matching.count(), this.limit);
-      this.depth = wanted <= SHORT_PAGE ? wanted : onScreen;
+      this.depth = wanted <= SHORT_PAGE ? wanted : depth;
       if (this.render(this.depth)) return;
       this.list.setAttribute("aria-busy", "true");
       if (this.pending) return;
@@ -364,6 +366,11 @@
         } else if (placed > depth) {
           complete = false; // a later frame's; counting on, for the "show more" button
         } else if (wanted) {
+          // A card put in where it can be on screen is drawn at once; with
+          // content-visibility: auto (site.css) it would be skipped until the
+          // frame's viewport check found it on screen, and the frame laid out
+          // again. Elsewhere the browser may skip it while it is off screen.
+          cards[row].style.contentVisibility = placed <= this.onScreen ? "visible" : "";
           if (previous) previous.after(cards[row]);
           else list.prepend(cards[row]);
           inList.add(row);
@@ -459,11 +466,12 @@
     }
 
     // On load and on the back button: the whole page at once, since the
-    // browser puts back the scroll position only after this.
+    // browser puts back the scroll position only after this (so which places
+    // will be on screen is not known).
     restoreFromUrl() {
       const state = this.stateFromUrl();
       this.writeForm(state);
-      this.apply(state, PAGE_SIZE);
+      this.apply(state, 0, PAGE_SIZE);
     }
   }
 
