@@ -18,7 +18,10 @@
 // the middle of the list re-styled every card in it, because of one rule in
 // Material's stylesheet, which the build rewrites (hooks/clustersite/html_fixes.py).
 // Every facet value is a bitset over the rows, so filtering and the count
-// beside each value are a few word operations.
+// beside each value are a few word operations. The URL is written once the
+// list is complete, not in the frame of the click: each change of the URL
+// costs the browser's own process some 15 ms of CPU (its toolbar, history and
+// observers), which on a phone's few cores delays the frame being drawn.
 //
 // A classic script, not a module: module scripts do not run from file://,
 // and this page works when opened from a folder (the search page cannot).
@@ -130,15 +133,17 @@
   // language keeps the filters. They are brought up to date when a pointer
   // or the keyboard focus reaches the switcher, so a filter change does not
   // pay for it.
-  const copyQueryToLanguageLinks = () => {
-    for (const link of document.querySelectorAll("a.md-select__link[hreflang]")) {
-      const url = new URL(link.href);
-      if (url.search === location.search) continue;
-      url.search = location.search;
-      link.href = url.href;
-    }
-  };
-  const keepQueryInLanguageLinks = () => {
+  // `query()`: this page's query for the current filters (the URL may not be written yet).
+  const keepQueryInLanguageLinks = (query) => {
+    const copyQueryToLanguageLinks = () => {
+      const search = query();
+      for (const link of document.querySelectorAll("a.md-select__link[hreflang]")) {
+        const url = new URL(link.href);
+        if (url.search === search) continue;
+        url.search = search;
+        link.href = url.href;
+      }
+    };
     for (const select of document.querySelectorAll(".md-select")) {
       for (const event of ["pointerover", "focusin"]) select.addEventListener(event, copyQueryToLanguageLinks);
     }
@@ -183,7 +188,9 @@
       this.inList = new RowSet(size, true);
       this.matching = new RowSet(size, true);
       this.limit = PAGE_SIZE;
-      this.pending = false;
+      this.pending = false; // later frames are scheduled to complete the list
+      this.complete = true; // the list shows the current filters, whole
+      this.unwritten = null; // {url, push}: the URL of a change whose list is not complete yet
       this.depth = 0;
       this.more = document.getElementById("cs-more");
       this.moreButton = this.more.querySelector("button");
@@ -225,7 +232,8 @@
       return state;
     }
 
-    urlFromState(state) {
+    /** The query for the filters in `state`, with "?" (or "" for none). */
+    queryFromState(state) {
       const params = new URLSearchParams();
       for (const { key } of this.facets) {
         for (const value of state.facets[key]) params.append(key, value);
@@ -233,7 +241,30 @@
       if (state.q.trim()) params.set("q", state.q.trim());
       if (state.sort !== this.defaultSort) params.set("sort", state.sort);
       const query = params.toString();
-      return location.pathname + (query ? `?${query}` : "") + location.hash;
+      return query ? `?${query}` : "";
+    }
+
+    urlFromState(state) {
+      return location.pathname + this.queryFromState(state) + location.hash;
+    }
+
+    // A change's URL is written when its list is complete: at once if the
+    // input's frame completes it, else by the frame that does (before the list
+    // stops being aria-busy). Each change that adds a history entry still
+    // adds its own: one waiting to be written is written first. Typing
+    // (replace) while a change waits just updates the URL that waits.
+    writeUrl(url, push) {
+      if (this.unwritten && push) this.flushUrl();
+      this.unwritten = { url, push: push || Boolean(this.unwritten?.push) };
+      if (this.complete) this.flushUrl();
+    }
+
+    flushUrl() {
+      if (!this.unwritten) return;
+      const { url, push } = this.unwritten;
+      this.unwritten = null;
+      if (push) history.pushState(null, "", url);
+      else if (url !== location.pathname + location.search + location.hash) history.replaceState(null, "", url);
     }
 
     // Every word of the query must occur in a row's text (names, summary, city, members).
@@ -336,13 +367,16 @@
     update(depth) {
       const wanted = Math.min(this.matching.count(), this.limit);
       this.depth = wanted <= SHORT_PAGE ? wanted : depth;
-      if (this.render(this.depth)) return;
+      this.complete = this.render(this.depth);
+      if (this.complete) return;
       this.list.setAttribute("aria-busy", "true");
       if (this.pending) return;
       const step = () => {
         this.depth += LATER_FRAME_CARDS;
-        if (this.render(this.depth)) {
+        this.complete = this.render(this.depth);
+        if (this.complete) {
           this.pending = false;
+          this.flushUrl();
           this.list.removeAttribute("aria-busy");
         } else {
           requestAnimationFrame(() => setTimeout(step));
@@ -412,7 +446,8 @@
       this.limit += PAGE_SIZE;
       // All at once: the focus needs its card in the list, and a screen
       // reader a list that is not busy. Not a frame-bound action, unlike filtering.
-      this.render(Infinity);
+      this.complete = this.render(Infinity);
+      this.flushUrl();
       this.list.removeAttribute("aria-busy");
       if (first !== undefined) this.cards[first].querySelector("a").focus();
     }
@@ -437,15 +472,13 @@
     }
 
     listen() {
-      keepQueryInLanguageLinks();
+      keepQueryInLanguageLinks(() => this.queryFromState(this.readForm()));
       const textInput = this.form.elements.q;
       this.form.addEventListener("input", (event) => {
         const state = this.readForm();
         this.apply(state, this.placesOnScreen());
         // Typing replaces the current history entry rather than adding one per keystroke.
-        const url = this.urlFromState(state);
-        if (event.target === textInput) history.replaceState(null, "", url);
-        else history.pushState(null, "", url);
+        this.writeUrl(this.urlFromState(state), event.target !== textInput);
       });
       this.form.addEventListener("submit", (event) => event.preventDefault());
       this.form.addEventListener("reset", (event) => {
@@ -454,10 +487,18 @@
         const onScreen = this.placesOnScreen();
         this.writeForm(state);
         this.apply(state, onScreen);
-        history.pushState(null, "", this.urlFromState(state));
+        this.writeUrl(this.urlFromState(state), true);
         textInput.focus();
       });
-      window.addEventListener("popstate", () => this.restoreFromUrl());
+      // Following a link (a card, the language switcher) within the frames of
+      // a change: its URL first, so the back button comes back to this view.
+      document.addEventListener("click", (event) => {
+        if (event.target.closest?.("a[href]")) this.flushUrl();
+      }, true);
+      window.addEventListener("popstate", () => {
+        this.unwritten = null; // the URL the browser went to is the state now
+        this.restoreFromUrl();
+      });
       this.moreButton.addEventListener("click", () => this.showMore());
       this.showButton.addEventListener("click", () => {
         this.panel.open = false;
