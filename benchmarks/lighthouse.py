@@ -10,7 +10,7 @@ an unthrottled load and counts the whole HTML as downloaded before the first
 paint. The directory streams its cards before its filter data (at 5,000
 clusters 447 KiB gzipped, 312 KiB of them the data), so `--throttling devtools`,
 which slows the load itself, also reports what a phone shows while the rest
-arrives (5,000 clusters, one run: FCP 3.46 s simulated, 1.66 s devtools).
+arrives (5,000 clusters, median of three runs: FCP 3.46 s simulated, 1.66 s devtools).
 
 Needs Node and Debian's chromium; runs `npx --yes lighthouse@12.2.3` (set
 LIGHTHOUSE to a local lighthouse binary to avoid the download).
@@ -108,9 +108,7 @@ def main() -> None:
     parser.add_argument("--form-factors", nargs="+", choices=["mobile", "desktop"], default=["mobile", "desktop"])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--throttling", choices=["simulate", "devtools"], default="simulate",
-                        help="simulate: Lighthouse's default, estimated from an unthrottled load, which counts "
-                             "a page's whole HTML before its first paint; devtools: the load itself slowed down "
-                             "(slow 4G, 4x CPU), where the browser paints the top of a long page as it streams in")
+                        help="simulate (Lighthouse's default) or devtools: the load itself slowed down")
     args = parser.parse_args()
     with serve_gzip(args.site) as base, tempfile.TemporaryDirectory() as temp:
         for name in args.pages:

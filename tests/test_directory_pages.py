@@ -77,6 +77,10 @@ def listed(page) -> list[str]:
     return page.eval_on_selector_all("#cs-cards > li h2", "els => els.map(e => e.textContent.trim())")
 
 
+def checked_counties(page) -> list[str]:
+    return page.eval_on_selector_all("input[name='county']:checked", "boxes => boxes.map(b => b.value)")
+
+
 def more_text(shown: int, matching: int) -> str:
     """The button's text: the next page of how many are left, or the last page in the plural form its number needs."""
     left = matching - shown
@@ -218,10 +222,6 @@ def test_a_filter_change_fetches_nothing_not_even_the_page_icon(page, site):
     page.wait_for_timeout(500)  # the icon is fetched right after the change; give it time to show
     assert parse_qs(urlsplit(page.url).query) == {"q": ["klasteris"]}
     assert page.watch.requests[before:] == []
-
-
-def checked_counties(page) -> list[str]:
-    return page.eval_on_selector_all("input[name='county']:checked", "boxes => boxes.map(b => b.value)")
 
 
 def test_a_change_writes_its_url_once_its_list_is_complete_and_the_back_button_still_steps_through_each(page, site):

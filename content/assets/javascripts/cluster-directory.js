@@ -132,8 +132,8 @@
   // The language switcher's links carry this page's query, so switching
   // language keeps the filters. They are brought up to date when a pointer
   // or the keyboard focus reaches the switcher, so a filter change does not
-  // pay for it.
-  // `query()`: this page's query for the current filters (the URL may not be written yet).
+  // pay for it. `query()` gives the query of the current filters, which the
+  // URL may not show yet.
   const keepQueryInLanguageLinks = (query) => {
     const copyQueryToLanguageLinks = () => {
       const search = query();
