@@ -41,6 +41,7 @@ from clustersite.problems import ContentError
 from clustersite.search_index import SearchIndexError
 from clustersite.site_data import load_site
 from clustersite.site_icon import icon_data_url
+from clustersite.templating import escape_templates_in
 from clustersite.ui_strings import translators
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
@@ -66,6 +67,9 @@ def on_config(config):
     if publisher.is_public(config.site_url) and (missing := publisher.missing(config.extra)):
         raise PluginError("The site cannot be published without naming who runs it:\n" + "\n".join(missing))
     config["nav"] = [{title: path} for title, path in urls.NAV]
+    # Material's storage script names the site's path; one fixed text on every
+    # page, so that the CSP can list it (security_headers.INLINE_SCRIPTS).
+    config.extra["scope"] = publish.base_path(config.site_url)
     # Page bodies get the same treatment as data-file Markdown: raw HTML as
     # text, no script links. Appended, so it follows every listed extension.
     if not any(isinstance(extension, SafeHtml) for extension in config.markdown_extensions):
@@ -86,6 +90,7 @@ def on_pre_build(config) -> None:
         try:
             _state["site"] = load_site(_root(config), build_date(), Path(config.docs_dir))
             _state["t"] = translators(_root(config) / UI_DIR)
+            _state["t_html"] = translators(_root(config) / UI_DIR, markup=True)
         except ContentError as error:
             if not _serving.get("on"):
                 raise PluginError(str(error)) from None
@@ -132,12 +137,13 @@ def on_env(env, config, files):
     env.globals.update(
         site_data=site, clusters=site.sorted_clusters(lang), figures=site.figures(), vocab=site.vocabularies,
         # `page_lang`, because Material's base.html imports a module named `lang` over the global.
-        page_lang=lang, lang_root=lang_root, t=_state["t"][lang], href=href, urls=urls, social_image=SOCIAL_IMAGE,
+        page_lang=lang, lang_root=lang_root, t=_state["t_html"][lang], href=href, urls=urls, social_image=SOCIAL_IMAGE,
         site_icon=_state["icon"],
     )
     # Each build gets a new environment, so templates cannot change under it:
     # skip Jinja's mtime check on every include and import (tens per page).
     env.auto_reload = False
+    env.autoescape = escape_templates_in(Path(config.theme.custom_dir))  # ours escape; Material's as written
     env.filters.update(
         in_lang=lambda text: text.pick(lang) if isinstance(text, LocalizedText) else text,
         markdown=lambda text: Markup(render_markdown(text.text if isinstance(text, Shown) else text)),
@@ -175,7 +181,17 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def on_page_content(html, page, config, files):
+    # Marked safe: the page's body as Python-Markdown rendered it, with raw HTML
+    # turned into text and script links removed (markdown_text.SafeHtml).
+    return Markup(html)
+
+
 def on_post_page(output, page, config):
+    try:
+        publish.check_scripts(output, page.file.dest_uri, config.extra["scope"])
+    except publish.ScriptNotListed as error:
+        raise PluginError(str(error)) from None
     return fix_page(output, _state.get("stylesheet"))
 
 
@@ -191,5 +207,5 @@ def on_post_build(config) -> None:
                           lang, tuple(order), _state["t"][lang], _state.get("stylesheet"))
     try:
         publish.after_language(_state["site"], build)
-    except SearchIndexError as error:
+    except (SearchIndexError, publish.ScriptNotListed) as error:
         raise PluginError(str(error)) from None

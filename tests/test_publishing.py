@@ -62,7 +62,7 @@ def test_feeds_and_sitemap_use_the_sub_path(sub_path_site):
     assert all(loc.startswith(SUB_URL) for loc in re.findall(r"<loc>(.*?)</loc>", sitemap))
 
 
-def test_headers_allow_exactly_the_inline_scripts_the_pages_have(real_site):
+def test_headers_allow_exactly_the_listed_inline_scripts_the_pages_have(real_site):
     headers = (real_site.site / "_headers").read_text(encoding="utf-8")
     policy = re.search(r"Content-Security-Policy: (.*)", headers)[1]
     allowed = set(re.findall(r"'sha256-[^']+'", policy))

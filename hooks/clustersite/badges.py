@@ -25,11 +25,10 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
-from pathlib import Path
 
-import jinja2
 
 from .cluster_model import Cluster
+from .templating import TEMPLATES
 
 LABEL = "Lietuvos klasteris"
 NO_LABEL = "profilis"  # the message of a cluster without an excellence label
@@ -154,15 +153,8 @@ def badge_for(cluster: Cluster) -> Badge:
     return Badge(LABEL, message, COLOURS[label.level])
 
 
-_TEMPLATES = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
-    autoescape=True,
-    keep_trailing_newline=True,
-)
-
-
 def badge_svg(badge: Badge) -> bytes:
-    return _TEMPLATES.get_template("badge.svg").render(badge=badge, label_colour=LABEL_COLOUR).encode("utf-8")
+    return TEMPLATES.get_template("badge.svg").render(badge=badge, label_colour=LABEL_COLOUR).encode("utf-8")
 
 
 def endpoint_json(badge: Badge) -> bytes:

@@ -12,22 +12,16 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass
-from pathlib import Path
 from urllib.parse import urljoin
 
 import icalendar
-import jinja2
 
 from . import urls
 from .dates import VILNIUS
 from .entries import Entry
+from .templating import TEMPLATES
 from .vocabularies import Term
 
-_TEMPLATES = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
-    autoescape=True,
-    keep_trailing_newline=True,
-)
 ID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://github.com/lietuvos-klasteriai")
 
 
@@ -66,7 +60,7 @@ def atom_feed(news: list[Entry], tags: dict[str, Term], lang: str, site_url: str
         for entry in news
     ]
     updated = _rfc3339(news[0].date if news else build_date)
-    return _TEMPLATES.get_template("news.atom.xml").render(
+    return TEMPLATES.get_template("news.atom.xml").render(
         lang=lang, title=title, author=author, items=items, updated=updated,
         feed_id=stable_id(feed_key, lang), self_url=urljoin(base, self_path), list_url=urljoin(base, list_path),
     )

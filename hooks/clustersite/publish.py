@@ -19,7 +19,7 @@ from .feeds import atom_feed, calendar
 from .html_fixes import Stylesheet, fix_page, write_corrected_stylesheet
 from .localized import DEFAULT_LANGUAGE
 from .search_index import build_search_index
-from .security_headers import headers_file
+from .security_headers import headers_file, inline_scripts, unlisted_scripts
 from .site_data import SiteData
 from .sitemaps import language_sitemap
 
@@ -46,6 +46,27 @@ class Build:
     @property
     def others(self) -> tuple[str, ...]:
         return tuple(lang for lang in self.languages if lang != DEFAULT_LANGUAGE)
+
+
+class ScriptNotListed(Exception):
+    """A page carries an inline script that is not on the fixed list the CSP
+    allows (security_headers.py): injected from content, or a new script of
+    Material's or ours that nobody has reviewed yet."""
+
+
+def check_scripts(html: str, page: str, scope: str) -> None:
+    """Raise ScriptNotListed, naming the page, if it has an unlisted inline script."""
+    if found := unlisted_scripts(html, inline_scripts(scope)):
+        shown = found[0] if len(found[0]) <= 200 else found[0][:200] + "…"
+        raise ScriptNotListed(
+            f"{page}: an inline script that the Content-Security-Policy does not allow: <script>{shown}</script>. "
+            "Text from content never becomes a script, so look for where it came from; if it is a new script of "
+            "Material's or the project's own, review it and add it to hooks/clustersite/security_headers.py.")
+
+
+def base_path(site_url: str | None) -> str:
+    """The site's path on its host: "/" or "/repo/"."""
+    return urlsplit(site_url or "/").path or "/"
 
 
 def language_root(lang: str) -> str:
@@ -88,7 +109,9 @@ def keep_404(build: Build) -> None:
     built, kept_default = build.site_dir / "404.html", build.site_dir / ".404.default.html"
     if not built.is_file():
         return
-    built.write_text(fix_page(built.read_text(encoding="utf-8"), build.stylesheet), encoding="utf-8")  # no on_post_page for it
+    page = built.read_text(encoding="utf-8")  # no on_post_page for it
+    check_scripts(page, "404.html" if build.lang == DEFAULT_LANGUAGE else f"{build.lang}/404.html", base_path(build.site_url))
+    built.write_text(fix_page(page, build.stylesheet), encoding="utf-8")
     if build.lang == DEFAULT_LANGUAGE:
         shutil.copyfile(built, kept_default)
     else:
@@ -107,11 +130,11 @@ def finish_site(build: Build) -> None:
     for code in build.others:
         sitemap = language_sitemap(root_sitemap, urljoin(build.site_url, language_root(code)))
         write(site_dir / code / "sitemap.xml", sitemap.encode("utf-8"))
-    base_path = urlsplit(build.site_url or "/").path or "/"
-    headers = headers_file(site_dir, base_path) + reuse.extra_headers(base_path, ("", *(language_root(c) for c in build.others)))
+    path = base_path(build.site_url)
+    headers = headers_file(site_dir, path) + reuse.extra_headers(path, ("", *(language_root(c) for c in build.others)))
     write(site_dir / "_headers", headers.encode("utf-8"))
     # Netlify serves only the root 404.html unless told; Cloudflare Pages finds the nearest one itself.
-    redirects = "".join(f"{base_path}{code}/*  {base_path}{code}/404.html  404\n" for code in build.others)
+    redirects = "".join(f"{path}{code}/*  {path}{code}/404.html  404\n" for code in build.others)
     write(site_dir / "_redirects", redirects.encode("utf-8"))
 
 

@@ -18,11 +18,9 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
-import jinja2
 from markupsafe import Markup
 
 from . import urls
@@ -30,13 +28,12 @@ from .badges import badge_for, badge_svg, endpoint_json
 from .feeds import atom_feed, calendar
 from .open_data import FILES, bundle
 from .site_data import SiteData
+from .templating import TEMPLATE_DIR, TEMPLATES
 
 if TYPE_CHECKING:  # publish imports this module
     from .publish import Build
 
-_TEMPLATE_DIR = Path(__file__).parent / "templates"
-_TEMPLATES = jinja2.Environment(loader=jinja2.FileSystemLoader(_TEMPLATE_DIR), autoescape=True, keep_trailing_newline=True)
-EMBED_CSS = (_TEMPLATE_DIR / "embed-card.css").read_text(encoding="utf-8").strip()
+EMBED_CSS = (TEMPLATE_DIR / "embed-card.css").read_text(encoding="utf-8").strip()
 
 
 def language_files(site: SiteData, build: Build) -> dict[str, bytes]:
@@ -56,7 +53,7 @@ def site_files(site: SiteData, build: Build) -> dict[str, bytes]:
 
 def embeds(site: SiteData, build: Build) -> dict[str, bytes]:
     lang, t = build.lang, build.t
-    template = _TEMPLATES.get_template("embed-card.html")
+    template = TEMPLATES.get_template("embed-card.html")
     files = {}
     for cluster in site.clusters:
         county = site.vocabularies["counties"][cluster.county].label.pick(lang).text if cluster.county else None

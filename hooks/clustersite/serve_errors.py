@@ -12,13 +12,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import jinja2
-
 from .localized import DEFAULT_LANGUAGE, LANGUAGES
 from .messages import in_lang
 from .problems import Problem
+from .templating import TEMPLATES
 
-TEMPLATE = Path(__file__).parent / "templates" / "content-errors.html"
 WORDS = {
     "lt": {"title": "Turinyje yra klaidų", "intro": "Svetainė nesukurta: rasta problemų – {count}. Ištaisykite kiekvieną:",
            "after": "Išsaugojus pataisytą failą, šis puslapis atsinaujins pats (tą patį sąrašą rodo ir make check)."},
@@ -34,8 +32,7 @@ def page_language(relative: str) -> str:
 
 
 def render(problems: list[Problem], lang: str) -> str:
-    environment = jinja2.Environment(autoescape=True, keep_trailing_newline=True)
-    template = environment.from_string(TEMPLATE.read_text(encoding="utf-8"))
+    template = TEMPLATES.get_template("content-errors.html")
     shown = [{"path": p.path, "line": p.line, "field": p.field, "text": _message(p, lang)} for p in problems]
     return template.render(lang=lang, words=WORDS[lang], problems=shown)
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Callable
 
 from babel import Locale
+from markupsafe import Markup
 
 from .layout import UI_DIR
 from .localized import DEFAULT_LANGUAGE, LANGUAGES
@@ -45,22 +46,28 @@ def plural_form(lang: str, count: float) -> str:
     return Locale.parse(lang).plural_form(count)
 
 
-def translator(own: dict[str, str], default: dict[str, str], lang: str) -> Callable[..., str]:
+def translator(own: dict[str, str], default: dict[str, str], lang: str, markup: bool = False) -> Callable[..., str]:
+    """`t(key, **values)`: plain text for feeds, calendars and titles; with
+    `markup`, for templates: the wording escaped as the text it is, and each
+    value escaped too unless it is Markup (a link a template made), which
+    Markup.format keeps as it is."""
     def translate(key: str, **values: object) -> str:
         if "count" in values:
             form_key = f"{key}.{plural_form(lang, values['count'])}"
             if form_key in own or form_key in default:
                 key = form_key
         text = own.get(key) or default.get(key) or key
+        if markup:
+            return Markup.escape(text).format(**values) if values else Markup.escape(text)
         return text.format(**values) if values else text
 
     return translate
 
 
-def translators(folder: Path) -> dict[str, Callable[..., str]]:
+def translators(folder: Path, markup: bool = False) -> dict[str, Callable[..., str]]:
     """Each language's lookup, from files read once (per build, not per string)."""
     strings = {lang: load_strings(folder, lang) for lang in LANGUAGES}
-    return {lang: translator(strings[lang], strings[DEFAULT_LANGUAGE], lang) for lang in LANGUAGES}
+    return {lang: translator(strings[lang], strings[DEFAULT_LANGUAGE], lang, markup) for lang in LANGUAGES}
 
 
 USED_KEY = re.compile(r"(?<![.\w])t\('([a-z_.]+)'")
