@@ -42,7 +42,7 @@ from clustersite.search_index import SearchIndexError
 from clustersite.site_data import load_site
 from clustersite.site_icon import icon_data_url
 from clustersite.templating import escape_templates_in
-from clustersite.ui_strings import translators
+from clustersite.ui_strings import markup_in_wording, translators
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
@@ -111,7 +111,7 @@ def on_pre_build(config) -> None:
                         "(table:not([class])+*): check whether the directory still needs the fix, and update it")
         for note in _state["site"].untranslated():
             log.info(note)
-        for warning in _state["site"].warnings:  # --strict makes these fatal
+        for warning in [*_state["site"].warnings, *markup_in_wording(_root(config) / UI_DIR)]:  # --strict makes these fatal
             log.warning(str(warning))
         sync_stubs(Path(config.docs_dir), wanted_stubs(_state["site"]))
     _state["views"] = {}

@@ -21,7 +21,7 @@ from .dates import build_date
 from .layout import DOCS_DIR, REPO_ROOT, UI_DIR
 from .messages import LANGUAGES, in_lang, language, say
 from .problems import ContentError, Problem, Problems
-from .ui_strings import check_wording, load_strings
+from .ui_strings import check_wording, load_strings, markup_in_wording
 
 
 
@@ -93,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
             load_strings(args.root / UI_DIR, ui_language)
         except ContentError as error:
             problems += error.problems
+    problems += markup_in_wording(args.root / UI_DIR)
     more = Problems()
     if not problems:  # wording read cleanly: are the keys there and the placeholders the same?
         check_wording(args.root, more)

@@ -57,6 +57,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {  # id: (English, Lithuanian)
                    "trūksta; jį naudoja {template}; įrašykite jį į šį failą"),
     "ui-placeholders": ("placeholders differ from {default} ({theirs} there, {ours} here); use the same names in braces",
                         "vietos žymės skiriasi nuo {default} (ten {theirs}, čia {ours}); rašykite tuos pačius vardus riestiniuose skliaustuose"),
+    "ui-markup": ("interface wording is plain text, but this has markup ({found}); write the words only (the site escapes it and shows the characters)",
+                  "sąsajos tekstas yra paprastas tekstas, o čia yra žymėjimas ({found}); palikite tik žodžius (svetainė jį rodytų kaip simbolius)"),
     "stale-schema": ("out of date after a model or vocabulary change; run `make schemas` and commit the result",
                      "pasenęs po modelio ar žodyno pakeitimo; paleiskite `make schemas` ir įtraukite rezultatą į commit"),
     "broken-link": ("no such file (got {got}); fix the path or add the file", "tokio failo nėra (gauta {got}); pataisykite kelią arba pridėkite failą"),

@@ -23,7 +23,7 @@ from markupsafe import Markup
 from .layout import UI_DIR
 from .localized import DEFAULT_LANGUAGE, LANGUAGES
 from .messages import say
-from .problems import ContentError, Problems
+from .problems import ContentError, Problem, Problems
 from .yaml_source import load_yaml
 
 
@@ -68,6 +68,38 @@ def translators(folder: Path, markup: bool = False) -> dict[str, Callable[..., s
     """Each language's lookup, from files read once (per build, not per string)."""
     strings = {lang: load_strings(folder, lang) for lang in LANGUAGES}
     return {lang: translator(strings[lang], strings[DEFAULT_LANGUAGE], lang, markup) for lang in LANGUAGES}
+
+
+MARKUP = re.compile(r"<[a-zA-Z/!?]|&(?:[a-zA-Z][a-zA-Z0-9]*|#[0-9]+|#[xX][0-9a-fA-F]+);")
+"""A tag, comment or entity: what a browser would read as markup if wording were not escaped."""
+
+
+def markup_in_wording(folder: Path) -> list[Problem]:
+    """Wording that looks like markup, one problem per string. The templates
+    escape every string anyway (`translator(markup=True)`), so a build shows
+    the characters; `make check` and a strict build reject it, so they never
+    reach the main branch."""
+    found = []
+    for lang in LANGUAGES:
+        path = folder / f"{lang}.yml"
+        if not path.is_file():
+            continue
+        shown_as = f"{folder.parent.name}/{folder.name}/{path.name}"
+        data = load_yaml(path, shown_as, Problems())  # syntax is reported by load_strings
+        lines = getattr(data, "line_of", lambda key: 0)
+        for key, text in (data.items() if isinstance(data, dict) else ()):
+            if match := MARKUP.search(str(text)):
+                found.append(Problem(shown_as, lines(key), str(key), say("ui-markup", found=_markup_sample(str(text), match))))
+    return found
+
+
+def _markup_sample(text: str, match: re.Match) -> str:
+    """The tag (up to its `>`, at most 40 characters) or entity found."""
+    if match[0].startswith("&"):
+        return match[0]
+    end = text.find(">", match.start())
+    tag = text[match.start():end + 1] if end != -1 else text[match.start():]
+    return tag if len(tag) <= 40 else tag[:39] + "…"
 
 
 USED_KEY = re.compile(r"(?<![.\w])t\('([a-z_.]+)'")
