@@ -98,7 +98,9 @@ def calendar(events: list[Entry], lang: str, site_url: str, lang_root: str, name
     cal.add("prodid", "-//Lietuvos klasteriai//klasteriai//" + lang.upper())
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", name)
+    # An X- property has no type icalendar knows, so it would be written as
+    # given: as TEXT, a line break or comma in a title is escaped (RFC 5545 3.3.11).
+    cal.add("x-wr-calname", icalendar.vText(name))
     cal.add("x-wr-timezone", "Europe/Vilnius")
     base = urljoin(site_url, lang_root)
     stamp = dt.datetime(build_date.year, build_date.month, build_date.day, tzinfo=dt.timezone.utc)

@@ -134,10 +134,13 @@ class Url(Spec):
     def check(self, value: Any, where: Where, ctx: Context) -> Any:
         if not isinstance(value, str):
             return ctx.report(where, say("expected-url", got=describe(value)))
-        parts = urlsplit(value.strip())
-        if parts.scheme not in ("http", "https") or not parts.netloc or " " in value.strip():
+        text = value.strip()
+        parts = urlsplit(text)
+        # urlsplit drops tabs and line breaks silently; a browser does too, but an
+        # iCalendar or CSV line would break, so an address holds none (nor spaces).
+        if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() or not c.isprintable() for c in text):
             return ctx.report(where, say("not-url", got=describe(value)))
-        return value.strip()
+        return text
 
     def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "format": "uri", "pattern": "^https?://[^\\s/]+"}

@@ -34,17 +34,19 @@
     if (status.textContent !== text) status.textContent = text;
   }
 
-  // An excerpt is HTML with <mark> around matches; keep only text and <mark>.
-  function excerptNodes(html) {
-    var parsed = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html").body.firstChild;
+  // Pagefind's excerpt is the page's text as it was indexed (not HTML: a
+  // "<" in it is a character of the text) with <mark> put around each
+  // matching word. Read it as text, and make only those marks elements.
+  function excerptNodes(excerpt) {
     var fragment = document.createDocumentFragment();
-    parsed.childNodes.forEach(function (node) {
-      if (node.nodeName === "MARK") {
+    excerpt.split(/(<mark>[^]*?<\/mark>)/).forEach(function (part) {
+      var marked = /^<mark>([^]*)<\/mark>$/.exec(part);
+      if (marked) {
         var mark = document.createElement("mark");
-        mark.textContent = node.textContent;
+        mark.textContent = marked[1];
         fragment.appendChild(mark);
-      } else {
-        fragment.appendChild(document.createTextNode(node.textContent));
+      } else if (part) {
+        fragment.appendChild(document.createTextNode(part));
       }
     });
     return fragment;
