@@ -161,7 +161,7 @@ def test_check_reads_the_same_docs_folder_as_mkdocs():
 
 def test_workflows_are_valid_pinned_and_least_privilege():
     workflows = sorted((REPO / ".github" / "workflows").glob("*.yml"))
-    assert [p.name for p in workflows] == ["deploy.yml", "pull-request.yml"]
+    assert [p.name for p in workflows] == ["dependencies.yml", "deploy.yml", "pull-request.yml"]
     result = subprocess.run(
         [str(Path(sys.executable).parent / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows", *map(str, workflows)],
         capture_output=True, text=True, timeout=120,
@@ -178,6 +178,10 @@ def test_workflows_are_valid_pinned_and_least_privilege():
     pull_request = (REPO / ".github" / "workflows" / "pull-request.yml").read_text(encoding="utf-8")
     assert "make check" in pull_request and "bash .ci/run" in pull_request and "make build" in pull_request
     assert "cache: pip" in pull_request
+    audit = yaml.safe_load((REPO / ".github" / "workflows" / "dependencies.yml").read_text(encoding="utf-8"))
+    commands = "\n".join(step.get("run", "") for step in audit["jobs"]["audit"]["steps"])
+    assert "pip_audit --requirement requirements.txt" in commands and "npm audit --omit=dev" in commands
+    assert "pip-audit" not in (REPO / ".ci" / "run").read_text(encoding="utf-8")  # CI's own run has no advisory network
 
 
 def test_pre_commit_runs_the_check():

@@ -35,6 +35,7 @@ from clustersite import entries, fields, vocabularies
 from clustersite.cluster_model import CLUSTER
 from clustersite.problems import Problems
 from clustersite.security_headers import inline_scripts
+from browser_support import PageWatch, serve
 from conftest import FIXED_EPOCH, copy_site_sources, replace_content, run_build
 
 # Each kind: the text form (any text field) and the URL form (a web address
@@ -338,6 +339,8 @@ def run_check(root: Path) -> subprocess.CompletedProcess:
 
 @dataclass
 class Outcome:
+    kind: str
+    site: Path
     matrix: Matrix
     check: subprocess.CompletedProcess
     build_code: int
@@ -367,7 +370,7 @@ def outcome(request, tmp_path_factory) -> Outcome:
     build = run_build(base / "repo", base / "site", strict=strict)
     findings, reached = read_outputs(base / "site") if build.returncode == 0 else ([], {})
     headers = (base / "site" / "_headers").read_bytes() if build.returncode == 0 else b""
-    return Outcome(matrix, check, build.returncode, build.output, strict, findings, reached, headers)
+    return Outcome(request.param, base / "site", matrix, check, build.returncode, build.output, strict, findings, reached, headers)
 
 
 def test_every_value_arrives_as_text_in_every_output(outcome):
@@ -399,3 +402,29 @@ def test_every_field_is_covered_and_shown_somewhere(outcome):
     hidden = sorted(outcome.matrix.markers[m] for m in placed - shown)
     assert hidden == [], f"accepted but shown nowhere: {hidden}"
     assert outcome.matrix.markers and len(outcome.reached) == len(READERS)
+
+
+@pytest.mark.browser
+def test_in_a_browser_nothing_runs_and_search_shows_the_text(outcome, chromium):
+    """The hostile site served with its own headers (CSP included): no dialog
+    opens and no script error is raised on the pages that show the values,
+    and site search shows an excerpt's characters as they were written."""
+    assert outcome.build_code == 0, outcome.build_output[-2000:]
+    dialogs: list[str] = []
+    with serve(outcome.site) as base:
+        context = chromium.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        watch = PageWatch(page)
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        for path in ("", "klasteriai/", "klasteriai/pavojingas/", f"{ENTRY_FILES['news']}/", f"{ENTRY_FILES['event']}/",
+                     "statistika/", "en/", "en/klasteriai/pavojingas/", "paieska/?q=alert"):
+            page.goto(base + path)
+            page.wait_for_load_state("load")
+        page.wait_for_selector(".cs-search__excerpt")  # (the status line's wording holds the payload too)
+        excerpts = page.eval_on_selector_all(".cs-search__excerpt", "els => els.map(e => e.textContent)")
+        context.close()
+    assert dialogs == [] and watch.errors == []
+    text, _ = PAYLOADS[outcome.kind]
+    if text and "alert(" in text:  # found by its word, and shown with its "<" and quotes as written
+        written = text.split("{m}")[0].rsplit("\n", 1)[-1]
+        assert any(written in excerpt for excerpt in excerpts), (written, excerpts[:3])

@@ -34,19 +34,19 @@
     if (status.textContent !== text) status.textContent = text;
   }
 
-  // Pagefind's excerpt is the page's text as it was indexed (not HTML: a
-  // "<" in it is a character of the text) with <mark> put around each
-  // matching word. Read it as text, and make only those marks elements.
-  function excerptNodes(excerpt) {
+  // An excerpt is HTML: the page's text, escaped by Pagefind, with <mark>
+  // around matches. Parsed inertly (DOMParser runs no script and loads
+  // nothing), only its text and <mark> are kept.
+  function excerptNodes(html) {
+    var parsed = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html").body.firstChild;
     var fragment = document.createDocumentFragment();
-    excerpt.split(/(<mark>[^]*?<\/mark>)/).forEach(function (part) {
-      var marked = /^<mark>([^]*)<\/mark>$/.exec(part);
-      if (marked) {
+    parsed.childNodes.forEach(function (node) {
+      if (node.nodeName === "MARK") {
         var mark = document.createElement("mark");
-        mark.textContent = marked[1];
+        mark.textContent = node.textContent;
         fragment.appendChild(mark);
-      } else if (part) {
-        fragment.appendChild(document.createTextNode(part));
+      } else {
+        fragment.appendChild(document.createTextNode(node.textContent));
       }
     });
     return fragment;
