@@ -4,15 +4,18 @@
 |------------------|----------------------------------------------------------------|
 | on_startup       | notes whether this is `mkdocs serve`                           |
 | on_config        | the top menu from the URL module (before i18n reads it); page  |
-|                  | bodies rendered with raw HTML as text (markdown_text.SafeHtml) |
+|                  | bodies rendered with raw HTML as text (markdown_text.SafeHtml);|
+|                  | Material's storage script scoped to the site's path (the CSP)  |
 | on_pre_build     | load and validate all content (once per build), write stubs;   |
 |                  | read Material's stylesheet (corrected) and the site's icon;    |
 |                  | serving broken content: build nothing (see on_post_build)      |
 | on_files         | no files while serving broken content                          |
-| on_env           | expose data, wording, links and filters for the language built |
+| on_env           | expose data, wording, links and filters for the language built;|
+|                  | autoescaping on for the project's templates (templating.py)    |
 | on_page_markdown | resolve the page's kind once; set template, title, description |
 | on_page_context  | hand the template what its kind needs                          |
-| on_post_page     | correct the markup Material writes outside template blocks     |
+| on_page_content  | the rendered body marked as markup (the one trusted page body) |
+| on_post_page     | stop on an unlisted inline script; correct Material's markup   |
 | on_post_build    | media, feeds, 404s; after the last language, search, sitemaps; |
 |                  | serving broken content: the problems at every page's address   |
 
