@@ -42,16 +42,16 @@ test-fast: $(BIN)/.installed
 # noise, so on failure the recipe ends make itself with SIGPIPE, the one
 # signal shells report silently (exit status 141, still a failure).
 check: $(BIN)/.installed
-	@$(RUN) clustersite.check $(ARGS) || kill -PIPE $$PPID
+	@$(RUN) clustersite.tools.check $(ARGS) || kill -PIPE $$PPID
 
 # Regenerate schemas/*.schema.json after changing the model or a vocabulary.
 schemas: $(BIN)/.installed
-	$(RUN) clustersite.schemas
+	$(RUN) clustersite.tools.schemas
 
 # New content from commented templates; never overwrites. DATE=YYYY-MM-DD is optional.
 new-cluster new-news new-story new-event: $(BIN)/.installed
 	@test -n "$(SLUG)" || { echo "usage: make $@ SLUG=short-name"; exit 2; }
-	@$(RUN) clustersite.scaffold $(subst new-,,$@) "$(SLUG)" $(if $(DATE),--date "$(DATE)") $(ARGS) || kill -PIPE $$PPID
+	@$(RUN) clustersite.tools.scaffold $(subst new-,,$@) "$(SLUG)" $(if $(DATE),--date "$(DATE)") $(ARGS) || kill -PIPE $$PPID
 
 # Build-time scaling at 200 and 1,000 clusters + news; BENCH_5000=1 adds 5,000 (long).
 benchmark: $(BIN)/.installed

@@ -35,7 +35,9 @@ def timed_build(root: Path, repeat: int) -> float:
         start = time.perf_counter()
         subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-q", "-f", str(root / "mkdocs.yml"), "-d", str(root / "site")],
-            check=True, env=env, cwd=root,
+            check=True,
+            env=env,
+            cwd=root,
         )
         times.append(time.perf_counter() - start)
     return statistics.median(times)

@@ -36,8 +36,7 @@ def main() -> None:
         times = []
         for _ in range(args.repeat):
             start = time.perf_counter()
-            result = subprocess.run([sys.executable, "-m", "clustersite.check", "--root", str(root)],
-                                    env=env, capture_output=True, text=True)
+            result = subprocess.run([sys.executable, "-m", "clustersite.tools.check", "--root", str(root)], env=env, capture_output=True, text=True)
             times.append(time.perf_counter() - start)
             assert result.returncode == 0, result.stdout + result.stderr
     median = statistics.median(times)

@@ -55,9 +55,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO / "tests"), str(REPO / "benchmarks"), str(REPO / "hooks")]
 
+from playwright.sync_api import sync_playwright  # noqa: E402
+
 from browser_support import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 from conftest import run_build  # noqa: E402
-from playwright.sync_api import sync_playwright  # noqa: E402
 from synthetic_clusters import synthetic_site  # noqa: E402
 
 PHONE = {"width": 412, "height": 915}
@@ -135,8 +136,10 @@ def one_run(browser, url: str, forced: bool = False) -> dict[str, list[float]]:
 def summary(runs: list[list[float]]) -> str:
     ordered = sorted(runs, key=p95)
     middle = ordered[len(ordered) // 2]
-    return (f"median {statistics.median(middle):5.1f}  p95 {p95(middle):5.1f}  max {max(middle):6.1f} ms"
-            f"   (p95 over {len(runs)} runs: {p95(ordered[0]):.1f}–{p95(ordered[-1]):.1f})")
+    return (
+        f"median {statistics.median(middle):5.1f}  p95 {p95(middle):5.1f}  max {max(middle):6.1f} ms"
+        f"   (p95 over {len(runs)} runs: {p95(ordered[0]):.1f}–{p95(ordered[-1]):.1f})"
+    )
 
 
 # Trace event names (with the "blink" category on) by the kind of work; the first pattern that matches wins.
@@ -157,8 +160,7 @@ def main_thread_split(trace: bytes) -> tuple[dict[str, float], dict[str, list[fl
     events = json.loads(trace)
     events = events["traceEvents"] if isinstance(events, dict) else events
     main = {(e["pid"], e["tid"]) for e in events if e.get("name") == "thread_name" and e["args"].get("name") == "CrRendererMain"}
-    spans = sorted((e for e in events if (e.get("pid"), e.get("tid")) in main and e.get("ph") == "X" and "dur" in e),
-                   key=lambda e: (e["ts"], -e["dur"]))
+    spans = sorted((e for e in events if (e.get("pid"), e.get("tid")) in main and e.get("ph") == "X" and "dur" in e), key=lambda e: (e["ts"], -e["dur"]))
     self_time: dict[str, float] = defaultdict(float)
     tasks: list[tuple[int, int, int]] = []  # top-level: start, end, CPU time
     stack: list[list] = []  # [end, name, self]
@@ -241,7 +243,7 @@ def index_sizes(site: Path) -> dict[str, int]:
     for path in (site / "pagefind").rglob("*"):
         name = path.name
         for lang in ("lt", "en"):
-            if name.startswith(f"{lang}_") or name.startswith(f"pagefind.{lang}_") or name == f"wasm.{lang}.pagefind":
+            if name.startswith((f"{lang}_", f"pagefind.{lang}_")) or name == f"wasm.{lang}.pagefind":
                 sizes[lang] += path.stat().st_size
     return dict(sizes)
 
@@ -307,12 +309,16 @@ def main() -> None:
     if split:
         groups, cpu = split
         total = sum(groups.values())
-        print(f"  main thread during one run of {len(interactions())} interactions, from a trace (total {total:.0f} ms): "
-              + ", ".join(f"{k} {v:.0f} ms" for k, v in groups.items()))
+        print(
+            f"  main thread during one run of {len(interactions())} interactions, from a trace (total {total:.0f} ms): "
+            + ", ".join(f"{k} {v:.0f} ms" for k, v in groups.items())
+        )
         for label, values in cpu.items():
             if values:
-                print(f"  main-thread CPU time per interaction, {label:>8}: median {statistics.median(values):5.1f}  "
-                      f"p95 {p95(values):5.1f}  max {max(values):6.1f} ms ({len(values)} interactions, traced)")
+                print(
+                    f"  main-thread CPU time per interaction, {label:>8}: median {statistics.median(values):5.1f}  "
+                    f"p95 {p95(values):5.1f}  max {max(values):6.1f} ms ({len(values)} interactions, traced)"
+                )
     for lang, size in sorted(sizes.items()) if not args.no_search else []:
         print(f"search index, {lang}: {size / 1024:.0f} KiB on disk")
     for which, files, size, took in search:

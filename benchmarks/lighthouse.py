@@ -21,8 +21,8 @@ from __future__ import annotations
 import argparse
 import functools
 import gzip
-import io
 import http.server
+import io
 import json
 import os
 import shlex
@@ -80,7 +80,10 @@ def serve_gzip(site: Path):
 
 def run(url: str, form_factor: str, out: Path, throttling: str = "simulate") -> dict[str, float]:
     command = shlex.split(os.environ.get("LIGHTHOUSE", "npx --yes lighthouse@12.2.3")) + [
-        url, "--quiet", "--output=json", f"--output-path={out}",
+        url,
+        "--quiet",
+        "--output=json",
+        f"--output-path={out}",
         f"--only-categories={','.join(CATEGORIES)}",
         "--max-wait-for-load=90000",  # a directory of thousands of clusters on a busy machine
         f"--chrome-flags={' '.join(['--headless=new', *CHROMIUM_ARGS])}",
@@ -96,8 +99,7 @@ def run(url: str, form_factor: str, out: Path, throttling: str = "simulate") -> 
     scores["LCP s"] = audits["largest-contentful-paint"]["numericValue"] / 1000
     scores["TBT ms"] = audits["total-blocking-time"]["numericValue"]
     scores["CLS"] = audits["cumulative-layout-shift"]["numericValue"]
-    scores["page KiB"] = next((r["transferSize"] for r in audits["network-requests"]["details"]["items"]
-                               if r["url"] == url), 0) / 1024
+    scores["page KiB"] = next((r["transferSize"] for r in audits["network-requests"]["details"]["items"] if r["url"] == url), 0) / 1024
     return scores
 
 
@@ -107,18 +109,19 @@ def main() -> None:
     parser.add_argument("--pages", nargs="+", choices=list(PAGES), default=list(PAGES))
     parser.add_argument("--form-factors", nargs="+", choices=["mobile", "desktop"], default=["mobile", "desktop"])
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--throttling", choices=["simulate", "devtools"], default="simulate",
-                        help="simulate (Lighthouse's default) or devtools: the load itself slowed down")
+    parser.add_argument(
+        "--throttling", choices=["simulate", "devtools"], default="simulate", help="simulate (Lighthouse's default) or devtools: the load itself slowed down"
+    )
     args = parser.parse_args()
     with serve_gzip(args.site) as base, tempfile.TemporaryDirectory() as temp:
         for name in args.pages:
             for form_factor in args.form_factors:
-                runs = [run(base + PAGES[name], form_factor, Path(temp) / "report.json", args.throttling)
-                        for _ in range(args.runs)]
+                runs = [run(base + PAGES[name], form_factor, Path(temp) / "report.json", args.throttling) for _ in range(args.runs)]
                 medians = {key: statistics.median(r[key] for r in runs) for key in runs[0]}
-                print(f"{name:>9} {form_factor:>7}: " + ", ".join(
-                    f"{key} {value:.2f}" if key in ("FCP s", "LCP s", "CLS") else f"{key} {value:.0f}"
-                    for key, value in medians.items()))
+                print(
+                    f"{name:>9} {form_factor:>7}: "
+                    + ", ".join(f"{key} {value:.2f}" if key in ("FCP s", "LCP s", "CLS") else f"{key} {value:.0f}" for key, value in medians.items())
+                )
 
 
 if __name__ == "__main__":

@@ -56,11 +56,26 @@ EPOCH = "1780272000"  # 2026-06-01 UTC, the test suite's build date
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=EPOCH)
 ENV.pop("SITE_URL", None)
 ENV_HOOKS = dict(ENV, PYTHONPATH=str(REPO / "hooks"))
-NEWS_WORDS = ["Klasteris", "pasirašė", "sutartį", "inovacijų", "projektą", "Šiauliuose", "Kaune",
-              "eksporto", "žymą", "lazerių", "maisto", "energetikos", "partneriais", "Vilniuje"]
+NEWS_WORDS = [
+    "Klasteris",
+    "pasirašė",
+    "sutartį",
+    "inovacijų",
+    "projektą",
+    "Šiauliuose",
+    "Kaune",
+    "eksporto",
+    "žymą",
+    "lazerių",
+    "maisto",
+    "energetikos",
+    "partneriais",
+    "Vilniuje",
+]
 
 
 # --- the synthetic sites --------------------------------------------------
+
 
 def write_news(root: Path, count: int, clusters: int, seed: int = 11) -> None:
     """`count` news pairs in content/naujienos/, dated over ten years, each
@@ -97,7 +112,7 @@ def plain_with_menu(root: Path, pages: int) -> Path:
     """build_time.plain_site, with this site's top menu (the same six tabs:
     the menu is configuration that Material renders on every page, not our
     hooks' work); `pages` Markdown pages per language in all."""
-    from clustersite import urls
+    from clustersite.text import urls
 
     menu = [path for _, path in urls.NAV]
     plain_site(root, pages - len(menu))
@@ -115,11 +130,11 @@ def plain_with_menu(root: Path, pages: int) -> Path:
 
 def html_pages_per_language(site: Path) -> int:
     """HTML pages this site wrote for the default language (404 excluded)."""
-    return sum(1 for page in site.rglob("*.html")
-               if page.relative_to(site).parts[0] != "en" and page.name != "404.html")
+    return sum(1 for page in site.rglob("*.html") if page.relative_to(site).parts[0] != "en" and page.name != "404.html")
 
 
 # --- measuring -------------------------------------------------------------
+
 
 @dataclass
 class Series:
@@ -152,14 +167,15 @@ def measured(command: list[str], cwd: Path, env: dict[str, str] = ENV) -> tuple[
 
 
 def build(root: Path, series: Series) -> None:
-    seconds, cpu, rss = measured([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-q",
-                             "-f", str(root / "mkdocs.yml"), "-d", str(root / "site")], root)
+    seconds, cpu, rss = measured(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-q", "-f", str(root / "mkdocs.yml"), "-d", str(root / "site")], root
+    )
     series.times.append(seconds)
     series.cpu.append(cpu)
     series.rss_kib.append(rss)
 
 
-PAGEFIND_ALONE = "import sys; from pathlib import Path; from clustersite.search_index import build_search_index; build_search_index(Path(sys.argv[1]))"
+PAGEFIND_ALONE = "import sys; from pathlib import Path; from clustersite.outputs.search_index import build_search_index; build_search_index(Path(sys.argv[1]))"
 
 REBUILD = textwrap.dedent("""\
     import sys, time
@@ -185,8 +201,9 @@ REBUILD = textwrap.dedent("""\
 
 def rebuild_after_edit(root: Path) -> tuple[float, float]:
     edited = sorted((root / "data" / "clusters").glob("*.yml"))[0]
-    result = subprocess.run([sys.executable, "-c", REBUILD, str(root), str(root / "site-serve"), str(edited)],
-                            cwd=root, env=ENV, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-c", REBUILD, str(root), str(root / "site-serve"), str(edited)], cwd=root, env=ENV, capture_output=True, text=True
+    )
     if result.returncode != 0:
         sys.exit(f"rebuild failed:\n{result.stdout}{result.stderr}"[-4000:])
     first, second = map(float, result.stdout.split()[-2:])
@@ -195,6 +212,7 @@ def rebuild_after_edit(root: Path) -> tuple[float, float]:
 
 # --- the table -------------------------------------------------------------
 
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[200, 1000])
@@ -202,14 +220,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-rebuild", action="store_true", help="skip the rebuild-after-one-edit measurement")
     parser.add_argument("--no-pagefind", action="store_true", help="skip timing the Pagefind step alone")
-    parser.add_argument("--bare-plain", action="store_true",
-                        help="plain site with only a home page in its menu (build_time.py's), not this site's six tabs")
+    parser.add_argument("--bare-plain", action="store_true", help="plain site with only a home page in its menu (build_time.py's), not this site's six tabs")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it (for profiling)")
     args = parser.parse_args()
     sizes = sorted(set(args.sizes) | ({5000} if args.with_5000 else set()))
 
-    print(f"load before: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f} "
-          f"on {os.cpu_count()} cores; source {REPO}")
+    print(f"load before: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f} on {os.cpu_count()} cores; source {REPO}")
     temp = tempfile.mkdtemp(prefix="scale-") if args.keep is None else str(args.keep)
     rows = []
     try:
@@ -224,48 +240,60 @@ def main() -> None:
                 build(ours_root, ours)
                 if plain_root is None:
                     pages = html_pages_per_language(ours_root / "site")
-                    plain_root = (plain_site(base / "plain", pages - 1) if args.bare_plain
-                                  else plain_with_menu(base / "plain", pages))
+                    plain_root = plain_site(base / "plain", pages - 1) if args.bare_plain else plain_with_menu(base / "plain", pages)
                 build(plain_root, plain)
                 if not args.no_pagefind:
                     pagefind.append(measured([sys.executable, "-c", PAGEFIND_ALONE, str(ours_root / "site")], ours_root, ENV_HOOKS)[:2])
             rebuild = rebuild_after_edit(ours_root) if n == 1000 and not args.no_rebuild else None
             rows.append((n, pages, ours, plain, pagefind, rebuild))
-            print(f"  N={n}: ours {[round(t, 1) for t in ours.times]} s (cpu {[round(t, 1) for t in ours.cpu]}), "
-                  f"plain {[round(t, 1) for t in plain.times]} s (cpu {[round(t, 1) for t in plain.cpu]}), "
-                  f"load {os.getloadavg()[0]:.2f}", flush=True)
+            print(
+                f"  N={n}: ours {[round(t, 1) for t in ours.times]} s (cpu {[round(t, 1) for t in ours.cpu]}), "
+                f"plain {[round(t, 1) for t in plain.times]} s (cpu {[round(t, 1) for t in plain.cpu]}), "
+                f"load {os.getloadavg()[0]:.2f}",
+                flush=True,
+            )
     finally:
         if args.keep is None:
             shutil.rmtree(temp, ignore_errors=True)
 
     print(f"\nmedians of {args.runs} runs; load after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print("wall = elapsed seconds; cpu = user + system seconds of the build's process tree (steadier under load)")
-    print(f"{'N':>6} {'pages/lang':>10} {'ours wall':>9} {'plain':>6} {'ratio':>5} {'ours cpu':>8} {'plain':>6} {'ratio':>5} "
-          f"{'RSS ours':>8} {'plain':>6} {'Pagefind wall/cpu':>17} {'cpu ratio w/o Pagefind':>22}")
+    print(
+        f"{'N':>6} {'pages/lang':>10} {'ours wall':>9} {'plain':>6} {'ratio':>5} {'ours cpu':>8} {'plain':>6} {'ratio':>5} "
+        f"{'RSS ours':>8} {'plain':>6} {'Pagefind wall/cpu':>17} {'cpu ratio w/o Pagefind':>22}"
+    )
     for n, pages, ours, plain, pagefind, _ in rows:
         if pagefind:
             pf_wall, pf_cpu = statistics.median(t for t, _ in pagefind), statistics.median(c for _, c in pagefind)
             pf, without = f"{pf_wall:.1f}s/{pf_cpu:.1f}s", f"{(ours.cpu_median - pf_cpu) / plain.cpu_median:.2f}"
         else:
             pf = without = "-"
-        print(f"{n:>6,} {pages:>10,} {ours.median:>8.1f}s {plain.median:>5.1f}s {ours.median / plain.median:>5.2f} "
-              f"{ours.cpu_median:>7.1f}s {plain.cpu_median:>5.1f}s {ours.cpu_median / plain.cpu_median:>5.2f} "
-              f"{max(ours.rss_kib) / 1024:>4.0f}MiB {max(plain.rss_kib) / 1024:>3.0f}MiB {pf:>17} {without:>22}")
+        print(
+            f"{n:>6,} {pages:>10,} {ours.median:>8.1f}s {plain.median:>5.1f}s {ours.median / plain.median:>5.2f} "
+            f"{ours.cpu_median:>7.1f}s {plain.cpu_median:>5.1f}s {ours.cpu_median / plain.cpu_median:>5.2f} "
+            f"{max(ours.rss_kib) / 1024:>4.0f}MiB {max(plain.rss_kib) / 1024:>3.0f}MiB {pf:>17} {without:>22}"
+        )
     for n, _, _, _, _, rebuild in rows:
         if rebuild:
-            print(f"rebuild after editing one cluster file, N={n:,} (serve-style, in one process): "
-                  f"first build {rebuild[0]:.1f} s, rebuild {rebuild[1]:.1f} s (wall)")
+            print(
+                f"rebuild after editing one cluster file, N={n:,} (serve-style, in one process): "
+                f"first build {rebuild[0]:.1f} s, rebuild {rebuild[1]:.1f} s (wall)"
+            )
 
     medians = {n: (ours.median, plain.median, ours.cpu_median, plain.cpu_median) for n, _, ours, plain, _, _ in rows}
     print("\ntargets (not asserted):")
     if 1000 in medians:
         wall, cpu = medians[1000][0] / medians[1000][1], medians[1000][2] / medians[1000][3]
-        print(f"  N=1,000: this site / plain = {wall:.2f} wall, {cpu:.2f} cpu (target <= 1.30): "
-              f"{'met' if wall <= 1.3 else 'MISSED'} (wall), {'met' if cpu <= 1.3 else 'MISSED'} (cpu)")
+        print(
+            f"  N=1,000: this site / plain = {wall:.2f} wall, {cpu:.2f} cpu (target <= 1.30): "
+            f"{'met' if wall <= 1.3 else 'MISSED'} (wall), {'met' if cpu <= 1.3 else 'MISSED'} (cpu)"
+        )
     if 1000 in medians and 5000 in medians:
         wall, cpu = medians[5000][0] / medians[1000][0], medians[5000][2] / medians[1000][2]
-        print(f"  time(5,000) / time(1,000) = {wall:.2f} wall, {cpu:.2f} cpu (target <= 5.50; plain: "
-              f"{medians[5000][1] / medians[1000][1]:.2f} wall): {'met' if wall <= 5.5 else 'MISSED'}")
+        print(
+            f"  time(5,000) / time(1,000) = {wall:.2f} wall, {cpu:.2f} cpu (target <= 5.50; plain: "
+            f"{medians[5000][1] / medians[1000][1]:.2f} wall): {'met' if wall <= 5.5 else 'MISSED'}"
+        )
     else:
         print("  time(5,000) / time(1,000): run with --with-5000")
 

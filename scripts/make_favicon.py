@@ -4,7 +4,7 @@ The mark is drawn once, as SVG, in overrides/partials/logo.html. Browsers
 other than Safari could use that SVG as the icon, but Safari shows only PNG
 or ICO icons, so the icon is the mark rendered to a 32 x 32 PNG by Debian's
 Chromium (the test suite's browser; nothing is downloaded). The build puts
-the PNG into every page's head as a data: URL (hooks/clustersite/site_icon.py).
+the PNG into every page's head as a data: URL (hooks/clustersite/outputs/site_icon.py).
 
 Run it by hand after changing the mark:
 
@@ -19,8 +19,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 
-from browser_support import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
+
+from browser_support import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 MARK = REPO / "overrides" / "partials" / "logo.html"
 ICON = REPO / "content" / "assets" / "images" / "favicon.png"
@@ -29,7 +30,7 @@ SIZE = 32
 
 def main() -> None:
     svg = MARK.read_text(encoding="utf-8")
-    svg = svg[svg.index("<svg"):].replace("<svg ", f'<svg width="{SIZE}" height="{SIZE}" ', 1)
+    svg = svg[svg.index("<svg") :].replace("<svg ", f'<svg width="{SIZE}" height="{SIZE}" ', 1)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": SIZE, "height": SIZE})

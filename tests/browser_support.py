@@ -19,8 +19,13 @@ from urllib.parse import urlsplit
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -36,14 +41,19 @@ def site_headers(site: Path) -> dict[str, str]:
 class _Handler(http.server.SimpleHTTPRequestHandler):
     prefix = "/"
     headers_to_add: dict[str, str] = {}
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".js": "text/javascript",
-                      ".mjs": "text/javascript", ".wasm": "application/wasm", ".xml": "application/xml"}
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".js": "text/javascript",
+        ".mjs": "text/javascript",
+        ".wasm": "application/wasm",
+        ".xml": "application/xml",
+    }
 
     def translate_path(self, path: str) -> str:
         parts = urlsplit(path)
         if not parts.path.startswith(self.prefix):
             return str(Path(self.directory) / "__outside_the_prefix__")
-        return super().translate_path("/" + parts.path[len(self.prefix):])
+        return super().translate_path("/" + parts.path[len(self.prefix) :])
 
     def end_headers(self) -> None:
         for name, value in self.headers_to_add.items():

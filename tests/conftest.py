@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from clustersite.generated_pages import MARKER
+
+from clustersite.source.stubs import is_stub
 
 # Editors' commands speak Lithuanian unless the locale is English; tests read
 # their English messages unless a test asks for Lithuanian (`--lang lt`).
@@ -27,7 +28,7 @@ SITE_PARTS = ("mkdocs.yml", "content", "data", "hooks", "overrides")
 # One fixed build date for every test (fixture sites, loaders), so label validity and
 # "upcoming" are stable: 2026-06-01 UTC, as a date and as SOURCE_DATE_EPOCH.
 BUILD_DATE = dt.date(2026, 6, 1)
-FIXED_EPOCH = str(int(dt.datetime(2026, 6, 1, tzinfo=dt.timezone.utc).timestamp()))
+FIXED_EPOCH = str(int(dt.datetime(2026, 6, 1, tzinfo=dt.UTC).timestamp()))
 
 
 @dataclass
@@ -69,7 +70,7 @@ def copy_site_sources(target: Path, publisher: bool = True) -> Path:
         else:
             shutil.copy2(source, target / part)
     for stub in (target / "content").rglob("*.md"):
-        if stub.read_text(encoding="utf-8").startswith(f"---\n{MARKER}"):
+        if is_stub(stub):
             stub.unlink()
     if publisher:
         config = target / "mkdocs.yml"
@@ -140,8 +141,9 @@ def real_site(tmp_path_factory) -> Build:
 @pytest.fixture(scope="session")
 def chromium():
     """Debian's Chromium, driven by Playwright (never a downloaded browser)."""
-    from browser_support import CHROMIUM, CHROMIUM_ARGS
     from playwright.sync_api import sync_playwright
+
+    from browser_support import CHROMIUM, CHROMIUM_ARGS
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

@@ -11,6 +11,7 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+
 from browser_support import PageWatch, serve
 from conftest import copy_site_sources, replace_content, run_build
 
@@ -20,10 +21,17 @@ SUB = "/sub/"
 
 
 def cluster(name_lt, name_en, summary_lt, summary_en, sectors, county, city, founded, members, label, maturity, open_):
-    lines = [f"name:\n  lt: {name_lt}\n  en: {name_en}", f"summary:\n  lt: {summary_lt}\n  en: {summary_en}",
-             f"sectors: [{', '.join(sectors)}]", f"county: {county}", f"city: {city}", f"founded: {founded}",
-             f"maturity:\n  level: {maturity}", f"open_to_members: {'true' if open_ else 'false'}",
-             "sources:\n  - url: https://example.org/"]
+    lines = [
+        f"name:\n  lt: {name_lt}\n  en: {name_en}",
+        f"summary:\n  lt: {summary_lt}\n  en: {summary_en}",
+        f"sectors: [{', '.join(sectors)}]",
+        f"county: {county}",
+        f"city: {city}",
+        f"founded: {founded}",
+        f"maturity:\n  level: {maturity}",
+        f"open_to_members: {'true' if open_ else 'false'}",
+        "sources:\n  - url: https://example.org/",
+    ]
     if members:
         lines.append("members:\n" + "".join(f"  - name: {m}\n" for m in members).rstrip())
     if label:
@@ -34,18 +42,90 @@ def cluster(name_lt, name_en, summary_lt, summary_en, sectors, county, city, fou
 
 # slug: (name lt, sectors, county, founded, members, label, maturity, open)
 FIXTURE = {
-    "saules-energija": ("Saulės energija", "Solar energy", "Saulės jėgainių klasteris Šiauliuose.", "A solar power cluster.",
-                        ["energy-construction"], "siauliai", "Šiauliai", 2010, ["Gintarinė bitė", "UAB Saulėtekis", "Šviesos institutas"], ("gold", "2025-09-01"), "mature", True),
-    "cukrus": ("Cukraus klasteris", "Sugar cluster", "Maisto įmonių klasteris.", "A food cluster.",
-               ["agro-food"], "kaunas", "Kaunas", 2015, [f"UAB Maistas {n}" for n in range(1, 6)], ("bronze", "2025-01-10"), "formed", False),
-    "ciurlionis": ("Čiurlionio menai", "Čiurlionis Arts", "Kūrybinių industrijų klasteris.", "A creative industries cluster.",
-                   ["creative-industries"], "vilnius", "Vilnius", 2005, ["VšĮ Menų erdvė", "Dailės studija"], ("bronze", "2019-03-01"), "developing", True),
-    "zalgiris": ("Žalgirio sveikata", "Žalgiris Health", "Sveikatos klasteris.", "A health cluster.",
-                 ["health"], "kaunas", "Kaunas", 2018, [], None, "emerging", False),
-    "zarasai": ("Zarasų turizmas", "Zarasai Tourism", "Turizmo klasteris.", "A tourism cluster.",
-                ["tourism"], "utena", "Zarasai", 2012, ["Ežerų sodyba", "Zarasų kempingas", "Gidų bendrija"], ("silver", "2025-06-01"), "formed", True),
-    "ateitis": ("Ateities IRT", "Future ICT", "Inovacijų ir technologijų klasteris.", "An innovation and technology cluster.",
-                ["ict", "manufacturing-engineering"], "vilnius", "Vilnius", 2020, [f"Programuotojai {n}" for n in range(1, 11)], None, "developing", True),
+    "saules-energija": (
+        "Saulės energija",
+        "Solar energy",
+        "Saulės jėgainių klasteris Šiauliuose.",
+        "A solar power cluster.",
+        ["energy-construction"],
+        "siauliai",
+        "Šiauliai",
+        2010,
+        ["Gintarinė bitė", "UAB Saulėtekis", "Šviesos institutas"],
+        ("gold", "2025-09-01"),
+        "mature",
+        True,
+    ),
+    "cukrus": (
+        "Cukraus klasteris",
+        "Sugar cluster",
+        "Maisto įmonių klasteris.",
+        "A food cluster.",
+        ["agro-food"],
+        "kaunas",
+        "Kaunas",
+        2015,
+        [f"UAB Maistas {n}" for n in range(1, 6)],
+        ("bronze", "2025-01-10"),
+        "formed",
+        False,
+    ),
+    "ciurlionis": (
+        "Čiurlionio menai",
+        "Čiurlionis Arts",
+        "Kūrybinių industrijų klasteris.",
+        "A creative industries cluster.",
+        ["creative-industries"],
+        "vilnius",
+        "Vilnius",
+        2005,
+        ["VšĮ Menų erdvė", "Dailės studija"],
+        ("bronze", "2019-03-01"),
+        "developing",
+        True,
+    ),
+    "zalgiris": (
+        "Žalgirio sveikata",
+        "Žalgiris Health",
+        "Sveikatos klasteris.",
+        "A health cluster.",
+        ["health"],
+        "kaunas",
+        "Kaunas",
+        2018,
+        [],
+        None,
+        "emerging",
+        False,
+    ),
+    "zarasai": (
+        "Zarasų turizmas",
+        "Zarasai Tourism",
+        "Turizmo klasteris.",
+        "A tourism cluster.",
+        ["tourism"],
+        "utena",
+        "Zarasai",
+        2012,
+        ["Ežerų sodyba", "Zarasų kempingas", "Gidų bendrija"],
+        ("silver", "2025-06-01"),
+        "formed",
+        True,
+    ),
+    "ateitis": (
+        "Ateities IRT",
+        "Future ICT",
+        "Inovacijų ir technologijų klasteris.",
+        "An innovation and technology cluster.",
+        ["ict", "manufacturing-engineering"],
+        "vilnius",
+        "Vilnius",
+        2020,
+        [f"Programuotojai {n}" for n in range(1, 11)],
+        None,
+        "developing",
+        True,
+    ),
 }
 NEWS = {
     "naujienos/2026-01-15-tinklas.md": "---\ntitle: Klasterių tinklas plečiasi\ndate: 2026-01-15\nclusters: [ateitis]\n---\n\nKlasteriai kartu kuria naujų inovacijų programą.\n",
@@ -55,8 +135,16 @@ NEWS = {
 
 def row(slug):
     name, _, _, _, sectors, county, city, founded, members, label, maturity, open_ = FIXTURE[slug]
-    return {"name": name, "sectors": sectors, "county": county, "founded": founded, "members": len(members) or None,
-            "label": label, "maturity": maturity, "open": open_}
+    return {
+        "name": name,
+        "sectors": sectors,
+        "county": county,
+        "founded": founded,
+        "members": len(members) or None,
+        "label": label,
+        "maturity": maturity,
+        "open": open_,
+    }
 
 
 @pytest.fixture(scope="module")
@@ -85,9 +173,7 @@ def page(chromium, site):
 
 def visible_names(page):
     """Names of the cards a person sees (rendered, not just without `hidden`)."""
-    return page.eval_on_selector_all(
-        "#cs-cards > li h2", "els => els.filter(e => e.getClientRects().length > 0).map(e => e.textContent.trim())"
-    )
+    return page.eval_on_selector_all("#cs-cards > li h2", "els => els.filter(e => e.getClientRects().length > 0).map(e => e.textContent.trim())")
 
 
 def count_of(page, facet, value):
@@ -95,7 +181,7 @@ def count_of(page, facet, value):
 
 
 def lithuanian_sorted(names):
-    from clustersite.collation import lithuanian_key
+    from clustersite.text.collation import lithuanian_key
 
     return sorted(names, key=lithuanian_key)
 
@@ -222,9 +308,7 @@ def test_language_switch_keeps_the_page(page, site):
 
 def search(page, base, query, lang_root=""):
     page.goto(f"{base}{lang_root}paieska/?q={query}")
-    page.wait_for_function(
-        "() => { const s = document.getElementById('cs-search-status').textContent; return s && !s.endsWith('…'); }"
-    )
+    page.wait_for_function("() => { const s = document.getElementById('cs-search-status').textContent; return s && !s.endsWith('…'); }")
     return page.eval_on_selector_all("#cs-search-results a", "els => els.map(e => new URL(e.href).pathname)")
 
 

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import shutil
 import textwrap
 from pathlib import Path
 
 import pytest
-from clustersite.problems import ContentError
-from clustersite.site_data import load_site
-from conftest import BUILD_DATE, REPO, minimal_cluster
 
+from clustersite.model.site_data import load_site
+from clustersite.text.errors import ContentError
+from conftest import BUILD_DATE, REPO, minimal_cluster
 
 
 def repo_with(tmp_path: Path, files: dict[str, str]) -> Path:
@@ -184,16 +183,20 @@ def test_each_mistake_has_its_message(tmp_path, text, expected):
 
 def test_summary_longer_than_200_characters(tmp_path):
     text = minimal_cluster().replace("Bandomojo klasterio santrauka.", "a" * 201)
-    assert problems_for(tmp_path, {"x.yml": text}) == [
-        "data/clusters/x.yml:5: summary.lt: too long: 201 characters, at most 200 allowed; shorten it"
-    ]
+    assert problems_for(tmp_path, {"x.yml": text}) == ["data/clusters/x.yml:5: summary.lt: too long: 201 characters, at most 200 allowed; shorten it"]
 
 
 @pytest.mark.parametrize(
     ("file_name", "expected"),
     [
-        ("Šilas Klasteris.yml", "data/clusters/Šilas Klasteris.yml: the file name is the page address, so it must be lowercase letters a-z, digits and hyphens, and not 'index' (got \"Šilas Klasteris\"); rename it, e.g. silas-klasteris.yml"),
-        ("index.yml", "data/clusters/index.yml: the file name is the page address, so it must be lowercase letters a-z, digits and hyphens, and not 'index' (got \"index\"); rename it, e.g. index.yml"),
+        (
+            "Šilas Klasteris.yml",
+            "data/clusters/Šilas Klasteris.yml: the file name is the page address, so it must be lowercase letters a-z, digits and hyphens, and not 'index' (got \"Šilas Klasteris\"); rename it, e.g. silas-klasteris.yml",
+        ),
+        (
+            "index.yml",
+            "data/clusters/index.yml: the file name is the page address, so it must be lowercase letters a-z, digits and hyphens, and not 'index' (got \"index\"); rename it, e.g. index.yml",
+        ),
         ("x.yaml", "data/clusters/x.yaml: cluster files end in .yml; rename it"),
     ],
 )

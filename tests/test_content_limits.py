@@ -1,8 +1,8 @@
 """Files from a pull request cannot make `make check` slow, huge or crash.
 
-Each limit is run as an editor runs it, `python -m clustersite.check` in a
+Each limit is run as an editor runs it, `python -m clustersite.tools.check` in a
 new process, with its time and peak memory measured; and each has its exact
-message. The limits themselves are in clustersite.limits.
+message. The limits themselves are in clustersite.text.limits.
 """
 
 from __future__ import annotations
@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from clustersite.limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_ITEMS, MAX_VALUES
-from clustersite.problems import Problems
-from clustersite.yaml_source import UNREADABLE, parse_reported
+
+from clustersite.source.yaml_source import UNREADABLE, parse_reported
+from clustersite.text.limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_ITEMS, MAX_VALUES
+from clustersite.text.problems import Problems
 from conftest import FIXED_EPOCH, REPO, minimal_cluster
 from test_cluster_validation import problems_for, repo_with
 
@@ -28,10 +29,13 @@ MEGABYTES = 100  # peak resident memory of that process (about 40 MB)
 
 # Nine lines that PyYAML expands to 9**9 strings: before the limits, `make
 # check` ran 58 s and took 4.4 GB before reporting anything.
-BILLION_LAUGHS = "\n".join(
-    ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-    + [f"{name}: &{name} [{','.join([f'*{previous}'] * 9)}]" for previous, name in zip("abcdefgh", "bcdefghi")]
-) + "\n"
+BILLION_LAUGHS = (
+    "\n".join(
+        ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+        + [f"{name}: &{name} [{','.join([f'*{previous}'] * 9)}]" for previous, name in zip("abcdefgh", "bcdefghi", strict=False)]
+    )
+    + "\n"
+)
 
 
 @dataclass
@@ -47,8 +51,9 @@ def run_check(root: Path) -> Run:
     (os.wait4 reports the one child, not every child pytest has had)."""
     env = dict(os.environ, PYTHONPATH=str(REPO / "hooks"), SOURCE_DATE_EPOCH=FIXED_EPOCH)
     start = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-m", "clustersite.check", "--root", str(root)],
-                               env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "clustersite.tools.check", "--root", str(root)], env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+    )
     stdout = process.stdout.read()
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
@@ -93,34 +98,43 @@ def test_billion_laughs_parse_itself_takes_milliseconds():
 
 def test_nesting_beyond_the_limit_is_refused_without_a_traceback(tmp_path):
     run = check_files(tmp_path, {"data/clusters/deep.yml": "name: " + "[" * 20_000 + "]" * 20_000 + "\n"})
-    assert_refused_quickly(run, [
-        f"data/clusters/deep.yml:1: nested more than {MAX_DEPTH} levels deep; no field needs that many, "
-        "so remove the extra brackets or indentation",
-    ])
+    assert_refused_quickly(
+        run,
+        [
+            f"data/clusters/deep.yml:1: nested more than {MAX_DEPTH} levels deep; no field needs that many, so remove the extra brackets or indentation",
+        ],
+    )
 
 
 def test_files_over_a_megabyte_are_refused_unread(tmp_path):
     description = "  lt: " + "Labai ilgas aprašymas. " * 60_000 + "\n"  # 1.44 MB in UTF-8
     news = "---\ntitle: Naujiena\ndate: 2024-03-05\n---\n" + "Tekstas. " * 120_000  # 1.08 MB
-    run = check_files(tmp_path, {
-        "data/clusters/big.yml": minimal_cluster(extra="description:\n" + description),
-        "content/naujienos/2024-03-05-didele.md": news,
-        "content/naujienos/2024-03-05-didele.en.md": "---\ntitle: News\n---\n",
-    })
-    assert_refused_quickly(run, [
-        "content/naujienos/2024-03-05-didele.md: the file is 1.1 MB; Markdown pages must stay under 1 MB"
-        " — split the text or remove embedded data",
-        "data/clusters/big.yml: the file is 1.5 MB; data files must stay under 1 MB — split the text or remove embedded data",
-    ])
+    run = check_files(
+        tmp_path,
+        {
+            "data/clusters/big.yml": minimal_cluster(extra="description:\n" + description),
+            "content/naujienos/2024-03-05-didele.md": news,
+            "content/naujienos/2024-03-05-didele.en.md": "---\ntitle: News\n---\n",
+        },
+    )
+    assert_refused_quickly(
+        run,
+        [
+            "content/naujienos/2024-03-05-didele.md: the file is 1.1 MB; Markdown pages must stay under 1 MB — split the text or remove embedded data",
+            "data/clusters/big.yml: the file is 1.5 MB; data files must stay under 1 MB — split the text or remove embedded data",
+        ],
+    )
 
 
 def test_a_list_over_a_thousand_items_is_refused(tmp_path):
     members = "members:\n" + "".join(f"  - name: Narys {n}\n" for n in range(20_000))
     run = check_files(tmp_path, {"data/clusters/long.yml": minimal_cluster(extra=members)})
-    assert_refused_quickly(run, [
-        f"data/clusters/long.yml:9: members: more than {MAX_ITEMS} items; keep at most {MAX_ITEMS} "
-        "(what the page needs) and link to a source for the rest",
-    ])
+    assert_refused_quickly(
+        run,
+        [
+            f"data/clusters/long.yml:9: members: more than {MAX_ITEMS} items; keep at most {MAX_ITEMS} (what the page needs) and link to a source for the rest",
+        ],
+    )
 
 
 @pytest.mark.parametrize(
@@ -128,14 +142,12 @@ def test_a_list_over_a_thousand_items_is_refused(tmp_path):
     [
         pytest.param(
             "".join(f"k{n}: x\n" for n in range(MAX_ITEMS + 1)),
-            f"data/clusters/x.yml:1: more than {MAX_ITEMS} keys; keep at most {MAX_ITEMS} (what the page needs) "
-            "and link to a source for the rest",
+            f"data/clusters/x.yml:1: more than {MAX_ITEMS} keys; keep at most {MAX_ITEMS} (what the page needs) and link to a source for the rest",
             id="mapping-keys",
         ),
         pytest.param(
             "".join(f"- [{', '.join(['1'] * 999)}]\n" for _ in range(30)),
-            f"data/clusters/x.yml:20: more than {MAX_VALUES} values in one file; split it into smaller files "
-            "or keep only what the site shows",
+            f"data/clusters/x.yml:20: more than {MAX_VALUES} values in one file; split it into smaller files or keep only what the site shows",
             id="values-per-file",
         ),
         pytest.param(

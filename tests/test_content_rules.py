@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from clustersite.site_data import load_site
+from clustersite.model.site_data import load_site
 from conftest import BUILD_DATE, REPO
 
 # Working notes that must never reach a reader.
@@ -41,8 +41,11 @@ def test_no_working_notes_in_public_text():
         text = path.read_text(encoding="utf-8")
         if "Generated before each build" in text:
             continue
-        texts += [(path.relative_to(REPO).as_posix(), n, line) for n, line in enumerate(text.splitlines(), 1)
-                  if not line.lstrip().startswith(("#", "- url:", "url:")) and INTERNAL_NOTES.search(line)]
+        texts += [
+            (path.relative_to(REPO).as_posix(), n, line)
+            for n, line in enumerate(text.splitlines(), 1)
+            if not line.lstrip().startswith(("#", "- url:", "url:")) and INTERNAL_NOTES.search(line)
+        ]
     assert texts == []
 
 

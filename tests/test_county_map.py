@@ -16,8 +16,9 @@ import jinja2
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from clustersite import county_map as cm
-from clustersite.ui_strings import translators
+
+from clustersite.derived import county_map as cm
+from clustersite.model.ui_strings import translators
 
 REPO = Path(__file__).resolve().parent.parent
 VILNIUS = (54.6872, 25.2797)  # lat, lon
@@ -42,13 +43,8 @@ def county_map() -> cm.CountyMap:
 
 def render(county_map, dots, counts, lang="lt", **options) -> BeautifulSoup:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(REPO / "overrides")), autoescape=True)
-    template = env.from_string(
-        '{% from "partials/county-map.html" import county_map %}'
-        "{{ county_map(map, dots, counts, t, lang, **options) }}"
-    )
-    html = template.render(
-        map=county_map, dots=dots, counts=counts, t=translators(REPO / "data" / "ui")[lang], lang=lang, options=options
-    )
+    template = env.from_string('{% from "partials/county-map.html" import county_map %}{{ county_map(map, dots, counts, t, lang, **options) }}')
+    html = template.render(map=county_map, dots=dots, counts=counts, t=translators(REPO / "data" / "ui")[lang], lang=lang, options=options)
     return html
 
 
@@ -169,7 +165,7 @@ def test_shared_borders_are_identical_in_both_counties():
     vertices = {}
     for county in counties:
         rings = [ring for polygon in county.polygons for ring in polygon]
-        edges[county.key] = {frozenset(pair) for ring in rings for pair in zip(ring, ring[1:])}
+        edges[county.key] = {frozenset(pair) for ring in rings for pair in zip(ring, ring[1:], strict=False)}
         vertices[county.key] = {point for ring in rings for point in ring}
     border_edges = 0
     for a in counties:

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-
-import pytest
-from clustersite.generated_pages import cluster_stubs, news_list_stubs, sync_stubs
-from clustersite.collation import lithuanian_key
-from clustersite.dates import build_date, format_date, format_span
-from clustersite.dates import VILNIUS
 from types import SimpleNamespace
 
-from clustersite.cluster_model import CLUSTER
-from clustersite.labels import default_valid_until
-from clustersite.markdown_text import render_markdown
-from clustersite.ui_strings import USED_KEY, load_strings
+import pytest
+
+from clustersite.model.cluster_model import CLUSTER
+from clustersite.model.labels import default_valid_until
+from clustersite.model.ui_strings import USED_KEY, load_strings
+from clustersite.pages.generated_pages import cluster_stubs, news_list_stubs, sync_stubs
+from clustersite.source.markdown_text import render_markdown
+from clustersite.text.collation import lithuanian_key
+from clustersite.text.dates import VILNIUS, build_date, format_date, format_span
 from conftest import REPO
 
 
@@ -46,7 +45,17 @@ def test_label_status_compares_with_the_build_date():
 def test_lithuanian_alphabetical_order():
     names = ["Žuvėdra", "Zarasai", "Čiurlionis", "Cukrus", "Šaltinis", "Saulė", "Ąžuolas", "Azotas", "Yla", "Ieva", "Jūra"]
     assert sorted(names, key=lithuanian_key) == [
-        "Azotas", "Ąžuolas", "Cukrus", "Čiurlionis", "Ieva", "Yla", "Jūra", "Saulė", "Šaltinis", "Zarasai", "Žuvėdra",
+        "Azotas",
+        "Ąžuolas",
+        "Cukrus",
+        "Čiurlionis",
+        "Ieva",
+        "Yla",
+        "Jūra",
+        "Saulė",
+        "Šaltinis",
+        "Zarasai",
+        "Žuvėdra",
     ]
 
 
@@ -55,7 +64,7 @@ def test_dates_in_each_language():
     assert format_date(day, "lt") == "2020 m. vasario 20 d."
     assert format_date(day, "en") == "20 February 2020"
     assert format_date(2018, "lt") == "2018 m."
-    start = dt.datetime(2026, 10, 3, 7, 0, tzinfo=dt.timezone.utc)
+    start = dt.datetime(2026, 10, 3, 7, 0, tzinfo=dt.UTC)
     assert format_span(start, start + dt.timedelta(hours=3), "lt", VILNIUS) == "2026 m. spalio 3 d. 10:00–13:00"
     assert format_span(dt.date(2025, 5, 1), dt.date(2025, 5, 2), "en") == "1 May 2025 – 2 May 2025"
 
@@ -85,11 +94,16 @@ def test_stubs_are_written_once_and_stale_ones_removed(tmp_path):
 def test_news_list_pages_beyond_the_first_years_and_tags():
     stubs = news_list_stubs(page_count=3, years=[2020, 2019], tags=["inolink"])
     assert sorted(stubs) == [
-        "naujienos/archyvas/2019.en.md", "naujienos/archyvas/2019.md",
-        "naujienos/archyvas/2020.en.md", "naujienos/archyvas/2020.md",
-        "naujienos/puslapis/2.en.md", "naujienos/puslapis/2.md",
-        "naujienos/puslapis/3.en.md", "naujienos/puslapis/3.md",
-        "naujienos/zymos/inolink.en.md", "naujienos/zymos/inolink.md",
+        "naujienos/archyvas/2019.en.md",
+        "naujienos/archyvas/2019.md",
+        "naujienos/archyvas/2020.en.md",
+        "naujienos/archyvas/2020.md",
+        "naujienos/puslapis/2.en.md",
+        "naujienos/puslapis/2.md",
+        "naujienos/puslapis/3.en.md",
+        "naujienos/puslapis/3.md",
+        "naujienos/zymos/inolink.en.md",
+        "naujienos/zymos/inolink.md",
     ]
     assert "news_page: 3\ntemplate: news-list.html" in stubs["naujienos/puslapis/3.md"]
 
@@ -103,10 +117,12 @@ def test_every_interface_string_used_exists_in_the_default_language():
     prefixes = {key for key in used if key.endswith(".")}
     missing = sorted(key for key in used - prefixes if key not in lt and f"{key}.other" not in lt)
     assert used and missing == []
+
     # Plural forms differ by language (CLDR): Lithuanian has few and many, English has not.
     def base(keys, lang):
         forms = {"one", "few", "many", "other"} - set(PLURAL_FORMS[lang])
         return {key for key in keys if key.rsplit(".", 1)[-1] not in forms}
+
     assert sorted(base(en, "en") - base(lt, "lt")) == []
     assert sorted(base(lt, "en") - base(en, "lt")) == []
 
@@ -118,7 +134,7 @@ PLURAL_FORMS = {"lt": ("one", "few", "many", "other"), "en": ("one", "other")}
 def test_plural_forms_follow_cldr_for_0_to_111(lang):
     """Every plural key has each of its language's forms, and the translator picks
     the form CLDR's rule gives (lt: 1, 21, 101 klasteris; 2-9, 22 klasteriai; 0, 10-20, 111 klasterių)."""
-    from clustersite.ui_strings import translators
+    from clustersite.model.ui_strings import translators
 
     strings = load_strings(REPO / "data" / "ui", lang)
     plural_keys = {key.rsplit(".", 1)[0] for key in strings if key.endswith(".other") and key.replace(".other", ".one") in strings}
@@ -144,8 +160,9 @@ def test_every_computed_interface_string_exists_in_both_languages():
     """Keys built at run time (`t('label.level.' ~ level)`, `f"directory.label.{v}"`)
     escape the literal-key test above: each prefix's values are listed here, and
     a prefix used in a template but missing from this table fails the test."""
-    from clustersite import directory, pages
-    from clustersite.cluster_model import MEMBER_TYPES
+    from clustersite.derived import directory
+    from clustersite.model.cluster_model import MEMBER_TYPES
+    from clustersite.pages import kinds as pages
 
     computed = {
         "label.level.": ("bronze", "silver", "gold"),

@@ -8,14 +8,15 @@ from types import SimpleNamespace
 
 import feedparser
 import icalendar
-from clustersite import directory, structured_data
-from clustersite.cluster_model import CLUSTER
-from clustersite.dates import VILNIUS
-from clustersite.entries import ENTRY
-from clustersite.feeds import atom_feed, calendar
-from clustersite.localized import LocalizedText
-from clustersite.site_data import SiteData
-from clustersite.vocabularies import Term
+
+from clustersite.derived import directory, structured_data
+from clustersite.model.cluster_model import CLUSTER
+from clustersite.model.entries import ENTRY
+from clustersite.model.site_data import SiteData
+from clustersite.model.vocabularies import Term
+from clustersite.outputs.feeds import atom_feed, calendar
+from clustersite.text.dates import VILNIUS
+from clustersite.text.localized import LocalizedText
 
 DAY = dt.date(2026, 6, 1)
 CTX = SimpleNamespace(build_date=DAY)
@@ -34,14 +35,14 @@ VOCABULARIES = {
 
 
 def cluster(slug, **fields):
-    clean = {"name": {"lt": slug.title(), "en": f"{slug.title()} EN"}, "summary": {"lt": "Santrauka."},
-             "sources": [{"url": "https://example.org/a"}], **fields}
+    clean = {"name": {"lt": slug.title(), "en": f"{slug.title()} EN"}, "summary": {"lt": "Santrauka."}, "sources": [{"url": "https://example.org/a"}], **fields}
     return CLUSTER.build(clean, CTX, slug=slug, path=f"data/clusters/{slug}.yml")
 
 
 def entry(kind, slug, **fields):
     record = ENTRY.build(fields, CTX, kind=kind, slug=slug, path=f"content/x/{slug}.md")
     from dataclasses import replace
+
     return replace(record, title=LocalizedText(f"{slug} LT", f"{slug} EN"), summary=LocalizedText("Trumpai.", "In short."))
 
 
@@ -50,12 +51,13 @@ def site(clusters=(), entries=()):
 
 
 def test_facet_counts_and_values_come_from_the_records():
-    data = site([
-        cluster("alfa", sectors=["ict", "health"], county="vilnius",
-                labels=[{"level": "bronze", "issuer": "ESCA", "awarded": dt.date(2025, 9, 1)}]),
-        cluster("beta", sectors=["ict"], labels=[{"level": "gold", "issuer": "ESCA", "awarded": 2018}]),
-        cluster("gama", maturity={"level": "formed"}, open_to_members=True),
-    ])
+    data = site(
+        [
+            cluster("alfa", sectors=["ict", "health"], county="vilnius", labels=[{"level": "bronze", "issuer": "ESCA", "awarded": dt.date(2025, 9, 1)}]),
+            cluster("beta", sectors=["ict"], labels=[{"level": "gold", "issuer": "ESCA", "awarded": 2018}]),
+            cluster("gama", maturity={"level": "formed"}, open_to_members=True),
+        ]
+    )
     facets = {f.key: {o.value: o.count for o in f.options} for f in directory.facets(data)}
     assert facets["sector"] == {"ict": 2, "health": 1}
     assert facets["county"] == {"vilnius": 1}  # counties nobody is in are not offered
@@ -65,13 +67,21 @@ def test_facet_counts_and_values_come_from_the_records():
 
 
 def test_organization_json_ld_names_both_languages_and_the_place():
-    data = site([cluster("alfa", city="Vilnius", county="vilnius", founded=2011,
-                         coordinator={"name": {"lt": "Koordinatorius", "en": "Coordinator"}},
-                         members=[{"name": "UAB A", "website": "https://a.lt/"}])])
+    data = site(
+        [
+            cluster(
+                "alfa",
+                city="Vilnius",
+                county="vilnius",
+                founded=2011,
+                coordinator={"name": {"lt": "Koordinatorius", "en": "Coordinator"}},
+                members=[{"name": "UAB A", "website": "https://a.lt/"}],
+            )
+        ]
+    )
     org = structured_data.organization(data.by_slug["alfa"], data, "en", "https://x.lt/en/klasteriai/alfa/")
     assert org["name"] == "Alfa EN" and org["alternateName"] == "Alfa"
-    assert org["address"] == {"@type": "PostalAddress", "addressCountry": "LT", "addressLocality": "Vilnius",
-                              "addressRegion": "Vilnius County"}
+    assert org["address"] == {"@type": "PostalAddress", "addressCountry": "LT", "addressLocality": "Vilnius", "addressRegion": "Vilnius County"}
     assert org["foundingDate"] == "2011" and org["parentOrganization"]["name"] == "Coordinator"
     assert org["member"] == [{"@type": "Organization", "name": "UAB A", "url": "https://a.lt/"}]
 
@@ -84,10 +94,8 @@ def test_event_json_ld_carries_vilnius_time():
 
 
 def test_atom_feed_lists_news_newest_first_with_tags():
-    news = [entry("news", "2026-05-02-b", date=dt.date(2026, 5, 2), tags=["labels"]),
-            entry("news", "2026-05-01-a", date=dt.date(2026, 5, 1))]
-    xml = atom_feed(news, VOCABULARIES["tags"], lang="en", site_url="https://x.lt/", lang_root="en/",
-                    title="News", author="Site", build_date=DAY)
+    news = [entry("news", "2026-05-02-b", date=dt.date(2026, 5, 2), tags=["labels"]), entry("news", "2026-05-01-a", date=dt.date(2026, 5, 1))]
+    xml = atom_feed(news, VOCABULARIES["tags"], lang="en", site_url="https://x.lt/", lang_root="en/", title="News", author="Site", build_date=DAY)
     feed = feedparser.parse(xml)
     assert [e.title for e in feed.entries] == ["2026-05-02-b EN", "2026-05-01-a EN"]
     assert feed.entries[0].link == "https://x.lt/en/naujienos/2026-05-02-b/"
@@ -98,8 +106,9 @@ def test_atom_feed_lists_news_newest_first_with_tags():
 def test_calendar_leaves_out_undated_events():
     dated = entry("event", "su-data", start=dt.date(2026, 7, 1), end=dt.date(2026, 7, 2))
     undated = entry("event", "be-datos")
-    ics = icalendar.Calendar.from_ical(calendar([dated, undated], lang="lt", site_url="https://x.lt/", lang_root="",
-                                                name="Renginiai", build_date=DAY, organiser_label="Organizatorius"))
+    ics = icalendar.Calendar.from_ical(
+        calendar([dated, undated], lang="lt", site_url="https://x.lt/", lang_root="", name="Renginiai", build_date=DAY, organiser_label="Organizatorius")
+    )
     events = ics.walk("VEVENT")
     assert [str(e["SUMMARY"]) for e in events] == ["su-data LT"]
     assert ics.walk("VTIMEZONE")

@@ -14,9 +14,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from babel import Locale
+
 from browser_support import PageWatch, serve
-from clustersite.collation import lithuanian_key
-from clustersite.ui_strings import load_strings
+from clustersite.model.ui_strings import load_strings
+from clustersite.text.collation import lithuanian_key
 from conftest import copy_site_sources, minimal_cluster, replace_content, run_build
 
 pytestmark = pytest.mark.browser
@@ -50,10 +51,7 @@ def in_name_order(slugs) -> list[str]:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     root = copy_site_sources(tmp_path_factory.mktemp("pages") / "repo")
-    clusters = {
-        slug: minimal_cluster(row["name"], county=f"county: {row['county']}\n", founded=f"founded: {row['founded']}\n")
-        for slug, row in ROWS.items()
-    }
+    clusters = {slug: minimal_cluster(row["name"], county=f"county: {row['county']}\n", founded=f"founded: {row['founded']}\n") for slug, row in ROWS.items()}
     replace_content(root, clusters)
     build = run_build(root, root.parent / "site")
     assert build.returncode == 0, build.output
@@ -201,7 +199,9 @@ def test_a_page_view_does_not_download_the_sitemap(page, site, path):
     page.goto(site + path)
     page.wait_for_load_state("networkidle")
     assert [url for url in page.watch.requests if "sitemap" in url] == []
-    feeds = page.eval_on_selector_all("head link[type='application/atom+xml'], head link[type='text/calendar']", "ls => ls.map(l => l.relList.contains('alternate'))")
+    feeds = page.eval_on_selector_all(
+        "head link[type='application/atom+xml'], head link[type='text/calendar']", "ls => ls.map(l => l.relList.contains('alternate'))"
+    )
     assert feeds == [True, True]
 
 

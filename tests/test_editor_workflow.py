@@ -13,9 +13,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from clustersite import schemas
-from clustersite.check import DOCS_DIR, annotation
-from clustersite.problems import Problem
+
+from clustersite.text.problems import Problem
+from clustersite.tools import schemas
+from clustersite.tools.check import DOCS_DIR, annotation
 from conftest import REPO, copy_site_sources, minimal_cluster, replace_content
 
 SCHEMA_LINE = re.compile(r"# yaml-language-server: \$schema=(\S+)\n")
@@ -39,10 +40,14 @@ def as_json(value):
 
 
 def test_committed_schemas_match_the_model():
-    result = run_module("clustersite.schemas", "--check")
+    result = run_module("clustersite.tools.schemas", "--check")
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in (REPO / "schemas").glob("*.json")) == [
-        "cluster.schema.json", "event.schema.json", "news.schema.json", "story.schema.json", "vocabulary.schema.json",
+        "cluster.schema.json",
+        "event.schema.json",
+        "news.schema.json",
+        "story.schema.json",
+        "vocabulary.schema.json",
     ]
 
 
@@ -53,11 +58,9 @@ def test_schema_check_notices_drift(tmp_path):
         (root / "schemas" / path.name).write_text(text, encoding="utf-8")
     sectors = root / "data" / "sectors.yml"
     sectors.write_text(sectors.read_text(encoding="utf-8") + "space:\n  lt: Kosmosas\n  en: Space\n", encoding="utf-8")
-    result = run_module("clustersite.schemas", "--check", "--root", str(root))
+    result = run_module("clustersite.tools.schemas", "--check", "--root", str(root))
     assert result.returncode == 1
-    assert result.stderr.splitlines() == [
-        f"schemas/{name}.schema.json: out of date; run `make schemas` and commit the result" for name in ("cluster", "story")
-    ]
+    assert result.stderr.splitlines() == [f"schemas/{name}.schema.json: out of date; run `make schemas` and commit the result" for name in ("cluster", "story")]
 
 
 def test_every_data_file_names_its_schema_and_the_real_data_satisfies_it():
@@ -92,13 +95,15 @@ def test_vs_code_maps_the_schemas():
 
 def test_check_lists_problems_and_github_annotations(tmp_path):
     root = replace_content(copy_site_sources(tmp_path / "repo"), {"a": minimal_cluster(extra="county: vilniu\n")})
-    plain = run_module("clustersite.check", "--root", str(root))
+    plain = run_module("clustersite.tools.check", "--root", str(root))
     assert plain.returncode == 1
-    expected = ('data/clusters/a.yml:9: county: unknown county (got "vilniu"); did you mean "vilnius"? use one of: '
-                "alytus, kaunas, klaipeda, marijampole, panevezys, siauliai, taurage, telsiai, utena, vilnius")
+    expected = (
+        'data/clusters/a.yml:9: county: unknown county (got "vilniu"); did you mean "vilnius"? use one of: '
+        "alytus, kaunas, klaipeda, marijampole, panevezys, siauliai, taurage, telsiai, utena, vilnius"
+    )
     assert plain.stdout.splitlines() == [expected]
     assert "1 problem found" in plain.stderr
-    annotated = run_module("clustersite.check", "--root", str(root), env={"GITHUB_ACTIONS": "true"})
+    annotated = run_module("clustersite.tools.check", "--root", str(root), env={"GITHUB_ACTIONS": "true"})
     assert annotated.stdout.splitlines()[1] == f"::error file=data/clusters/a.yml,line=9,title=county::{expected}"
 
 
@@ -108,7 +113,7 @@ def test_annotations_escape_what_github_would_misread():
 
 
 def test_check_passes_on_the_real_content():
-    result = run_module("clustersite.check")
+    result = run_module("clustersite.tools.check")
     assert result.returncode == 0, result.stdout
     assert result.stdout.strip().endswith("no problems.")
 
@@ -118,7 +123,7 @@ def fill_empty_leaves(text: str) -> str:
     lines = text.splitlines()
     for index, line in enumerate(lines):
         match = re.fullmatch(r"(\s*(?:- )?)(\w+):\s*(#.*)?", line)
-        following = next((l for l in lines[index + 1:] if l.strip() and not l.lstrip().startswith("#")), "")
+        following = next((l for l in lines[index + 1 :] if l.strip() and not l.lstrip().startswith("#")), "")
         if not match or line.lstrip().startswith("#"):
             continue
         nested = len(following) - len(following.lstrip().removeprefix("- ")) > len(match[1])
@@ -130,26 +135,26 @@ def fill_empty_leaves(text: str) -> str:
 @pytest.mark.parametrize("kind", ["cluster", "news", "story", "event"])
 def test_scaffolds_ask_for_what_is_required_and_never_overwrite(tmp_path, kind):
     root = replace_content(copy_site_sources(tmp_path / "repo"), {"litek": minimal_cluster("LITEK")})
-    made = run_module("clustersite.scaffold", kind, "bandymas", "--date", "2026-03-04", "--root", str(root))
+    made = run_module("clustersite.tools.scaffold", kind, "bandymas", "--date", "2026-03-04", "--root", str(root))
     assert made.returncode == 0, made.stderr
     written = [line.removeprefix("wrote ") for line in made.stdout.splitlines() if line.startswith("wrote ")]
     assert len(written) == (1 if kind == "cluster" else 2)
-    check = run_module("clustersite.check", "--root", str(root))
+    check = run_module("clustersite.tools.check", "--root", str(root))
     assert check.returncode == 1
     assert all("is empty; fill it in" in line for line in check.stdout.splitlines())
-    again = run_module("clustersite.scaffold", kind, "bandymas", "--date", "2026-03-04", "--root", str(root))
+    again = run_module("clustersite.tools.scaffold", kind, "bandymas", "--date", "2026-03-04", "--root", str(root))
     assert again.returncode == 1 and "already exists; nothing was written" in again.stderr
     # Filling in the required fields makes the content valid.
     for name in written:
         path = root / name
         text = path.read_text(encoding="utf-8")
         path.write_text(fill_empty_leaves(text).replace("clusters: Tekstas", "clusters: [litek]"), encoding="utf-8")
-    filled = run_module("clustersite.check", "--root", str(root))
+    filled = run_module("clustersite.tools.check", "--root", str(root))
     assert filled.returncode == 0, filled.stdout
 
 
 def test_scaffold_refuses_a_bad_slug(tmp_path):
-    result = run_module("clustersite.scaffold", "cluster", "Mano Klasteris", "--root", str(tmp_path))
+    result = run_module("clustersite.tools.scaffold", "cluster", "Mano Klasteris", "--root", str(tmp_path))
     assert result.returncode == 2
     assert "SLUG must be lowercase letters a-z, digits and hyphens" in result.stderr
 
@@ -164,7 +169,9 @@ def test_workflows_are_valid_pinned_and_least_privilege():
     assert [p.name for p in workflows] == ["dependencies.yml", "deploy.yml", "pull-request.yml"]
     result = subprocess.run(
         [str(Path(sys.executable).parent / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows", *map(str, workflows)],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     for path in workflows:
@@ -197,20 +204,21 @@ def test_the_guides_example_error_is_what_check_really_prints(tmp_path, guide):
     messages = re.search(r"```text\n(.*?)```", text, re.S)[1].splitlines()
     root = replace_content(copy_site_sources(tmp_path / "repo"), {"my-cluster": example})
     language = "lt" if guide == "vadovas-redaktoriams.md" else "en"  # each guide shows its own language's messages
-    result = run_module("clustersite.check", "--root", str(root), "--lang", language)
+    result = run_module("clustersite.tools.check", "--root", str(root), "--lang", language)
     assert result.stdout.splitlines() == messages
 
 
 def test_a_field_declared_once_reaches_the_record_the_schema_and_the_scaffold():
     """CONTRIBUTING.md's "How to add a field": one Field in the spec is enough."""
-    from clustersite.cluster_model import CLUSTER, ClusterFacts
-    from clustersite.fields import Field, Obj, Str, Text
-    from clustersite.scaffold_yaml import template
+    from clustersite.model.cluster_model import CLUSTER, ClusterFacts
+    from clustersite.model.fields import Field, Obj, Str, Text
+    from clustersite.tools.scaffold_yaml import template
 
     extra = Field("nace", Str(max_length=10), description=Text("NACE code.", "EVRK kodas."), example="C26")
     spec = Obj([*CLUSTER.fields.values(), extra], name="Cluster", base=ClusterFacts, leading=("slug", "path"))
     assert spec.json_schema()["properties"]["nace"]["description"] == "NACE code.\n\nEVRK kodas."
     assert "# nace: C26" in template(spec, "")
-    record = spec.build({"name": {"lt": "A"}, "summary": {"lt": "B"}, "sources": [{"url": "https://a.lt/x"}], "nace": "C26"},
-                        slug="a", path="data/clusters/a.yml")
+    record = spec.build(
+        {"name": {"lt": "A"}, "summary": {"lt": "B"}, "sources": [{"url": "https://a.lt/x"}], "nace": "C26"}, slug="a", path="data/clusters/a.yml"
+    )
     assert record.nace == "C26" and record.name.lt == "A" and record.sectors == ()

@@ -7,12 +7,12 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from clustersite.dates import VILNIUS
-from clustersite.problems import ContentError
-from clustersite.site_data import load_site
+
+from clustersite.model.site_data import load_site
+from clustersite.text.dates import VILNIUS
+from clustersite.text.errors import ContentError
 from conftest import BUILD_DATE, minimal_cluster
 from test_cluster_validation import repo_with
-
 
 
 def with_entries(tmp_path: Path, entries: dict[str, str]) -> Path:
@@ -42,39 +42,45 @@ def test_a_valid_pair_loads_with_shared_fields_from_the_lithuanian_file(tmp_path
 
 
 def test_event_times_are_vilnius_time(tmp_path):
-    root = with_entries(tmp_path, {
-        "renginiai/forumas.md": "---\ntitle: Forumas\nstart: 2026-10-03 9:30\nend: 2026-10-03 17:00\n---\n",
-        "renginiai/forumas.en.md": "---\ntitle: Forum\n---\n",
-    })
+    root = with_entries(
+        tmp_path,
+        {
+            "renginiai/forumas.md": "---\ntitle: Forumas\nstart: 2026-10-03 9:30\nend: 2026-10-03 17:00\n---\n",
+            "renginiai/forumas.en.md": "---\ntitle: Forum\n---\n",
+        },
+    )
     (event,) = load_site(root, BUILD_DATE).entries
     assert event.start == dt.datetime(2026, 10, 3, 9, 30, tzinfo=VILNIUS)
     assert event.end.utcoffset() == dt.timedelta(hours=3)
 
 
 def test_every_front_matter_mistake_is_reported_at_once(tmp_path):
-    problems = problems_for(tmp_path, {
-        "naujienos/2024-03-05-a.md": "---\ntitle: Naujiena\ndate: 2024-03-06\nclusters: [litec]\ntagz: [x]\n---\n",
-        "naujienos/2024-03-05-a.en.md": NEWS_EN,
-        "naujienos/2024-04-01-b.md": "---\ntitle: Be vertimo\ndate: 2024-04-01\n---\n",
-        "naujienos/2024-04-02-c.md": "---\ntitle: C\ndate: 2024-04-02\nclusters: [litek]\n---\n",
-        "naujienos/2024-04-02-c.en.md": "---\ntitle: C\nclusters: []\n---\n",
-        "naujienos/Nauja naujiena.md": "---\ntitle: X\n---\n",
-        "sekmes-istorijos/istorija.md": "---\ntitle: Istorija\ndate: 2024-13-01\nsummary: Santrauka.\n---\n",
-        "sekmes-istorijos/istorija.en.md": "---\ntitle: Story\nsummary: Summary.\n---\n",
-        "renginiai/renginys.md": "---\ntitle: Renginys\nstart: 2026-10-03\nend: 2026-10-01\n---\n",
-        "renginiai/renginys.en.md": "---\ntitle: Event\nstart: 3 October\n---\n",
-        "renginiai/be-pradzios.md": "---\ntitle: Renginys\nend: 2026-10-01\n---\n",
-        "renginiai/be-pradzios.en.md": "title: Event\n",
-    })
+    problems = problems_for(
+        tmp_path,
+        {
+            "naujienos/2024-03-05-a.md": "---\ntitle: Naujiena\ndate: 2024-03-06\nclusters: [litec]\ntagz: [x]\n---\n",
+            "naujienos/2024-03-05-a.en.md": NEWS_EN,
+            "naujienos/2024-04-01-b.md": "---\ntitle: Be vertimo\ndate: 2024-04-01\n---\n",
+            "naujienos/2024-04-02-c.md": "---\ntitle: C\ndate: 2024-04-02\nclusters: [litek]\n---\n",
+            "naujienos/2024-04-02-c.en.md": "---\ntitle: C\nclusters: []\n---\n",
+            "naujienos/Nauja naujiena.md": "---\ntitle: X\n---\n",
+            "sekmes-istorijos/istorija.md": "---\ntitle: Istorija\ndate: 2024-13-01\nsummary: Santrauka.\n---\n",
+            "sekmes-istorijos/istorija.en.md": "---\ntitle: Story\nsummary: Summary.\n---\n",
+            "renginiai/renginys.md": "---\ntitle: Renginys\nstart: 2026-10-03\nend: 2026-10-01\n---\n",
+            "renginiai/renginys.en.md": "---\ntitle: Event\nstart: 3 October\n---\n",
+            "renginiai/be-pradzios.md": "---\ntitle: Renginys\nend: 2026-10-01\n---\n",
+            "renginiai/be-pradzios.en.md": "title: Event\n",
+        },
+    )
     assert problems == [
-        "content/naujienos/2024-03-05-a.md:4: clusters[0]: unknown cluster (got \"litec\"); did you mean \"litek\"? use one listed in data/clusters/ (the file name without .yml)",
-        "content/naujienos/2024-03-05-a.md:5: tagz: unknown field; did you mean \"tags\"? allowed here: title, date, summary, clusters, tags, image, image_alt, sources",
+        'content/naujienos/2024-03-05-a.md:4: clusters[0]: unknown cluster (got "litec"); did you mean "litek"? use one listed in data/clusters/ (the file name without .yml)',
+        'content/naujienos/2024-03-05-a.md:5: tagz: unknown field; did you mean "tags"? allowed here: title, date, summary, clusters, tags, image, image_alt, sources',
         "content/naujienos/2024-04-01-b.md:1: translation: no English version; add content/naujienos/2024-04-01-b.en.md with at least a translated title",
         "content/naujienos/2024-04-02-c.en.md:3: clusters: is empty; list at least one or leave the field out",
-        "content/naujienos/Nauja naujiena.md:1: the file name is the page address and must look like yyyy-mm-dd-short-name, e.g. 2020-02-20-inolink (got \"Nauja naujiena\"); rename it",
+        'content/naujienos/Nauja naujiena.md:1: the file name is the page address and must look like yyyy-mm-dd-short-name, e.g. 2020-02-20-inolink (got "Nauja naujiena"); rename it',
         "content/renginiai/be-pradzios.en.md:1: no front matter; start the file with a line '---', the fields, and another '---'",
-        "content/renginiai/renginys.en.md:3: start: expected a date as YYYY-MM-DD or a date and time as YYYY-MM-DD HH:MM (got \"3 October\")",
-        "content/sekmes-istorijos/istorija.md:3: date: month 13 does not exist (got \"2024-13-01\"); write the date as YYYY-MM-DD with a month from 01 to 12",
+        'content/renginiai/renginys.en.md:3: start: expected a date as YYYY-MM-DD or a date and time as YYYY-MM-DD HH:MM (got "3 October")',
+        'content/sekmes-istorijos/istorija.md:3: date: month 13 does not exist (got "2024-13-01"); write the date as YYYY-MM-DD with a month from 01 to 12',
     ]
 
 
@@ -113,10 +119,13 @@ def test_single_mistakes(tmp_path, entries, expected):
 
 
 def test_front_matter_syntax_errors_and_repeats_count_lines_from_the_top_of_the_file(tmp_path):
-    assert problems_for(tmp_path, {
-        "renginiai/a.md": "---\ntitle: A\nstart: [2026\n---\n",
-        "renginiai/a.en.md": "---\ntitle: A\ntitle: B\n---\n",
-    }) == [
+    assert problems_for(
+        tmp_path,
+        {
+            "renginiai/a.md": "---\ntitle: A\nstart: [2026\n---\n",
+            "renginiai/a.en.md": "---\ntitle: A\ntitle: B\n---\n",
+        },
+    ) == [
         "content/renginiai/a.en.md:3: title: given twice in the same place; keep only one",
         "content/renginiai/a.md:4: not valid YAML: did not find expected ',' or ']' "
         "(while parsing a flow sequence that starts on line 3); check the indentation and quotes on this line and the one above",

@@ -7,6 +7,7 @@ from urllib.parse import urljoin
 import feedparser
 import icalendar
 import pytest
+
 from conftest import copy_site_sources, minimal_cluster, replace_content, run_build
 
 SITE_URL = "https://example.org/sub/"
@@ -158,6 +159,10 @@ def test_event_structured_data_has_vilnius_times(site):
     page = site.page("en/renginiai/busimas/")
     (data,) = [json.loads(s.string) for s in page.find_all("script", type="application/ld+json")]
     assert (data["@type"], data["name"], data["startDate"], data["endDate"]) == (
-        "Event", "Upcoming event", "2026-10-03T09:30:00+03:00", "2026-10-03T17:00:00+03:00")
+        "Event",
+        "Upcoming event",
+        "2026-10-03T09:30:00+03:00",
+        "2026-10-03T17:00:00+03:00",
+    )
     assert data["location"] == {"@type": "Place", "name": "Kaunas"}
     assert data["url"] == f"{SITE_URL}en/renginiai/busimas/"

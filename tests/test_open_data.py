@@ -19,17 +19,21 @@ import feedparser
 import icalendar
 import pytest
 from bs4 import BeautifulSoup
-from clustersite import badges, open_data, urls
-from clustersite.cluster_model import LAT_RANGE, LON_RANGE
-from clustersite.site_data import SiteData
-from clustersite.similar import similar
-from clustersite.vocabularies import Term
-from clustersite.localized import LocalizedText
+
+from clustersite.derived import badges, open_data
+from clustersite.derived.similar import similar
+from clustersite.model.cluster_model import LAT_RANGE, LON_RANGE
+from clustersite.model.site_data import SiteData
+from clustersite.model.vocabularies import Term
+from clustersite.text import urls
+from clustersite.text.localized import LocalizedText
 from conftest import REPO, copy_site_sources, minimal_cluster, replace_content, run_build
 
 SITE_URL = "https://example.org/klasteriai-lt/"
 SVG = "{http://www.w3.org/2000/svg}"
-ALFA = minimal_cluster("Alfa", extra="""\
+ALFA = minimal_cluster(
+    "Alfa",
+    extra="""\
     sectors: [ict, health]
     county: vilnius
     city: Vilnius
@@ -47,20 +51,27 @@ ALFA = minimal_cluster("Alfa", extra="""\
       - {level: silver, issuer: ESCA, awarded: 2025-03-01}
     open_to_members: true
     updated: 2026-01-10
-""")
-BETA = minimal_cluster("Beta", extra="""\
+""",
+)
+BETA = minimal_cluster(
+    "Beta",
+    extra="""\
     sectors: [ict]
     county: vilnius
     location: {lat: 54.9, lon: 23.9}
     members:
       - {name: "Įmonė, kuri turi \\"kabučių\\"", type: company}
-""")
-GAMA = minimal_cluster("Gama", extra="""\
+""",
+)
+GAMA = minimal_cluster(
+    "Gama",
+    extra="""\
     sectors: [health]
     county: kaunas
     labels:
       - {level: gold, issuer: ESCA, awarded: 2019}
-""")
+""",
+)
 CLUSTERS = {"alfa": ALFA, "beta": BETA, "gama": GAMA, "delta": minimal_cluster("Delta")}
 ENTRIES = {
     "naujienos/2026-01-05-alfa-zinia.md": "---\ntitle: Alfos žinia\ndate: 2026-01-05\nclusters: [alfa]\nsummary: Apie Alfą.\n---\nTekstas.\n",
@@ -103,6 +114,7 @@ def reuse_paths(slugs, sectors) -> list[str]:
 
 def sectors() -> list[str]:
     import yaml
+
     return list(yaml.safe_load((REPO / "data" / "sectors.yml").read_text(encoding="utf-8")))
 
 
@@ -111,6 +123,7 @@ def read_csv(path: Path) -> list[dict[str, str]]:
 
 
 # --- the files -------------------------------------------------------------
+
 
 def test_every_promised_file_exists(site):
     missing = [p for p in reuse_paths(CLUSTERS, sectors()) if not (site.site / p).is_file()]
@@ -149,7 +162,7 @@ def test_frictionless_reports_a_latitude_out_of_range(site, tmp_path):
 
 
 def test_field_descriptions_come_from_the_model(site):
-    from clustersite.cluster_model import CLUSTER
+    from clustersite.model.cluster_model import CLUSTER
 
     package = json.loads((site.site / "data" / "datapackage.json").read_text(encoding="utf-8"))
     fields = {f["name"]: f for f in package["resources"][0]["schema"]["fields"]}
@@ -181,7 +194,9 @@ def test_one_row_per_cluster_with_resolved_values(site):
     assert (gama["county"], gama["label_level"], gama["label_status"]) == ("LT-KU", "gold", "expired")
     labels = read_csv(site.site / "data" / "labels.csv")
     assert [(l["cluster"], l["position"], l["level"], l["ends"]) for l in labels if l["cluster"] == "alfa"] == [
-        ("alfa", "1", "bronze", "2023-12-31"), ("alfa", "2", "silver", "2027-03-01")]
+        ("alfa", "1", "bronze", "2023-12-31"),
+        ("alfa", "2", "silver", "2027-03-01"),
+    ]
 
 
 def test_json_nests_and_names_vocabularies_in_both_languages(site):
@@ -210,10 +225,25 @@ def test_geojson_points_lie_in_lithuania(site):
 def test_dsa_manifest_has_its_header_and_is_open_everywhere(site):
     text = (site.site / "data" / "dsa.csv").read_bytes().decode("utf-8")
     rows = list(csv.reader(io.StringIO(text, newline="")))
-    assert rows[0] == ["id", "dataset", "resource", "base", "model", "property", "type", "ref", "source", "prepare",
-                       "level", "access", "uri", "title", "description"]
+    assert rows[0] == [
+        "id",
+        "dataset",
+        "resource",
+        "base",
+        "model",
+        "property",
+        "type",
+        "ref",
+        "source",
+        "prepare",
+        "level",
+        "access",
+        "uri",
+        "title",
+        "description",
+    ]
     assert all(len(row) == 15 for row in rows)
-    records = [dict(zip(rows[0], row)) for row in rows[1:]]
+    records = [dict(zip(rows[0], row, strict=False)) for row in rows[1:]]
     assert all(r["access"] == "open" for r in records)
     (dataset,) = [r for r in records if r["dataset"]]
     assert re.fullmatch(r"datasets/gov/[a-z0-9_]+/klasteriai", dataset["dataset"])
@@ -242,6 +272,7 @@ def test_no_reuse_file_points_at_another_host(site):
 
 
 # --- badges and embeds -----------------------------------------------------
+
 
 def test_badge_svg_is_accessible_and_matches_its_endpoint(site):
     root = ET.fromstring((site.site / "badges" / "alfa.svg").read_bytes())
@@ -291,6 +322,7 @@ def test_profile_offers_feeds_badge_and_embed_snippets(site):
 
 # --- feeds -----------------------------------------------------------------
 
+
 def test_cluster_and_sector_feeds_carry_their_news_and_events(site):
     alfa = feedparser.parse((site.site / "klasteriai" / "alfa" / "naujienos.xml").read_bytes())
     assert [e.title for e in alfa.entries] == ["Alfos žinia"]
@@ -306,6 +338,7 @@ def test_cluster_and_sector_feeds_carry_their_news_and_events(site):
 
 
 # --- the data page -----------------------------------------------------------
+
 
 def test_data_page_lists_files_with_their_real_sizes_and_json_ld(site):
     for root, lang in (("", "lt"), ("en/", "en")):
@@ -327,6 +360,7 @@ def test_data_page_lists_files_with_their_real_sizes_and_json_ld(site):
 
 # --- content changes never move an address ---------------------------------
 
+
 def test_adding_a_cluster_keeps_every_address(site, tmp_path):
     more = dict(CLUSTERS, epsilon=minimal_cluster("Epsilonas"))
     bigger = build(make_repo(tmp_path, more))
@@ -337,6 +371,7 @@ def test_adding_a_cluster_keeps_every_address(site, tmp_path):
 
 
 # --- the real site -----------------------------------------------------------
+
 
 def test_real_site_data_matches_the_cluster_files(real_site):
     from frictionless import validate
@@ -351,6 +386,7 @@ def test_real_site_data_matches_the_cluster_files(real_site):
 
 
 # --- units -------------------------------------------------------------------
+
 
 def test_every_lithuanian_letter_has_a_measured_width():
     letters = "aąbcčdeęėfghiįyjklmnoprsštuųūvzž"
@@ -373,7 +409,8 @@ def _contrast(hex_colour: str) -> float:
     def channel(value: int) -> float:
         c = value / 255
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-    r, g, b = (int(hex_colour[i:i + 2], 16) for i in (0, 2, 4))
+
+    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (0, 2, 4))
     return 1.05 / (0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b) + 0.05)
 
 
@@ -384,40 +421,55 @@ def test_badge_colours_keep_white_text_readable():
 
 def _site(clusters) -> SiteData:
     term = lambda key: Term(key, LocalizedText(key, key))
-    vocab = {"sectors": {k: term(k) for k in ("ict", "health", "food")}, "counties": {k: term(k) for k in ("vilnius", "kaunas")},
-             "maturity": {}, "programmes": {}, "tags": {}}
+    vocab = {
+        "sectors": {k: term(k) for k in ("ict", "health", "food")},
+        "counties": {k: term(k) for k in ("vilnius", "kaunas")},
+        "maturity": {},
+        "programmes": {},
+        "tags": {},
+    }
     return SiteData(dt.date(2026, 6, 1), vocab, tuple(clusters))
 
 
 def _cluster(slug, name, sectors=(), county=None, types=()):
-    from clustersite.cluster_model import CLUSTER
+    from clustersite.model.cluster_model import CLUSTER
 
     member = CLUSTER.fields["members"].spec.item.record
-    return CLUSTER.record(slug=slug, path=f"data/clusters/{slug}.yml", name=LocalizedText(name, name),
-                          summary=LocalizedText("s"), sectors=tuple(sectors), county=county,
-                          members=tuple(member(name=f"m{i}", type=t) for i, t in enumerate(types)))
+    return CLUSTER.record(
+        slug=slug,
+        path=f"data/clusters/{slug}.yml",
+        name=LocalizedText(name, name),
+        summary=LocalizedText("s"),
+        sectors=tuple(sectors),
+        county=county,
+        members=tuple(member(name=f"m{i}", type=t) for i, t in enumerate(types)),
+    )
 
 
 def test_similar_ranks_by_sectors_then_county_then_member_types():
-    site = _site([
-        _cluster("me", "Aš", ["ict", "health"], "vilnius", ["company", "research"]),
-        _cluster("two-sectors", "Zeta", ["ict", "health"]),  # 6
-        _cluster("sector-county", "Yra", ["ict"], "vilnius"),  # 5
-        _cluster("county-types", "Xenon", [], "vilnius", ["company", "research"]),  # 4
-        _cluster("types-only", "Omega", [], "kaunas", ["company"]),  # 1
-        _cluster("nothing", "Alfa", ["food"], "kaunas"),  # 0: never offered
-    ])
+    site = _site(
+        [
+            _cluster("me", "Aš", ["ict", "health"], "vilnius", ["company", "research"]),
+            _cluster("two-sectors", "Zeta", ["ict", "health"]),  # 6
+            _cluster("sector-county", "Yra", ["ict"], "vilnius"),  # 5
+            _cluster("county-types", "Xenon", [], "vilnius", ["company", "research"]),  # 4
+            _cluster("types-only", "Omega", [], "kaunas", ["company"]),  # 1
+            _cluster("nothing", "Alfa", ["food"], "kaunas"),  # 0: never offered
+        ]
+    )
     assert [c.slug for c in similar(site, "me", limit=10)] == ["two-sectors", "sector-county", "county-types", "types-only"]
     assert [c.slug for c in similar(site, "me")] == ["two-sectors", "sector-county", "county-types"]
 
 
 def test_similar_breaks_ties_by_lithuanian_name_then_slug():
-    site = _site([
-        _cluster("me", "Aš", ["ict"]),
-        _cluster("z-slug", "Čia", ["ict"]),
-        _cluster("c-slug", "Dora", ["ict"]),
-        _cluster("b-slug", "Ciklas", ["ict"]),
-        _cluster("a-slug", "Ciklas", ["ict"]),
-    ])
+    site = _site(
+        [
+            _cluster("me", "Aš", ["ict"]),
+            _cluster("z-slug", "Čia", ["ict"]),
+            _cluster("c-slug", "Dora", ["ict"]),
+            _cluster("b-slug", "Ciklas", ["ict"]),
+            _cluster("a-slug", "Ciklas", ["ict"]),
+        ]
+    )
     # Lithuanian order: C < Č < D; equal names fall back to the slug.
     assert [c.slug for c in similar(site, "me", limit=4)] == ["a-slug", "b-slug", "z-slug", "c-slug"]

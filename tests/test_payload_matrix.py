@@ -31,22 +31,23 @@ import icalendar
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from clustersite import entries, fields, vocabularies
-from clustersite.cluster_model import CLUSTER
-from clustersite.problems import Problems
-from clustersite.security_headers import inline_scripts
+
 from browser_support import PageWatch, serve
+from clustersite.model import entries, fields, vocabularies
+from clustersite.model.cluster_model import CLUSTER
+from clustersite.outputs.security_headers import inline_scripts
+from clustersite.text.problems import Problems
 from conftest import FIXED_EPOCH, copy_site_sources, replace_content, run_build
 
 # Each kind: the text form (any text field) and the URL form (a web address
 # field); {m} is the marker naming the field. None: the kind has no such form.
 PAYLOADS: dict[str, tuple[str | None, str | None]] = {
-    "script-tag": ('<script>alert("{m}")</script>', 'https://example.org/{m}/<script>alert(1)</script>'),
-    "event-handler": ('<img src=x onerror=alert("{m}")>', 'https://example.org/{m}/<img/src=x/onerror=alert(1)>'),
+    "script-tag": ('<script>alert("{m}")</script>', "https://example.org/{m}/<script>alert(1)</script>"),
+    "event-handler": ('<img src=x onerror=alert("{m}")>', "https://example.org/{m}/<img/src=x/onerror=alert(1)>"),
     "attribute-breakout-double": ('x"><svg onload=alert("{m}")>', 'https://example.org/{m}"><svg/onload=alert(1)>'),
     "attribute-breakout-single": ("x'><svg onload=alert('{m}')>", "https://example.org/{m}'><svg/onload=alert(1)>"),
-    "end-of-script": ('</script><script>alert("{m}")</script>', 'https://example.org/{m}</script><script>alert(1)</script>'),
-    "end-of-cdata": (']]><script>alert("{m}")</script><![CDATA[', 'https://example.org/{m}]]><script>alert(1)</script>'),
+    "end-of-script": ('</script><script>alert("{m}")</script>', "https://example.org/{m}</script><script>alert(1)</script>"),
+    "end-of-cdata": (']]><script>alert("{m}")</script><![CDATA[', "https://example.org/{m}]]><script>alert(1)</script>"),
     "line-break": ("a\r\nX-INJECTED-{m}:1\r\nb", "https://example.org/{m}\r\nX-INJECTED-{m}:1"),
     "javascript-url": (None, 'javascript:alert("{m}")'),
     "data-url": (None, 'data:text/html,<script>alert("{m}")</script>'),
@@ -76,12 +77,15 @@ class Matrix:
 
 def _png(path: Path) -> str:
     """A valid 8x8 PNG, for the image fields (their checks read the file)."""
+
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
     raw = b"".join(b"\0" + b"\xff\xff\xff" * 8 for _ in range(8))
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 8, 8, 8, 2, 0, 0, 0))
-                     + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 8, 8, 8, 2, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+    )
     return "data/logos/pavojingas.png"
 
 
@@ -151,7 +155,8 @@ class Filler:
 
 def dt_build():
     import datetime as dt
-    return dt.datetime.fromtimestamp(int(FIXED_EPOCH), dt.timezone.utc).date()
+
+    return dt.datetime.fromtimestamp(int(FIXED_EPOCH), dt.UTC).date()
 
 
 def dump(data: Any) -> str:
@@ -205,6 +210,7 @@ def hostile_repo(root: Path, kind: str) -> Matrix:
 
 
 # --- reading the outputs -------------------------------------------------------
+
 
 def html_findings(text: str, where: str) -> list[str]:
     found = []
@@ -293,7 +299,7 @@ def search_index_findings(data: bytes, where: str) -> list[str]:
     if not text.startswith(b"pagefind_dcd"):
         return [f"{where}: not a Pagefind fragment"]
     try:
-        fragment = json.loads(text[len(b"pagefind_dcd"):])
+        fragment = json.loads(text[len(b"pagefind_dcd") :])
     except ValueError as error:
         return [f"{where}: not JSON any more ({error})"]
     # The indexed text is plain text (a "<" in it is a character), which
@@ -333,8 +339,12 @@ def read_outputs(site: Path) -> tuple[list[str], dict[str, set[str]]]:
 
 
 def run_check(root: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "clustersite.check", "--root", str(root), "--lang", "en"],
-                          capture_output=True, text=True, env={"PYTHONPATH": str(root / "hooks"), "SOURCE_DATE_EPOCH": FIXED_EPOCH, "PATH": ""})
+    return subprocess.run(
+        [sys.executable, "-m", "clustersite.tools.check", "--root", str(root), "--lang", "en"],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(root / "hooks"), "SOURCE_DATE_EPOCH": FIXED_EPOCH, "PATH": ""},
+    )
 
 
 @dataclass
@@ -396,8 +406,9 @@ def test_the_headers_do_not_follow_the_content(outcome, clean_headers):
 def test_every_field_is_covered_and_shown_somewhere(outcome):
     """A field whose payload was accepted appears, as text, in at least one
     output; the matrix's size is fields x payload kinds x output formats."""
-    placed = {m for m, path in outcome.matrix.markers.items()
-              if path not in outcome.matrix.rejected and not path.startswith("data/")}  # vocabularies and wording: where used
+    placed = {
+        m for m, path in outcome.matrix.markers.items() if path not in outcome.matrix.rejected and not path.startswith("data/")
+    }  # vocabularies and wording: where used
     shown = set().union(*outcome.reached.values())
     hidden = sorted(outcome.matrix.markers[m] for m in placed - shown)
     assert hidden == [], f"accepted but shown nowhere: {hidden}"
@@ -416,8 +427,17 @@ def test_in_a_browser_nothing_runs_and_search_shows_the_text(outcome, chromium):
         page = context.new_page()
         watch = PageWatch(page)
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-        for path in ("", "klasteriai/", "klasteriai/pavojingas/", f"{ENTRY_FILES['news']}/", f"{ENTRY_FILES['event']}/",
-                     "statistika/", "en/", "en/klasteriai/pavojingas/", "paieska/?q=alert"):
+        for path in (
+            "",
+            "klasteriai/",
+            "klasteriai/pavojingas/",
+            f"{ENTRY_FILES['news']}/",
+            f"{ENTRY_FILES['event']}/",
+            "statistika/",
+            "en/",
+            "en/klasteriai/pavojingas/",
+            "paieska/?q=alert",
+        ):
             page.goto(base + path)
             page.wait_for_load_state("load")
         page.wait_for_selector(".cs-search__excerpt")  # (the status line's wording holds the payload too)

@@ -9,8 +9,10 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from clustersite.html_fixes import corrected_stylesheet
-from clustersite.site_icon import icon_data_url
+
+from clustersite.outputs.html_fixes import corrected_stylesheet
+from clustersite.outputs.site_icon import icon_data_url
+from clustersite.text.errors import SiteIconError
 from conftest import REPO, copy_site_sources, run_build
 
 SUB_URL = "https://org.github.io/lietuvos-klasteriai/"
@@ -80,7 +82,9 @@ def test_headers_allow_exactly_the_listed_inline_scripts_the_pages_have(real_sit
     assert "script-src 'self' 'wasm-unsafe-eval' " in policy and "'unsafe-inline'" not in policy
     for line in ("X-Content-Type-Options: nosniff", "Referrer-Policy: strict-origin-when-cross-origin"):
         assert line in headers
-    fingerprinted = re.findall(r"^(/\S+\.[0-9a-f]{8}\.min\.(?:js|css))\n  ! Cache-Control\n  Cache-Control: public, max-age=31536000, immutable$", headers, re.M)
+    fingerprinted = re.findall(
+        r"^(/\S+\.[0-9a-f]{8}\.min\.(?:js|css))\n  ! Cache-Control\n  Cache-Control: public, max-age=31536000, immutable$", headers, re.M
+    )
     assert fingerprinted and all((real_site.site / path.lstrip("/")).is_file() for path in fingerprinted)
 
 
@@ -102,7 +106,7 @@ def test_a_public_build_needs_a_named_publisher(tmp_path):
 
 def test_no_stylesheet_has_a_bare_star_after_a_sibling_combinator(real_site):
     # Material's `table:not([class])+*` made Chromium re-style every card of the
-    # directory's list whenever one came or went (hooks/clustersite/html_fixes.py).
+    # directory's list whenever one came or went (hooks/clustersite/outputs/html_fixes.py).
     # The build links a corrected copy, under a name of its own content.
     site = real_site.site
     stylesheets = sorted((site / "assets").rglob("*.css"))
@@ -111,7 +115,7 @@ def test_no_stylesheet_has_a_bare_star_after_a_sibling_combinator(real_site):
     home = (site / "index.html").read_text(encoding="utf-8")
     linked = re.findall(r'href="(assets/stylesheets/main\.([0-9a-f]{8})\.min\.css)"', home)
     assert len(linked) == 1
-    (path, digest), = linked
+    ((path, digest),) = linked
     css = (site / path).read_bytes()
     assert hashlib.sha256(css).hexdigest()[:8] == digest
     assert b".md-typeset table:not([class])+:where(:not(li)){margin-top:1.5em}" in css
@@ -149,7 +153,9 @@ def test_the_site_icon_must_be_a_png_from_the_first_folder_that_has_it(tmp_path)
     for folder, data in ((docs, b"<svg/>"), (theme, b"\x89PNG\r\n\x1a\nrest")):
         (folder / "assets" / "images").mkdir(parents=True)
         (folder / "assets" / "images" / "favicon.png").write_bytes(data)
-    with pytest.raises(ValueError) as error:
+    with pytest.raises(SiteIconError) as error:
         icon_data_url("assets/images/favicon.png", [docs, theme])
     assert str(error.value) == f"assets/images/favicon.png: the site's icon must be a PNG file in {docs} (make it with scripts/make_favicon.py)"
-    assert icon_data_url("assets/images/favicon.png", [tmp_path / "none", theme]) == "data:image/png;base64," + base64.b64encode(b"\x89PNG\r\n\x1a\nrest").decode()
+    assert (
+        icon_data_url("assets/images/favicon.png", [tmp_path / "none", theme]) == "data:image/png;base64," + base64.b64encode(b"\x89PNG\r\n\x1a\nrest").decode()
+    )

@@ -12,11 +12,12 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import jsonschema
 import pytest
+
 from browser_support import PageWatch, serve
-from clustersite import urls
-from clustersite.cluster_groups import keys_in_use
-from clustersite.cluster_model import CLUSTER
-from clustersite.site_data import load_site
+from clustersite.derived.cluster_groups import keys_in_use
+from clustersite.model.cluster_model import CLUSTER
+from clustersite.model.site_data import load_site
+from clustersite.text import urls
 from conftest import BUILD_DATE, REPO
 
 pytestmark = pytest.mark.browser  # needs Chromium (and Java for the HTML checker); `make test-fast` skips it
@@ -85,7 +86,9 @@ def test_every_page_type_exists_in_both_languages(real_site):
 def test_html_is_valid_on_every_page(real_site):
     result = subprocess.run(
         ["java", "-jar", str(VNU), "--errors-only", "--skip-non-html", "--format", "json", str(real_site.site)],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     messages = json.loads(result.stderr or "{}").get("messages", [])
     errors = [f"{m.get('url', '').rsplit('/site/', 1)[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages if m["type"] == "error"]
@@ -182,8 +185,11 @@ ORGANIZATION = {
         "alternateName": {"type": "string", "minLength": 1},
         "url": {"type": "string", "format": "uri"},
         "foundingDate": {"type": "string", "pattern": "^[0-9]{4}$"},
-        "address": {"type": "object", "required": ["@type", "addressCountry"],
-                    "properties": {"@type": {"const": "PostalAddress"}, "addressCountry": {"const": "LT"}}},
+        "address": {
+            "type": "object",
+            "required": ["@type", "addressCountry"],
+            "properties": {"@type": {"const": "PostalAddress"}, "addressCountry": {"const": "LT"}},
+        },
         "member": {"type": "array", "items": {"type": "object", "required": ["@type", "name"]}},
     },
 }
@@ -287,6 +293,10 @@ def test_no_request_leaves_the_site_and_no_cookie_is_set(chromium, served):
             page.goto(f"{served}{root}{path}")
             page.wait_for_load_state("networkidle")
     assert watch.hosts() == {urlsplit(served).netloc}
-    assert [url for url in watch.requests if url.endswith("sitemap.xml") and "/en/sitemap.xml" not in url and not url.endswith(f"{urlsplit(served).netloc}/sitemap.xml")] == []
+    assert [
+        url
+        for url in watch.requests
+        if url.endswith("sitemap.xml") and "/en/sitemap.xml" not in url and not url.endswith(f"{urlsplit(served).netloc}/sitemap.xml")
+    ] == []
     assert context.cookies() == []
     context.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from conftest import copy_site_sources, minimal_cluster, replace_content, run_build
 
 HOSTILE = "<script>alert('x')</script>"
@@ -71,8 +72,7 @@ def test_missing_english_shows_lithuanian_marked_as_untranslated(fixture_site):
     assert card.find("span", lang="lt")
     assert not fixture_site.page("klasteriai/neisverstas/").select(".cs-untranslated")
     assert (
-        "data/clusters/neisverstas.yml: summary.en: no English text yet; "
-        "the English page shows the Lithuanian text marked as not yet translated"
+        "data/clusters/neisverstas.yml: summary.en: no English text yet; the English page shows the Lithuanian text marked as not yet translated"
     ) in fixture_site.output
 
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 
 from bs4 import BeautifulSoup
-from clustersite import security_headers
-from clustersite.security_headers import content_security_policy, inline_scripts, unlisted_scripts
-from clustersite.templating import escape_templates_in
+
+from clustersite.outputs import security_headers
+from clustersite.outputs.security_headers import content_security_policy, inline_scripts, unlisted_scripts
+from clustersite.outputs.templating import escape_templates_in
 from conftest import REPO, copy_site_sources, run_build
 from test_editor_workflow import run_module
 
@@ -32,12 +33,13 @@ def _with_hostile_wording(root, key="skip.to_content"):
 def test_make_check_refuses_markup_in_interface_wording(tmp_path):
     root = copy_site_sources(tmp_path / "repo")
     line = _with_hostile_wording(root)
-    result = run_module("clustersite.check", "--root", str(root), "--lang", "lt")
+    result = run_module("clustersite.tools.check", "--root", str(root), "--lang", "lt")
     assert result.returncode == 1
     assert result.stdout.splitlines()[0] == (
         f"data/ui/lt.yml:{line}: skip.to_content: sąsajos tekstas yra paprastas tekstas, o čia yra žymėjimas "
-        f"({HOSTILE}); palikite tik žodžius (svetainė jį rodytų kaip simbolius)")
-    english = run_module("clustersite.check", "--root", str(root), "--lang", "en")
+        f"({HOSTILE}); palikite tik žodžius (svetainė jį rodytų kaip simbolius)"
+    )
+    english = run_module("clustersite.tools.check", "--root", str(root), "--lang", "en")
     assert f"data/ui/lt.yml:{line}: skip.to_content: interface wording is plain text, but this has markup ({HOSTILE})" in english.stdout
 
 
@@ -60,8 +62,7 @@ def test_a_page_with_an_unlisted_inline_script_stops_the_build_and_is_named(tmp_
     template.write_text(text.replace("{% block content %}", "{% block content %}<script>alert(3)</script>", 1), encoding="utf-8")
     build = run_build(root, tmp_path / "site")
     assert build.returncode == 1
-    assert ("statistika/index.html: an inline script that the Content-Security-Policy does not allow: "
-            "<script>alert(3)</script>.") in build.output
+    assert ("statistika/index.html: an inline script that the Content-Security-Policy does not allow: <script>alert(3)</script>.") in build.output
     assert "Traceback" not in build.output
 
 
@@ -75,9 +76,11 @@ def test_the_policy_comes_from_the_list_not_from_the_pages():
 
 def test_an_inline_script_is_found_however_it_is_written():
     allowed = inline_scripts("/")
-    page = (f'<script>{security_headers.OURS_JS_CLASS}</script>'
-            '<script type="application/ld+json">{"a": 1}</script><script src="x.js"></script>'
-            "<SCRIPT >alert(1)</SCRIPT ><script type=module>alert(2)</script>")
+    page = (
+        f"<script>{security_headers.OURS_JS_CLASS}</script>"
+        '<script type="application/ld+json">{"a": 1}</script><script src="x.js"></script>'
+        "<SCRIPT >alert(1)</SCRIPT ><script type=module>alert(2)</script>"
+    )
     assert unlisted_scripts(page, allowed) == ["alert(1)", "alert(2)"]
     assert unlisted_scripts(f"<script>{security_headers.MATERIAL_TAB_ANCHOR}</script>", allowed) == []
 

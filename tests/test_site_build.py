@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from urllib.parse import urljoin, urlsplit
 
-from clustersite.collation import lithuanian_key
-from clustersite.site_data import load_site
+from clustersite.model.site_data import load_site
+from clustersite.text.collation import lithuanian_key
 from conftest import BUILD_DATE, REPO
 
 LANG_ROOTS = {"lt": "", "en": "en/"}
@@ -49,7 +48,7 @@ def test_directory_links_every_cluster_in_lithuanian_order(real_site):
 def test_language_switch_leads_to_the_same_page_in_the_other_language(real_site):
     pages = ["", "klasteriai/", "inolink/"] + [f"klasteriai/{c.slug}/" for c in real_data().clusters]
     for path in pages:
-        for lang, root in LANG_ROOTS.items():
+        for _lang, root in LANG_ROOTS.items():
             here = f"/{root}{path}"
             switch = {a["hreflang"]: urljoin(here, a["href"]) for a in real_site.page(f"{root}{path}").select("a.md-select__link[hreflang]")}
             assert switch == {"lt": f"/{path}", "en": f"/en/{path}"}, here
@@ -113,8 +112,12 @@ def test_real_news_stories_and_event(real_site):
 
 def test_the_top_menu_marks_the_current_section(real_site):
     for root in LANG_ROOTS.values():
-        for path, current, value in (("klasteriai/", "klasteriai/", "page"), ("klasteriai/litek/", "klasteriai/", "true"),
-                                     ("apie-klasterius/", "apie-klasterius/", "page"), ("privatumas/", None, None)):
+        for path, current, value in (
+            ("klasteriai/", "klasteriai/", "page"),
+            ("klasteriai/litek/", "klasteriai/", "true"),
+            ("apie-klasterius/", "apie-klasterius/", "page"),
+            ("privatumas/", None, None),
+        ):
             here = f"/{root}{path}"
             marked = [(urljoin(here, a["href"]), a["aria-current"]) for a in real_site.page(f"{root}{path}").select("a.md-tabs__link[aria-current]")]
             assert marked == ([(f"/{root}{current}", value)] if current else []), here
@@ -131,7 +134,7 @@ def test_no_page_shows_the_one_link_sidebar(real_site):
 
 def test_home_tiles_and_counties_lead_into_the_directory_with_the_facet_set(real_site):
     data = real_data()
-    for lang, root in LANG_ROOTS.items():
+    for _lang, root in LANG_ROOTS.items():
         home = real_site.page(root)
         tiles = {urlsplit(a["href"]).query: a.select_one(".cs-tile__count").get_text(strip=True) for a in home.select("a.cs-tile")}
         expected = {key: sum(key in c.sectors for c in data.clusters) for key in data.vocabularies["sectors"]}

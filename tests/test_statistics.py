@@ -1,6 +1,6 @@
 """The statistics page, and the sector and county pages.
 
-Unit tests run clustersite.statistics on a small synthetic set; build tests
+Unit tests run clustersite.derived.statistics on a small synthetic set; build tests
 read the real site and compare what it shows with counts made here directly
 from `load_site`, never with numbers written into the test.
 """
@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from pathlib import Path
 from types import SimpleNamespace as Record
 from urllib.parse import urljoin
 
 import pytest
-from clustersite import statistics, urls
-from clustersite.cluster_groups import keys_in_use
-from clustersite.site_data import load_site
+
+from clustersite.derived import statistics
+from clustersite.derived.cluster_groups import keys_in_use
+from clustersite.model.site_data import load_site
+from clustersite.text import urls
 from conftest import BUILD_DATE, REPO
 
 LANG_ROOTS = {"lt": "", "en": "en/"}
@@ -25,9 +26,12 @@ STATS = urls.page("statistics")
 
 # --- unit: the statistics module on a synthetic set --------------------------
 
+
 def cluster(sectors=(), county=None, founded=None, labels=(), members=()):
     return Record(
-        sectors=tuple(sectors), county=county, founded=founded,
+        sectors=tuple(sectors),
+        county=county,
+        founded=founded,
         labels=tuple(Record(level=level, awarded=awarded) for level, awarded in labels),
         members=tuple(Record(type=kind) for kind in members),
     )
@@ -40,8 +44,8 @@ SYNTHETIC = [
     cluster(),  # a source that names nothing
 ]
 VOCABULARIES = {
-    "sectors": {key: None for key in ("agro-food", "ict", "health", "tourism")},
-    "counties": {key: None for key in ("kaunas", "vilnius", "utena")},
+    "sectors": dict.fromkeys(("agro-food", "ict", "health", "tourism")),
+    "counties": dict.fromkeys(("kaunas", "vilnius", "utena")),
 }
 
 
@@ -90,6 +94,7 @@ def test_the_result_does_not_depend_on_the_order_of_the_files():
 
 
 # --- the built site -----------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def site():
@@ -163,7 +168,7 @@ def test_table_counts_and_totals_equal_the_data(real_site, site):
         assert total(founded) == [sum(1 for c in clusters if c.founded)]
 
         labels = [label for c in clusters for label in c.labels]
-        years = lambda level: sum(1 for label in labels if label.level == level)  # noqa: E731
+        years = lambda level: sum(1 for label in labels if label.level == level)
         assert total(section(page, "labels").table) == [years("gold"), years("silver"), years("bronze"), len(labels)]
 
         members = section(page, "members").table
@@ -172,7 +177,7 @@ def test_table_counts_and_totals_equal_the_data(real_site, site):
 
 
 def test_a_page_for_every_sector_and_county_in_use_and_none_for_the_others(real_site, site):
-    for folder, vocabulary, used in (
+    for folder, _vocabulary, used in (
         (urls.SECTOR_PAGES, "sectors", {k for c in site.clusters for k in c.sectors}),
         (urls.COUNTY_PAGES, "counties", {c.county for c in site.clusters if c.county}),
     ):

@@ -15,8 +15,10 @@ import textwrap
 
 import markdown
 import pytest
-from clustersite.markdown_text import SafeHtml, render_markdown
-from clustersite.raw_html import Finding, find_unsafe_markup
+
+from clustersite.source.markdown_text import SafeHtml, render_markdown
+from clustersite.text.errors import MarkdownSetupError
+from clustersite.source.raw_html import Finding, find_unsafe_markup
 from conftest import FIXED_EPOCH, REPO, copy_site_sources, minimal_cluster, replace_content, run_build
 
 PAYLOADS = textwrap.dedent("""\
@@ -63,7 +65,7 @@ def expected_messages(path: str, first_body_line: int, field: str = "") -> list[
     """A Markdown field's findings are all at its key's line (YAML folds the text's own lines)."""
     where = f"{field}: " if field else ""
     lines = [first_body_line + offset - 1 for offset in BODY_LINES] if not field else [first_body_line] * 4
-    return [f"{path}:{line}: {where}{message}" for line, message in zip(lines, (SCRIPT, HANDLER, LINK, IFRAME))]
+    return [f"{path}:{line}: {where}{message}" for line, message in zip(lines, (SCRIPT, HANDLER, LINK, IFRAME), strict=False)]
 
 
 EXPECTED = {
@@ -90,8 +92,12 @@ def hostile_site(tmp_path_factory):
     page_text = page.read_text(encoding="utf-8").rstrip("\n") + "\n\n"
     page.write_text(page_text + PAYLOADS, encoding="utf-8")
     EXPECTED["hand-written page"] = expected_messages("content/inolink.md", page_text.count("\n") + 1)
-    check = subprocess.run([sys.executable, "-m", "clustersite.check", "--root", str(root)], capture_output=True, text=True,
-                           env={"PYTHONPATH": str(REPO / "hooks"), "SOURCE_DATE_EPOCH": FIXED_EPOCH, "PATH": ""})
+    check = subprocess.run(
+        [sys.executable, "-m", "clustersite.tools.check", "--root", str(root)],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(REPO / "hooks"), "SOURCE_DATE_EPOCH": FIXED_EPOCH, "PATH": ""},
+    )
     build = run_build(root, root.parent / "site", strict=False)
     assert build.returncode == 0, build.output
     return check, build
@@ -145,9 +151,9 @@ def page_html(text: str) -> str:
         pytest.param("[x](<javascript:alert(1)>)", "javascript", id="angle-target"),
         pytest.param("[x][r]\n\n[r]: javascript:alert(1)", "javascript", id="reference"),
         pytest.param("![x](data:image/svg+xml,<svg onload=alert(1)>)", "data:", id="data-image"),
-        pytest.param("[x](https://ok.example){: onclick=\"alert(1)\" }", "onclick", id="attr-list-handler"),
-        pytest.param("Para\n{: onmouseover=\"alert(1)\" }", "onmouseover", id="attr-list-block"),
-        pytest.param("```{ .py onclick=\"alert(1)\" }\ncode\n```", "onclick", id="fenced-code-attribute"),
+        pytest.param('[x](https://ok.example){: onclick="alert(1)" }', "onclick", id="attr-list-handler"),
+        pytest.param('Para\n{: onmouseover="alert(1)" }', "onmouseover", id="attr-list-block"),
+        pytest.param('```{ .py onclick="alert(1)" }\ncode\n```', "onclick", id="fenced-code-attribute"),
         pytest.param("<div markdown>\n**x**\n</div>", "<div", id="md-in-html"),
         pytest.param("a <!-- x --> b", "<!--", id="comment"),
     ],
@@ -164,11 +170,16 @@ def test_every_route_to_markup_or_script_is_closed_and_reported(source, unsafe):
         ('<a href="https://litek.lt/">LITEK</a>', "raw HTML is not allowed in Markdown: <a …>; use Markdown: [link text](https://...)"),
         ('<a href="javascript:alert(1)">x</a>', "raw HTML is not allowed in Markdown: <a …>; remove it"),
         ("<b>svarbu</b>", "raw HTML is not allowed in Markdown: <b>; use Markdown: **bold text**"),
-        ("eilutė<br>kita", "raw HTML is not allowed in Markdown: <br>; end the line with two spaces for a line break, "
-                          "or leave an empty line for a new paragraph"),
+        (
+            "eilutė<br>kita",
+            "raw HTML is not allowed in Markdown: <br>; end the line with two spaces for a line break, or leave an empty line for a new paragraph",
+        ),
         ("<span class=x>y</span>", "raw HTML is not allowed in Markdown: <span …>; write plain Markdown without it"),
-        ("[x](ftp://example.org/f)", 'unsafe link (got "ftp://example.org/f"); only https://, http://, mailto: and paths '
-                                     "are kept, so link to an address starting with https://, or mailto: for e-mail"),
+        (
+            "[x](ftp://example.org/f)",
+            'unsafe link (got "ftp://example.org/f"); only https://, http://, mailto: and paths '
+            "are kept, so link to an address starting with https://, or mailto: for e-mail",
+        ),
     ],
 )
 def test_each_tag_names_what_to_write_instead(source, message):
@@ -176,7 +187,9 @@ def test_each_tag_names_what_to_write_instead(source, message):
 
 
 def test_code_is_text_and_is_not_reported():
-    source = "Use `<b>` and ``<i>`x`</i>``.\n\n    <script>alert(1)</script>\n\n```html\n<iframe></iframe>\n```\n\n- item\n\n    <b>in a list: a paragraph</b>\n"
+    source = (
+        "Use `<b>` and ``<i>`x`</i>``.\n\n    <script>alert(1)</script>\n\n```html\n<iframe></iframe>\n```\n\n- item\n\n    <b>in a list: a paragraph</b>\n"
+    )
     assert [finding.message for finding in find_unsafe_markup(source)] == [
         "raw HTML is not allowed in Markdown: <b>; use Markdown: **bold text**",
     ]
@@ -193,5 +206,5 @@ def test_safe_markdown_is_unchanged():
 
 def test_a_later_extension_cannot_turn_raw_html_back_on():
     md = markdown.Markdown(extensions=[SafeHtml(), "md_in_html"])
-    with pytest.raises(RuntimeError, match="must come last"):
+    with pytest.raises(MarkdownSetupError, match="must come last"):
         md.convert("<b>x</b>")

@@ -1,4 +1,4 @@
-"""The URL scheme has one home (clustersite/urls.py): moving a section is one line there."""
+"""The URL scheme has one home (clustersite/text/urls.py): moving a section is one line there."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from conftest import copy_site_sources, run_build
 
 def test_a_section_moves_with_one_line(tmp_path):
     root = copy_site_sources(tmp_path / "repo")
-    urls_py = root / "hooks" / "clustersite" / "urls.py"
+    urls_py = root / "hooks" / "clustersite" / "text" / "urls.py"
     text = urls_py.read_text(encoding="utf-8")
     assert text.count('"news": "naujienos"') == 1
     urls_py.write_text(text.replace('"news": "naujienos"', '"news": "aktualijos"'), encoding="utf-8")

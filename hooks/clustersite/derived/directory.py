@@ -1,0 +1,139 @@
+"""Data for the faceted directory: facet options, sorts and per-cluster filter rows.
+
+The directory page is complete static HTML (every card, in Lithuanian
+alphabetical order). The filter script reads the rows below from a JSON
+block in the page, so it never parses the cards; facet values, the sorts
+and the name order are decided here, once, in Python.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from clustersite.model.cluster_model import Cluster
+from clustersite.model.site_data import SiteData
+from clustersite.text.localized import LocalizedText
+from clustersite.text.script_json import script_json
+
+LABEL_VALUES = ("gold", "silver", "bronze", "expired", "none")
+FACET_KEYS = ("sector", "county", "label", "maturity", "open")
+
+
+@dataclass(frozen=True)
+class Sort:
+    """One order of the cards; its label is the UI string `directory.sort.<key>`."""
+
+    key: str  # the URL parameter's value
+    field: str | None  # the row field compared, unknown values last; None: the page's own (name) order
+    descending: bool = False
+
+
+# The first is the page's own order and the default.
+SORTS = (Sort("name", None), Sort("founded", "founded"), Sort("members", "members", descending=True))
+
+
+def fold(text: str) -> str:
+    """Lowercase without diacritics, so "siauliai" finds "Šiauliai"."""
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def label_value(cluster: Cluster) -> str:
+    label = cluster.current_label
+    if label is None:
+        return "none"
+    return label.level if label.status == "valid" else "expired"
+
+
+def open_value(cluster: Cluster) -> str:
+    return {True: "yes", False: "no", None: "unknown"}[cluster.open_to_members]
+
+
+@dataclass(frozen=True)
+class FacetOption:
+    value: str
+    label: LocalizedText | str  # a vocabulary label, or a UI-string key
+    count: int  # clusters with this value, before any filter
+
+
+@dataclass(frozen=True)
+class Facet:
+    key: str  # the URL parameter
+    legend: str  # a UI-string key
+    options: list[FacetOption]
+
+
+def cluster_values(cluster: Cluster) -> dict[str, list[str]]:
+    """Each facet's values for one cluster (a cluster may have several sectors), keyed as FACET_KEYS."""
+    return {
+        "sector": list(cluster.sectors),
+        "county": [cluster.county] if cluster.county else [],
+        "label": [label_value(cluster)],
+        "maturity": [cluster.maturity.level] if cluster.maturity else [],
+        "open": [open_value(cluster)],
+    }
+
+
+def facets(site: SiteData) -> list[Facet]:
+    rows = [cluster_values(cluster) for cluster in site.clusters]
+
+    def count(key: str, value: str) -> int:
+        return sum(1 for row in rows if value in row[key])
+
+    def from_vocabulary(key: str, vocabulary: str) -> list[FacetOption]:
+        terms = site.vocabularies[vocabulary].values()
+        return [FacetOption(t.key, t.label, count(key, t.key)) for t in terms if count(key, t.key)]
+
+    labels = [FacetOption(v, f"directory.label.{v}", count("label", v)) for v in LABEL_VALUES if count("label", v)]
+    open_options = [FacetOption("yes", "directory.open.yes", count("open", "yes"))]
+    candidates = [
+        Facet("sector", "cluster.sectors", from_vocabulary("sector", "sectors")),
+        Facet("county", "directory.county", from_vocabulary("county", "counties")),
+        Facet("label", "cluster.labels", labels),
+        Facet("maturity", "cluster.maturity", from_vocabulary("maturity", "maturity")),
+        Facet("open", "cluster.new_members", open_options if open_options[0].count else []),
+    ]
+    return [facet for facet in candidates if facet.options]
+
+
+def search_text(texts: list[str]) -> str:
+    """The folded words of `texts`, each once, leaving out words inside another.
+
+    The filter keeps a cluster when every word typed occurs somewhere in this
+    text; a typed word never holds a space, so it matches inside one word and
+    neither repeats nor words contained in longer ones change the result. On a
+    long directory this is most of the page's weight (member names).
+    """
+    words = sorted(set(fold(" ".join(texts)).split()), key=lambda word: (-len(word), word))  # stable output
+    kept: list[str] = []
+    for word in words:
+        if not any(word in longer for longer in kept):
+            kept.append(word)
+    return " ".join(kept)
+
+
+def rows_json(site: SiteData, lang: str) -> str:
+    """The filter script's data, as JSON for a <script type="application/json"> block:
+    the facet keys, the sorts, and one row per cluster in the page's (name) order."""
+    rows = []
+    for cluster in site.sorted_clusters(lang):
+        texts = [
+            cluster.name.lt,
+            cluster.name.en or "",
+            cluster.summary.pick(lang).text,
+            cluster.city or "",
+            *(member.name for member in cluster.members),
+            *((cluster.coordinator.name.lt, cluster.coordinator.name.en or "") if cluster.coordinator else ()),
+        ]
+        rows.append(
+            {
+                "slug": cluster.slug,
+                "founded": cluster.founded,
+                "members": cluster.members_total,
+                "text": search_text(texts),
+                "values": {key: values for key, values in cluster_values(cluster).items() if values},
+            }
+        )
+    sorts = [{"key": s.key, "field": s.field, "descending": s.descending} for s in SORTS]
+    return script_json({"facets": list(FACET_KEYS), "sorts": sorts, "clusters": rows})

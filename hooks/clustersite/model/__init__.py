@@ -1,0 +1,1 @@
+"""The content model: field specifications, typed records, vocabularies, wording, the loaded site."""

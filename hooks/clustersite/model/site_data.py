@@ -1,0 +1,212 @@
+"""Everything the site shows, loaded and validated once per build."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from clustersite.model.cluster_model import Cluster, load_clusters
+from clustersite.model.entries import Entry, load_entries
+from clustersite.model.fields import Context
+from clustersite.model.handwritten_pages import check_handwritten_pages
+from clustersite.model.vocabularies import Term, load_vocabularies
+from clustersite.text import urls
+from clustersite.text.collation import lithuanian_key
+from clustersite.text.dates import latest_allowed
+from clustersite.text.errors import ContentError
+from clustersite.text.problems import Problem, Problems
+
+PER_PAGE = 10  # news posts per list page
+
+
+@dataclass(frozen=True)
+class Figures:
+    clusters: int
+    members: int  # member organisations as far as the data says
+    clusters_with_member_data: int
+    valid_labels: int
+
+
+@dataclass(frozen=True)
+class NewsListing:
+    """One page of the news list, a year's archive, or a tag's page."""
+
+    items: list[Entry]
+    page: int = 1
+    pages: int = 1
+    year: int | None = None
+    tag: str | None = None
+
+    @staticmethod
+    def page_path(number: int) -> str:
+        return urls.news_page(number)
+
+
+@dataclass(frozen=True)
+class Related:
+    news: list[Entry] = field(default_factory=list)
+    stories: list[Entry] = field(default_factory=list)
+    events: list[Entry] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.news or self.stories or self.events)
+
+
+@dataclass(frozen=True)
+class SiteData:
+    build_date: dt.date
+    vocabularies: dict[str, dict[str, Term]]
+    clusters: tuple[Cluster, ...]
+    entries: tuple[Entry, ...] = ()
+    warnings: tuple[Problem, ...] = ()  # safe to build with; see Problems
+
+    @cached_property
+    def by_slug(self) -> dict[str, Cluster]:
+        return {cluster.slug: cluster for cluster in self.clusters}
+
+    def sorted_clusters(self, lang: str) -> list[Cluster]:
+        """Clusters in Lithuanian alphabetical order of their name in `lang`
+        (sorted once per language: directory, sector and county pages ask)."""
+        if lang not in self._sorted_clusters:
+            self._sorted_clusters[lang] = sorted(self.clusters, key=lambda c: (lithuanian_key(c.name.pick(lang).text), c.slug))
+        return list(self._sorted_clusters[lang])
+
+    @cached_property
+    def _sorted_clusters(self) -> dict[str, list[Cluster]]:
+        return {}
+
+    def untranslated(self) -> list[str]:
+        """One line per text that has no English version yet (not an error)."""
+        notes = []
+        for cluster in self.clusters:
+            for name in ("name", "summary", "description", "join"):
+                text = getattr(cluster, name)
+                if text is not None and not text.en:
+                    notes.append(f"{cluster.path}: {name}.en: no English text yet; the English page shows the Lithuanian text marked as not yet translated")
+        return notes
+
+    def figures(self) -> Figures:
+        with_members = [c for c in self.clusters if c.members_total]
+        return Figures(
+            clusters=len(self.clusters),
+            members=sum(c.members_total for c in with_members),
+            clusters_with_member_data=len(with_members),
+            valid_labels=sum(1 for c in self.clusters if c.current_label and c.current_label.status == "valid"),
+        )
+
+    # --- news, stories, events: each list sorted once per build ----------
+
+    def _of_kind(self, kind: str) -> list[Entry]:
+        return [entry for entry in self.entries if entry.kind == kind]
+
+    @cached_property
+    def news(self) -> list[Entry]:
+        """Newest first; same-day posts by slug so the order is stable."""
+        return sorted(self._of_kind("news"), key=lambda e: (-e.date.toordinal(), e.slug))
+
+    @cached_property
+    def stories(self) -> list[Entry]:
+        return sorted(self._of_kind("story"), key=lambda e: (-e.date.toordinal(), e.slug))
+
+    @cached_property
+    def upcoming_events(self) -> list[Entry]:
+        """Events not yet over on the build date, soonest first."""
+        events = [e for e in self._of_kind("event") if e.start and e.last_day >= self.build_date]
+        return sorted(events, key=lambda e: (e.sort_moment, e.slug))
+
+    @cached_property
+    def past_events(self) -> list[Entry]:
+        events = [e for e in self._of_kind("event") if e.start and e.last_day < self.build_date]
+        return sorted(events, key=lambda e: (e.sort_moment, e.slug), reverse=True)
+
+    @cached_property
+    def undated_events(self) -> list[Entry]:
+        """Events whose dates no source gives yet."""
+        return sorted((e for e in self._of_kind("event") if not e.start), key=lambda e: e.slug)
+
+    @cached_property
+    def events(self) -> list[Entry]:
+        """Upcoming, then undated, then past: the order profiles list them in."""
+        return self.upcoming_events + self.undated_events + self.past_events
+
+    @property
+    def news_pages(self) -> int:
+        return max(1, math.ceil(len(self.news) / PER_PAGE))
+
+    @cached_property
+    def news_by_year(self) -> dict[int, list[Entry]]:
+        return _group(self.news, lambda e: (e.date.year,))
+
+    @cached_property
+    def news_by_tag(self) -> dict[str, list[Entry]]:
+        return _group(self.news, lambda e: e.tags)
+
+    @cached_property
+    def news_years(self) -> list[int]:
+        return sorted(self.news_by_year, reverse=True)
+
+    @cached_property
+    def news_tags(self) -> list[str]:
+        return [tag for tag in self.vocabularies.get("tags", {}) if tag in self.news_by_tag]
+
+    def news_listing(self, page: int = 1, year: int | None = None, tag: str | None = None) -> NewsListing:
+        if year is not None:
+            return NewsListing(self.news_by_year.get(year, []), year=year)
+        if tag is not None:
+            return NewsListing(self.news_by_tag.get(tag, []), tag=tag)
+        return NewsListing(self.news[(page - 1) * PER_PAGE : page * PER_PAGE], page=page, pages=self.news_pages)
+
+    @cached_property
+    def _entries_by_file(self) -> dict[str, Entry]:
+        files = {}
+        for entry in self.entries:
+            files[f"{entry.section}/{entry.slug}.md"] = files[f"{entry.section}/{entry.slug}.en.md"] = entry
+        return files
+
+    def entry_at(self, src_uri: str) -> Entry | None:
+        """The entry whose Lithuanian or English file is `src_uri` (relative to the docs folder)."""
+        return self._entries_by_file.get(src_uri)
+
+    @cached_property
+    def _by_cluster(self) -> dict[str, Related]:
+        news, stories, events = (_group(entries, lambda e: e.clusters) for entries in (self.news, self.stories, self.events))
+        return {slug: Related(news.get(slug, []), stories.get(slug, []), events.get(slug, [])) for slug in {*news, *stories, *events}}
+
+    def related(self, slug: str) -> Related:
+        return self._by_cluster.get(slug, Related())
+
+    def series(self, key: str) -> list[Entry]:
+        """The editions of a recurring event, newest first."""
+        return sorted((e for e in self._of_kind("event") if e.series == key), key=lambda e: (e.sort_moment, e.slug), reverse=True)
+
+
+def _group(entries: list[Entry], keys) -> dict:
+    """Entries grouped under each of their keys, keeping the list's order."""
+    groups: dict = {}
+    for entry in entries:
+        for key in keys(entry):
+            groups.setdefault(key, []).append(entry)
+    return groups
+
+
+def load_site(repo_root: Path, build_date: dt.date, docs_dir: Path | None = None, latest: dt.date | None = None) -> SiteData:
+    """Load vocabularies, clusters and entries; raise ContentError listing every problem.
+
+    `build_date` decides what pages show; dates in content are checked
+    against `latest` (default: the real today plus a day's grace)."""
+    problems = Problems()
+    ctx = Context(problems, build_date, repo_root, {}, latest or latest_allowed())
+    ctx.vocabularies = load_vocabularies(repo_root, ctx)
+    clusters = load_clusters(repo_root, ctx)
+    # Entries name clusters by slug; a slug is known if its file exists, even
+    # if the file has problems of its own (those are reported separately).
+    ctx.vocabularies["clusters"] = {p.stem: None for p in sorted((repo_root / "data" / "clusters").glob("*.yml"))}
+    entries = load_entries(repo_root, docs_dir or repo_root / "content", ctx)
+    check_handwritten_pages(repo_root, docs_dir or repo_root / "content", problems)
+    if problems:
+        raise ContentError(problems)
+    del ctx.vocabularies["clusters"]
+    return SiteData(build_date, ctx.vocabularies, tuple(clusters), tuple(entries), tuple(sorted(problems.warnings)))

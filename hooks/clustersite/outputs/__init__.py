@@ -1,0 +1,1 @@
+"""Files written after the pages: feeds, embeds, badges, open data, search, headers, error pages."""

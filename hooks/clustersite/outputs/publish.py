@@ -1,0 +1,111 @@
+"""Files written after the pages: media, feeds, per-language 404 pages and,
+once every language is built, the search index, sitemaps and host files.
+
+mkdocs-static-i18n builds the whole site once per language into one folder,
+the default language first; `Build` says which language this is and
+whether it is the last.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from urllib.parse import urljoin
+
+from clustersite.model.site_data import SiteData
+from clustersite.outputs import reuse
+from clustersite.outputs.build import Build, base_path, language_root
+from clustersite.outputs.feeds import atom_feed, calendar
+from clustersite.outputs.html_fixes import fix_page, write_corrected_stylesheet
+from clustersite.outputs.search_index import build_search_index
+from clustersite.outputs.security_headers import headers_file, inline_scripts, unlisted_scripts
+from clustersite.outputs.sitemaps import language_sitemap
+from clustersite.text import urls
+from clustersite.text.errors import ScriptNotListed
+from clustersite.text.localized import DEFAULT_LANGUAGE
+
+
+def check_scripts(html: str, page: str, scope: str) -> None:
+    """Raise ScriptNotListed, naming the page, if it has an unlisted inline script."""
+    if found := unlisted_scripts(html, inline_scripts(scope)):
+        shown = found[0] if len(found[0]) <= 200 else found[0][:200] + "…"
+        raise ScriptNotListed(
+            f"{page}: an inline script that the Content-Security-Policy does not allow: <script>{shown}</script>. "
+            "Text from content never becomes a script, so look for where it came from; if it is a new script of "
+            "Material's or the project's own, review it and add it to hooks/clustersite/outputs/security_headers.py."
+        )
+
+
+def after_language(site: SiteData, build: Build) -> None:
+    copy_media(site, build)
+    write_feeds(site, build)
+    write_all(build.site_dir, reuse.language_files(site, build))
+    keep_404(build)
+    if build.is_last:  # every page of every language is written now
+        write_all(build.site_dir, reuse.site_files(site, build))
+        finish_site(build)
+
+
+def copy_media(site: SiteData, build: Build) -> None:
+    for media in {c.logo for c in site.clusters} | {e.image for e in site.entries}:
+        if media:
+            target = build.site_dir / urls.media(media)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(build.repo_root / media, target)
+
+
+def write_feeds(site: SiteData, build: Build) -> None:
+    out, t = build.site_dir / build.lang_root, build.t
+    common = {"lang": build.lang, "site_url": build.site_url, "lang_root": build.lang_root, "build_date": site.build_date}
+    feed = atom_feed(site.news, site.vocabularies["tags"], title=t("news.feed_title"), author=build.site_name, **common)
+    write(out / urls.NEWS_FEED, feed.encode("utf-8"))
+    events, organiser = site.upcoming_events + site.past_events, t("event.organiser")
+    write(out / urls.EVENTS_FEED, calendar(events, name=t("events.feed_title"), organiser_label=organiser, **common))
+    for event in events:
+        one = calendar([event], name=event.title.pick(build.lang).text, organiser_label=organiser, **common)
+        write(out / urls.event_calendar(event.slug), one)
+
+
+def keep_404(build: Build) -> None:
+    """MkDocs writes /404.html in every language's build, the last one winning.
+    Keep each: the default language's at /404.html, the others' at /<lang>/404.html."""
+    built, kept_default = build.site_dir / "404.html", build.site_dir / ".404.default.html"
+    if not built.is_file():
+        return
+    page = built.read_text(encoding="utf-8")  # no on_post_page for it
+    check_scripts(page, "404.html" if build.lang == DEFAULT_LANGUAGE else f"{build.lang}/404.html", base_path(build.site_url))
+    built.write_text(fix_page(page, build.stylesheet), encoding="utf-8")
+    if build.lang == DEFAULT_LANGUAGE:
+        shutil.copyfile(built, kept_default)
+    else:
+        write(build.site_dir / build.lang / "404.html", built.read_bytes())
+    if build.is_last and kept_default.is_file():
+        kept_default.replace(built)
+
+
+def finish_site(build: Build) -> None:
+    """Site-wide files: the search index, per-language sitemaps, host headers;
+    and Material's stylesheet, corrected."""
+    site_dir = build.site_dir
+    write_corrected_stylesheet(site_dir, build.stylesheet)
+    build_search_index(site_dir)
+    root_sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    for code in build.others:
+        sitemap = language_sitemap(root_sitemap, urljoin(build.site_url, language_root(code)))
+        write(site_dir / code / "sitemap.xml", sitemap.encode("utf-8"))
+    path = base_path(build.site_url)
+    headers = headers_file(site_dir, path) + reuse.extra_headers(path, ("", *(language_root(c) for c in build.others)))
+    write(site_dir / "_headers", headers.encode("utf-8"))
+    # Netlify serves only the root 404.html unless told; Cloudflare Pages finds the nearest one itself.
+    redirects = "".join(f"{path}{code}/*  {path}{code}/404.html  404\n" for code in build.others)
+    write(site_dir / "_redirects", redirects.encode("utf-8"))
+
+
+def write_all(site_dir: Path, files: dict[str, bytes]) -> None:
+    for path, data in sorted(files.items()):
+        write(site_dir / path, data)
+
+
+def write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)

@@ -1,0 +1,137 @@
+"""Files for people who reuse the directory elsewhere, written after the pages.
+
+After each language's build (`language_files`):
+    embed/<slug>/index.html              a card for iframes (en/embed/... in English)
+    klasteriai/<slug>/naujienos.xml      Atom: news naming the cluster
+    klasteriai/<slug>/renginiai.ics      iCalendar: its events
+    naujienos/sektoriai/<sector>.xml     Atom: news naming any cluster of the sector
+After the last language (`site_files`, language-neutral):
+    data/...                             the open data set (open_data.py)
+    badges/<slug>.svg, badges/<slug>.json
+
+Every address comes from urls.py and exists for every cluster and every
+sector, even with no news yet (an empty feed), so a subscription or a badge
+never breaks because content changed. Nothing here reads the clock.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from urllib.parse import urljoin
+
+from markupsafe import Markup
+
+from clustersite.derived.badges import badge_for
+from clustersite.derived.open_data import FILES, bundle
+from clustersite.model.site_data import SiteData
+from clustersite.outputs.badge_files import badge_svg, endpoint_json
+from clustersite.outputs.build import Build
+from clustersite.outputs.feeds import atom_feed, calendar
+from clustersite.outputs.templating import TEMPLATE_DIR, TEMPLATES
+from clustersite.text import urls
+
+EMBED_CSS = (TEMPLATE_DIR / "embed-card.css").read_text(encoding="utf-8").strip()
+
+
+def language_files(site: SiteData, build: Build) -> dict[str, bytes]:
+    """This language's embeds and follower feeds: {path under the site folder: bytes}."""
+    return embeds(site, build) | follower_feeds(site, build)
+
+
+def site_files(site: SiteData, build: Build) -> dict[str, bytes]:
+    """The language-neutral files: the open data set and the badges."""
+    files = {urls.data_file(name): data for name, data in bundle(site, build.site_url).files.items()}
+    for cluster in site.clusters:
+        badge = badge_for(cluster)
+        files[urls.badge(cluster.slug)] = badge_svg(badge)
+        files[urls.badge_endpoint(cluster.slug)] = endpoint_json(badge)
+    return files
+
+
+def embeds(site: SiteData, build: Build) -> dict[str, bytes]:
+    lang, t = build.lang, build.t
+    template = TEMPLATES.get_template("embed-card.html")
+    files = {}
+    for cluster in site.clusters:
+        county = site.vocabularies["counties"][cluster.county].label.pick(lang).text if cluster.county else None
+        html = template.render(
+            lang=lang,
+            t=t,
+            cluster=cluster,
+            site_name=build.site_name,
+            css=Markup(EMBED_CSS),
+            name=cluster.name.pick(lang),
+            summary=cluster.summary.pick(lang),
+            label=cluster.current_label,
+            sectors=[site.vocabularies["sectors"][key].label.pick(lang).text for key in cluster.sectors],
+            place=", ".join(part for part in (cluster.city, county) if part),
+            profile_url=urljoin(build.site_url, build.lang_root + urls.cluster(cluster.slug)),
+        )
+        files[f"{build.lang_root}{urls.embed(cluster.slug)}index.html"] = html.encode("utf-8")
+    return files
+
+
+def follower_feeds(site: SiteData, build: Build) -> dict[str, bytes]:
+    lang, t, root = build.lang, build.t, build.lang_root
+    common = {"lang": lang, "site_url": build.site_url, "lang_root": root, "build_date": site.build_date}
+    tags, organiser = site.vocabularies["tags"], t("event.organiser")
+    files = {}
+    for cluster in site.clusters:
+        related, name = site.related(cluster.slug), cluster.name.pick(lang).text
+        files[root + urls.cluster_news_feed(cluster.slug)] = atom_feed(
+            related.news,
+            tags,
+            title=t("follow.cluster_news", name=name),
+            author=build.site_name,
+            self_path=urls.cluster_news_feed(cluster.slug),
+            list_path=urls.cluster(cluster.slug),
+            feed_key=f"cluster-news/{cluster.slug}",
+            **common,
+        ).encode("utf-8")
+        files[root + urls.cluster_calendar(cluster.slug)] = calendar(
+            related.events, name=t("follow.cluster_events", name=name), organiser_label=organiser, **common
+        )
+    for key, term in site.vocabularies["sectors"].items():
+        members = {c.slug for c in site.clusters if key in c.sectors}
+        news = [entry for entry in site.news if members & set(entry.clusters)]
+        files[root + urls.sector_news_feed(key)] = atom_feed(
+            news,
+            tags,
+            title=t("follow.sector_news", sector=term.label.pick(lang).text),
+            author=build.site_name,
+            self_path=urls.sector_news_feed(key),
+            list_path=urls.section("clusters"),
+            feed_key=f"sector-news/{key}",
+            **common,
+        ).encode("utf-8")
+    return files
+
+
+def extra_headers(base_path: str, languages_roots: tuple[str, ...]) -> str:
+    """Lines for the `_headers` file: embeds may be framed by any site (and
+    need their inline style allowed); the data and badges may be fetched by
+    scripts on other sites (CORS), and GeoJSON and CSV get their media types.
+    `! Content-Security-Policy` drops the site-wide policy first (Cloudflare
+    Pages; Netlify would merge both, which still forbids framing)."""
+    style = base64.b64encode(hashlib.sha256(EMBED_CSS.encode("utf-8")).digest()).decode()
+    policy = "; ".join(
+        [
+            "default-src 'none'",
+            f"style-src 'sha256-{style}'",
+            "img-src 'self'",
+            "base-uri 'none'",
+            "form-action 'none'",
+            "frame-ancestors *",
+        ]
+    )
+    lines = []
+    for root in languages_roots:
+        lines += [f"{base_path}{root}{urls.EMBED}*", "  ! Content-Security-Policy", f"  Content-Security-Policy: {policy}"]
+    for folder in (urls.DATA, urls.BADGES):
+        lines += [f"{base_path}{folder}*", "  Access-Control-Allow-Origin: *"]
+    for file in FILES:
+        if file.format in ("csv", "geojson"):
+            media_type = f"{file.media_type}; charset=utf-8" if file.format == "csv" else file.media_type
+            lines += [f"{base_path}{urls.data_file(file.name)}", f"  Content-Type: {media_type}"]
+    return "\n".join(lines) + "\n"

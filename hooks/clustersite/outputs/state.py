@@ -1,0 +1,77 @@
+"""What one build knows, from loading the content to the last file written.
+
+mkdocs-static-i18n runs the whole build once per language on one config,
+the default language first: `start` loads content and wording for the
+default language's run and the other languages reuse them. Under
+`mkdocs serve` a build with content problems builds nothing (the dev server
+would wait forever for a good build): `broken` holds the problems, and every
+page the last good build had (`served_pages`, kept across rebuilds) is
+answered with them (serve_errors.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from clustersite.model.site_data import SiteData, load_site
+from clustersite.model.ui_strings import markup_in_wording, translators
+from clustersite.outputs.html_fixes import Stylesheet, corrected_stylesheet
+from clustersite.outputs.site_icon import icon_data_url
+from clustersite.pages.generated_pages import sync_stubs, wanted_stubs
+from clustersite.pages.kinds import Translate, View
+from clustersite.text.dates import build_date
+from clustersite.text.errors import ContentError
+from clustersite.text.layout import UI_DIR
+from clustersite.text.problems import Problem
+
+STYLESHEET_GONE = (
+    "Material's stylesheet no longer has the rule hooks/clustersite/outputs/html_fixes.py rewrites "
+    "(table:not([class])+*): check whether the directory still needs the fix, and update it"
+)
+
+
+@dataclass
+class Report:
+    """What a build's start has to say: info notes, warnings (fatal under --strict), errors."""
+
+    notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class BuildState:
+    serving: bool = False
+    served_pages: set[str] = field(default_factory=set)  # the last good build's pages, kept across rebuilds
+    site: SiteData | None = None
+    text: dict[str, Translate] = field(default_factory=dict)  # plain wording: titles, feeds, calendars
+    html_text: dict[str, Translate] = field(default_factory=dict)  # escaped wording, for templates
+    broken: list[Problem] = field(default_factory=list)
+    stylesheet: Stylesheet | None = None
+    icon: str = ""
+    views: dict[str, View] = field(default_factory=dict)  # by source path, this language's pages
+
+    @property
+    def data(self) -> SiteData:
+        assert self.site is not None, "start() loads the site before any page is built"
+        return self.site
+
+    def start(self, root: Path, docs_dir: Path, theme_dirs: list[Path], favicon: str) -> Report:
+        """A new build: load content and wording, write the stubs. Raises
+        ContentError, or under `mkdocs serve` keeps the problems in `broken`."""
+        self.site, self.broken, self.views = None, [], {}
+        try:
+            self.site = load_site(root, build_date(), docs_dir)
+            self.text = translators(root / UI_DIR)
+            self.html_text = translators(root / UI_DIR, markup=True)
+        except ContentError as error:
+            if not self.serving:
+                raise
+            self.broken = error.problems
+            return Report(errors=[str(error)])
+        self.stylesheet = corrected_stylesheet(theme_dirs)
+        self.icon = icon_data_url(favicon, [docs_dir, *theme_dirs])
+        warnings = [str(problem) for problem in [*self.site.warnings, *markup_in_wording(root / UI_DIR)]]
+        sync_stubs(docs_dir, wanted_stubs(self.site))
+        return Report(self.site.untranslated(), ([STYLESHEET_GONE] if self.stylesheet is None else []) + warnings)

@@ -1,0 +1,41 @@
+"""Who runs the site: mkdocs.yml `extra.publisher` (name, e-mail, address).
+
+A public-sector site must name its publisher (footer, privacy notice,
+accessibility statement). Nobody is invented: while a field is empty,
+`make check` says what to fill in, and a build for a public address fails
+with the same lines, so the site cannot go live without a contact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import urlsplit
+
+from clustersite.text.errors import ConfigError
+
+FIELDS = {
+    "name": "the name of the body that runs the site",
+    "email": "its e-mail address for questions about the site",
+    "address": "its postal address",
+}
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", ""}
+
+
+def missing(extra: Mapping[str, Any] | None) -> list[str]:
+    publisher = (extra or {}).get("publisher") or {}
+    return [
+        f"mkdocs.yml: extra.publisher.{key}: empty; write {what} (required before the site is published)"
+        for key, what in FIELDS.items()
+        if not str(publisher.get(key) or "").strip()
+    ]
+
+
+def is_public(site_url: str | None) -> bool:
+    return (urlsplit(site_url or "").hostname or "") not in LOCAL_HOSTS
+
+
+def require(site_url: str | None, extra: Mapping[str, Any] | None) -> None:
+    """ConfigError listing what is missing, for a build meant for a public address."""
+    if is_public(site_url) and (lines := missing(extra)):
+        raise ConfigError("The site cannot be published without naming who runs it:\n" + "\n".join(lines))

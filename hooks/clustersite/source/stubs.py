@@ -1,0 +1,27 @@
+"""The mark of a generated stub: what writes one and what must skip one agree here.
+
+Pages made from data are Markdown stubs in the docs folder (see
+clustersite.pages.generated_pages): front matter whose first line is MARKER.
+Loading hand-written pages skips them, writing stubs deletes only them, and
+the tests copy a site without them; all three ask `is_stub`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+import yaml
+
+MARKER = "# Generated before each build from data/ and content/; do not edit, edit the source."
+
+
+def stub_text(meta: Mapping[str, object]) -> str:
+    front = yaml.safe_dump(dict(meta), allow_unicode=True, sort_keys=True)
+    return f"---\n{MARKER}\n{front}---\n"
+
+
+def is_stub(path: Path) -> bool:
+    """Whether `path` starts with a stub's front matter (any line ending)."""
+    with path.open("rb") as handle:
+        return handle.read(len(MARKER) + 8).replace(b"\r\n", b"\n").startswith(f"---\n{MARKER}".encode())

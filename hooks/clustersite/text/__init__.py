@@ -1,0 +1,1 @@
+"""Words, dates, addresses and problems: what every other layer speaks in."""

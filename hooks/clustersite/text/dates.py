@@ -1,0 +1,70 @@
+"""The build date (reproducible) and dates written the way each language writes them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date as babel_date
+
+VILNIUS = ZoneInfo("Europe/Vilnius")
+"""Event times are written and shown in Vilnius time."""
+BABEL_LOCALES = {"lt": "lt", "en": "en_GB"}
+
+
+def build_date(environ: dict[str, str] | None = None) -> dt.date:
+    """Today in UTC, or the day of SOURCE_DATE_EPOCH when set (reproducible builds)."""
+    environ = os.environ if environ is None else environ
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return now().date()
+
+
+GRACE = dt.timedelta(days=1)
+"""An editor east of UTC (Vilnius is UTC+2/+3) may already be on tomorrow's date."""
+
+
+def now() -> dt.datetime:
+    """The real clock, in one place so tests can freeze it."""
+    return dt.datetime.now(dt.UTC)
+
+
+def latest_allowed(moment: dt.datetime | None = None) -> dt.date:
+    """The latest date content may carry as "already happened": today by the
+    real clock plus a day's grace. Never SOURCE_DATE_EPOCH, which is the last
+    commit's date: a post dated today is written before it is committed."""
+    return ((moment or now()).astimezone(dt.UTC) + GRACE).date()
+
+
+@lru_cache(maxsize=16384)  # Babel's formatting is slow, and pages repeat the same dates
+def format_date(value: dt.date | int, lang: str) -> str:
+    """`2020 m. vasario 20 d.` in Lithuanian, `20 February 2020` in English
+    (CLDR's long form, through Babel); a bare year, which CLDR has no form
+    for, stays a year (`2018 m.` / `2018`)."""
+    if isinstance(value, int):
+        return f"{value} m." if lang == "lt" else str(value)
+    return babel_date(value, "long", locale=BABEL_LOCALES[lang])
+
+
+def format_moment(value: dt.date | dt.datetime, lang: str, zone: dt.tzinfo | None = None) -> str:
+    """A date, or a date and time shown in `zone`: `2024 m. spalio 3 d. 10:00` / `3 October 2024, 10:00`."""
+    if not isinstance(value, dt.datetime):
+        return format_date(value, lang)
+    local = value.astimezone(zone) if zone else value
+    day = format_date(local.date(), lang)
+    return f"{day} {local:%H:%M}" if lang == "lt" else f"{day}, {local:%H:%M}"
+
+
+def format_span(start: dt.date | dt.datetime, end: dt.date | dt.datetime | None, lang: str, zone: dt.tzinfo | None = None) -> str:
+    """From start to end, without repeating the day when both fall on it:
+    `3 October 2026, 09:30–17:00`, `1 May 2025 – 2 May 2025`."""
+    if end is None or end == start:
+        return format_moment(start, lang, zone)
+    if isinstance(start, dt.datetime) and isinstance(end, dt.datetime):
+        local_start, local_end = (start.astimezone(zone), end.astimezone(zone)) if zone else (start, end)
+        if local_start.date() == local_end.date():
+            return f"{format_moment(local_start, lang)}–{local_end:%H:%M}"
+    return f"{format_moment(start, lang, zone)} – {format_moment(end, lang, zone)}"

@@ -1,0 +1,65 @@
+"""Every error the package raises for someone to act on, in one place.
+
+`SiteError` is the base: the MkDocs adapter catches it once and stops the
+build with its message, never a traceback; `make check` catches
+`ContentError` and prints its problems. Each error says who fixes it.
+"""
+
+from __future__ import annotations
+
+from clustersite.text.problems import Problem, Problems
+
+
+class SiteError(Exception):
+    """Something a person must fix before the site can be built; the message says what."""
+
+
+class ContentError(SiteError):
+    """Content has problems (an editor fixes them); carries every one, sorted by file and line."""
+
+    def __init__(self, problems: Problems):
+        self.problems: list[Problem] = problems.sorted()
+        count = len(self.problems)
+        noun = "problem" if count == 1 else "problems"
+        lines = [f"The content has {count} {noun}; fix each one and build again:"]
+        lines += [str(problem) for problem in self.problems]
+        super().__init__("\n".join(lines))
+
+
+class ConfigError(SiteError):
+    """`mkdocs.yml` lacks something a published site needs (whoever runs the site fills it in)."""
+
+
+class PageError(SiteError):
+    """A page names something the data does not have: a stub left behind (the build rewrites stubs; a maintainer looks)."""
+
+
+class ScriptNotListed(SiteError):
+    """A page carries an inline script that is not on the fixed list the
+    Content-Security-Policy allows (outputs/security_headers.py): injected
+    from content, or a new script of Material's or the project's own that a
+    maintainer has yet to review and list."""
+
+
+class SearchIndexError(SiteError):
+    """Pagefind could not index the built site (a maintainer reads its output)."""
+
+
+class SiteIconError(SiteError):
+    """The theme's favicon is not the PNG the site inlines (a maintainer runs scripts/make_favicon.py)."""
+
+
+class MarkdownSetupError(SiteError):
+    """A Markdown extension listed after SafeHtml turned raw HTML back on (a maintainer reorders mkdocs.yml)."""
+
+
+class RefusedYaml(SiteError):
+    """Valid YAML the site refuses because it could exhaust time or memory.
+
+    Raised and caught inside the YAML reader, which reports each refusal as
+    a problem with its line; it carries every refusal as (line, field, message),
+    and the file is then treated as unreadable."""
+
+    def __init__(self, refusals: list[tuple[int, str, str]]):
+        super().__init__("; ".join(message for _, _, message in refusals))
+        self.refusals = refusals

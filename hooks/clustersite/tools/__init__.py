@@ -1,0 +1,1 @@
+"""Editors' and maintainers' commands: make check, make new-*, make schemas."""

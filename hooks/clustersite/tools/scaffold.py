@@ -1,0 +1,82 @@
+"""`make new-cluster SLUG=...` and friends: commented templates, ready to fill in.
+
+    python -m clustersite.tools.scaffold cluster|news|story|event SLUG [--date YYYY-MM-DD]
+
+Never overwrites: if any target file exists, nothing is written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from clustersite.model.cluster_model import CLUSTER, SLUG_PATTERN
+from clustersite.text.layout import DOCS_DIR, REPO_ROOT
+from clustersite.text.messages import LANGUAGES, language, say
+from clustersite.text.urls import SECTIONS
+from clustersite.tools import scaffold_yaml
+
+TEMPLATES = Path(__file__).parent.parent / "templates"
+CLUSTER_HEADER = """# yaml-language-server: $schema=../../schemas/cluster.schema.json
+# Klasterio profilis. Rašykite tik tai, ką sako viešas šaltinis, ir nurodykite jį
+# `sources`. Nepildomus neprivalomus laukus palikite užkomentuotus.
+# A cluster profile: only what a public source says, cited under `sources`.
+# Failo vardas (__SLUG__.yml) yra puslapio adresas / the file name is the page address.
+# Patikrinkite: `make check`; peržiūrėkite: `make serve`.
+
+"""
+
+
+def template_text(kind: str, name: str) -> str:
+    if kind == "cluster":
+        return scaffold_yaml.template(CLUSTER, CLUSTER_HEADER)
+    return (TEMPLATES / name).read_text(encoding="utf-8")
+
+
+def targets(kind: str, slug: str, day: dt.date, root: Path) -> dict[Path, str]:
+    if kind == "cluster":
+        return {root / "data" / "clusters" / f"{slug}.yml": "new-cluster.yml"}
+    stem = f"{day.isoformat()}-{slug}" if kind == "news" else slug
+    folder = root / DOCS_DIR / SECTIONS[kind]
+    return {folder / f"{stem}.md": f"new-{kind}.md", folder / f"{stem}.en.md": f"new-{kind}.en.md"}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="make new-...", description=__doc__.split("\n\n")[0])
+    parser.add_argument("kind", choices=["cluster", "news", "story", "event"])
+    parser.add_argument("slug", help="the page address: lowercase letters a-z, digits and hyphens")
+    parser.add_argument("--date", default="", help="YYYY-MM-DD (default: today)")
+    parser.add_argument("--root", type=Path, default=REPO_ROOT)
+    parser.add_argument("--lang", choices=LANGUAGES, help="language of the messages (default: Lithuanian, English when LANG=en...)")
+    args = parser.parse_args(argv)
+    lang = language(args.lang)
+    if not SLUG_PATTERN.fullmatch(args.slug or ""):
+        print(say("scaffold-bad-slug", got=repr(args.slug)).in_lang(lang), file=sys.stderr)
+        return 2
+    try:  # checked here, not by argparse, so a typo gets one plain line instead of a usage dump
+        day = dt.date.fromisoformat(args.date) if args.date else dt.date.today()
+    except ValueError:
+        print(say("scaffold-bad-date", got=repr(args.date)).in_lang(lang), file=sys.stderr)
+        return 2
+    args.date = day
+    files = targets(args.kind, args.slug, args.date, args.root)
+    existing = [path for path in files if path.exists()]
+    if existing:
+        for path in existing:
+            print(say("scaffold-exists", path=path.relative_to(args.root).as_posix()).in_lang(lang), file=sys.stderr)
+        return 1
+    stem = next(iter(files)).name.removesuffix(".yml").removesuffix(".md")
+    for path, template in files.items():
+        text = template_text(args.kind, template)
+        text = text.replace("__SLUG__", stem).replace("__DATE__", args.date.isoformat()).replace("__TODAY__", dt.date.today().isoformat())
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        print(say("scaffold-wrote", path=path.relative_to(args.root).as_posix()).in_lang(lang))
+    print(say("scaffold-next").in_lang(lang))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
