@@ -17,8 +17,8 @@ import markdown
 import pytest
 
 from clustersite.source.markdown_text import SafeHtml, render_markdown
-from clustersite.text.errors import MarkdownSetupError
 from clustersite.source.raw_html import Finding, find_unsafe_markup
+from clustersite.text.errors import MarkdownSetupError
 from conftest import FIXED_EPOCH, REPO, copy_site_sources, minimal_cluster, replace_content, run_build
 
 PAYLOADS = textwrap.dedent("""\
