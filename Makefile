@@ -9,7 +9,7 @@ SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
 export SOURCE_DATE_EPOCH
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast check schemas benchmark clean new-cluster new-news new-story new-event
+.PHONY: serve build test test-fast test-js check schemas benchmark clean new-cluster new-news new-story new-event
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -27,13 +27,19 @@ serve: $(BIN)/.installed
 build: $(BIN)/.installed
 	$(BIN)/mkdocs build --strict --clean
 
-test: $(BIN)/.installed node_modules/.installed
+test: test-js $(BIN)/.installed node_modules/.installed
 	@bash scripts/system-packages.sh
 	$(BIN)/python -m pytest
 
 # Everything but the browser and HTML-checker tests: for a quick loop while coding.
-test-fast: $(BIN)/.installed
+test-fast: test-js $(BIN)/.installed
 	$(BIN)/python -m pytest -m "not browser"
+
+# Unit tests of the directory script's pure part with Node's own runner (no
+# npm package). The shell expands the file list: Node 21 and later no longer
+# search a directory given to --test.
+test-js:
+	node --test tests/js/*.test.mjs
 
 # Validate all content without building (about a second). Messages in
 # Lithuanian; LANG=en... or `make check ARGS=--lang=en` for English.

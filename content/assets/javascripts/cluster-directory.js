@@ -25,34 +25,16 @@
 //
 // A classic script, not a module: module scripts do not run from file://,
 // and this page works when opened from a folder (the search page cannot).
+//
+// Its first part (fold, RowSet, DirectoryModel) touches no DOM: which rows a
+// filter state leaves, the counts, the orders and the URL query. Node loads
+// the file for the unit tests (tests/js/), which get that part as
+// module.exports and stop before the page's part.
 (() => {
   "use strict";
 
-  const form = document.getElementById("cs-filters");
-  const dataBlock = document.getElementById("cs-directory-data");
-  if (!form || !dataBlock) return;
-  // The list changes from its top over a few frames: the browser must not
-  // scroll to follow a card on screen (scroll anchoring) down to places the
-  // later frames have yet to put right.
-  document.body.classList.add("cs-no-scroll-anchoring");
-
   // Lowercase without diacritics, as fold() in hooks/clustersite/directory.py.
   const fold = (text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-
-  // Cards in the list after each change, and added by each "show more"; a
-  // multiple of 1 to 4 columns, so the last row is full.
-  const PAGE_SIZE = 48;
-  // The frame of a click or keystroke puts right the places of the list that
-  // can be on screen, reckoning rows of cards MIN_CARD_REM tall (the shortest
-  // card is about 8rem), with the list up to SHIFT_REM higher than it was;
-  // each later frame does LATER_FRAME_CARDS more. A new card costs its style
-  // and layout, so a whole page at once would miss the frame.
-  const MIN_CARD_REM = 6;
-  const SHIFT_REM = 3;
-  // A page of this many cards or fewer (a screenful and a half) is put right
-  // all at once: it costs little more than a screenful, and it is done.
-  const SHORT_PAGE = 6;
-  const LATER_FRAME_CARDS = 24;
 
   /** Fixed-size sets of row numbers, 32 rows a word. */
   class RowSet {
@@ -129,101 +111,46 @@
     }
   }
 
-  // The language switcher's links carry this page's query, so switching
-  // language keeps the filters. They are brought up to date when a pointer
-  // or the keyboard focus reaches the switcher, so a filter change does not
-  // pay for it. `query()` gives the query of the current filters, which the
-  // URL may not show yet.
-  const keepQueryInLanguageLinks = (query) => {
-    const copyQueryToLanguageLinks = () => {
-      const search = query();
-      for (const link of document.querySelectorAll("a.md-select__link[hreflang]")) {
-        const url = new URL(link.href);
-        if (url.search === search) continue;
-        url.search = search;
-        link.href = url.href;
-      }
-    };
-    for (const select of document.querySelectorAll(".md-select")) {
-      for (const event of ["pointerover", "focusin"]) select.addEventListener(event, copyQueryToLanguageLinks);
-    }
-  };
-
-  class ClusterDirectory {
-    constructor(form, data) {
-      this.form = form;
-      this.rows = data.clusters;
-      this.sorts = data.sorts;
-      this.list = document.getElementById("cs-cards");
-      this.status = document.getElementById("cs-count");
-      this.noResults = document.getElementById("cs-no-results");
-      this.shownTemplate = form.dataset.shown;
-      this.panel = form.querySelector("details");
-      this.summary = this.panel.querySelector("summary");
-      this.showButton = form.querySelector(".cs-filters__show");
-      this.results = document.getElementById("cs-results");
-      this.plural = new Intl.PluralRules(document.documentElement.lang || "lt");
-      const bySlug = new Map(Array.from(this.list.children, (card) => [card.dataset.slug, card]));
-      this.cards = this.rows.map((row) => bySlug.get(row.slug));
-
-      const size = this.rows.length;
-      // One set of rows per facet value; a value's count span, if the form shows it.
-      this.facets = data.facets.map((key) => {
-        const values = new Map();
-        const boxes = Array.from(form.querySelectorAll(`input[name="${key}"]`));
-        for (const box of boxes) {
-          const span = form.querySelector(`[data-count-for="${key}=${box.value}"]`);
-          values.set(box.value, { rows: new RowSet(size), span, shown: null });
-        }
-        return { key, boxes, values, selected: new RowSet(size), except: new RowSet(size) };
-      });
-      this.rows.forEach((row, index) => {
+  /**
+   * The directory's rows, facets and sorts, without the page: which rows a
+   * filter state leaves, each facet value's count, the orders, and the state
+   * to and from the URL query. A state is {q, sort, facets: {key: [value, ...]}}.
+   * `facets`: [{key, values}], the values the form offers for each facet key;
+   * a row's other values, and a state's, are ignored.
+   */
+  class DirectoryModel {
+    constructor(rows, facets, sorts) {
+      this.rows = rows;
+      this.sorts = sorts;
+      const size = rows.length;
+      // One set of rows per facet value; `selected`: the rows the facet's
+      // checked values leave; `except`: the rows the text and the other facets leave.
+      this.facets = facets.map(({ key, values }) => ({
+        key,
+        values: new Map(values.map((value) => [value, new RowSet(size)])),
+        selected: new RowSet(size),
+        except: new RowSet(size),
+      }));
+      rows.forEach((row, index) => {
         for (const facet of this.facets) {
-          for (const value of row.values[facet.key] || []) facet.values.get(value)?.rows.add(index);
+          for (const value of row.values[facet.key] || []) facet.values.get(value)?.add(index);
         }
       });
       this.textMatches = new RowSet(size, true);
       this.textWords = [];
-      // As served, the page lists every card in the first sort's order.
-      this.inList = new RowSet(size, true);
-      this.matching = new RowSet(size, true);
-      this.limit = PAGE_SIZE;
-      this.pending = false; // later frames are scheduled to complete the list
-      this.complete = true; // the list shows the current filters, whole
-      this.unwritten = null; // {url, push}: the URL of a change whose list is not complete yet
-      this.depth = 0;
-      this.more = document.getElementById("cs-more");
-      this.moreButton = this.more.querySelector("button");
-      this.sort = this.sorts[0].key;
-      this.order = this.rows.map((_, index) => index); // row numbers in the order the cards appear
     }
 
     get defaultSort() {
       return this.sorts[0].key;
     }
 
-    readForm() {
-      const state = { q: this.form.elements.q.value, sort: this.form.elements.sort.value, facets: {} };
-      for (const { key, boxes } of this.facets) {
-        state.facets[key] = boxes.filter((box) => box.checked).map((box) => box.value);
-      }
-      return state;
-    }
-
-    writeForm(state) {
-      this.form.elements.q.value = state.q;
-      this.form.elements.sort.value = state.sort;
-      for (const { key, boxes } of this.facets) {
-        for (const box of boxes) box.checked = state.facets[key].includes(box.value);
-      }
-    }
-
     emptyState() {
       return { q: "", sort: this.defaultSort, facets: Object.fromEntries(this.facets.map(({ key }) => [key, []])) };
     }
 
-    stateFromUrl() {
-      const params = new URLSearchParams(location.search);
+    /** The state in a URL query (`location.search`); an unknown sort is the default one. */
+    stateFromQuery(search) {
+      const params = new URLSearchParams(search);
       const state = this.emptyState();
       state.q = params.get("q") || "";
       const sort = params.get("sort");
@@ -242,29 +169,6 @@
       if (state.sort !== this.defaultSort) params.set("sort", state.sort);
       const query = params.toString();
       return query ? `?${query}` : "";
-    }
-
-    urlFromState(state) {
-      return location.pathname + this.queryFromState(state) + location.hash;
-    }
-
-    // A change's URL is written when its list is complete: at once if the
-    // input's frame completes it, else by the frame that does (before the list
-    // stops being aria-busy). Each change that adds a history entry still
-    // adds its own: one waiting to be written is written first. Typing
-    // (replace) while a change waits just updates the URL that waits.
-    writeUrl(url, push) {
-      if (this.unwritten && push) this.flushUrl();
-      this.unwritten = { url, push: push || Boolean(this.unwritten?.push) };
-      if (this.complete) this.flushUrl();
-    }
-
-    flushUrl() {
-      if (!this.unwritten) return;
-      const { url, push } = this.unwritten;
-      this.unwritten = null;
-      if (push) history.pushState(null, "", url);
-      else if (url !== location.pathname + location.search + location.hash) history.replaceState(null, "", url);
     }
 
     // Every word of the query must occur in a row's text (names, summary, city, members).
@@ -289,17 +193,15 @@
       });
     }
 
-    // Values within a facet are alternatives (OR); facets combine (AND). Each
-    // value's count is how many clusters it would leave, given the other filters.
-    // `onScreen`: how many places at the top of the list can be on screen;
-    // `depth`: how many to put right at once (more when the screen is not known).
-    apply(state, onScreen, depth = onScreen) {
+    /** The rows `state` leaves, as a new set. Values within a facet are
+     * alternatives (OR); facets combine (AND). Also readies count(). */
+    select(state) {
       this.matchText(state.q);
       for (const facet of this.facets) {
         const wanted = state.facets[facet.key].map((value) => facet.values.get(value)).filter(Boolean);
         if (wanted.length) {
           facet.selected.words.fill(0);
-          for (const value of wanted) facet.selected.or(value.rows);
+          for (const rows of wanted) facet.selected.or(rows);
         } else {
           facet.selected.fill();
         }
@@ -310,15 +212,178 @@
         facet.except.copy(this.textMatches);
         for (const other of this.facets) if (other !== facet) facet.except.and(other.selected);
       }
+      return visible;
+    }
+
+    /** How many rows `value` of `facet` (one of this.facets) would leave, given
+     * the other filters of the last select(). */
+    count(facet, value) {
+      return facet.except.countWith(facet.values.get(value));
+    }
+
+    /** Row numbers in the order of sort `key`: the page's own order for a sort
+     * without a field, else by the field, rows without it last, ties in page order. */
+    order(key) {
+      const { field, descending } = this.sorts.find((sort) => sort.key === key);
+      const indexes = this.rows.map((_, index) => index);
+      if (field) {
+        const direction = descending ? -1 : 1;
+        indexes.sort((a, b) => {
+          const x = this.rows[a][field];
+          const y = this.rows[b][field];
+          if (x == null || y == null) return (x == null) - (y == null) || a - b; // unknown last
+          return (x - y) * direction || a - b;
+        });
+      }
+      return indexes;
+    }
+  }
+
+  if (typeof module === "object" && module && module.exports) {
+    module.exports = { fold, RowSet, DirectoryModel };
+    return;
+  }
+
+  // The page's part.
+
+  const form = document.getElementById("cs-filters");
+  const dataBlock = document.getElementById("cs-directory-data");
+  if (!form || !dataBlock) return;
+  // The list changes from its top over a few frames: the browser must not
+  // scroll to follow a card on screen (scroll anchoring) down to places the
+  // later frames have yet to put right.
+  document.body.classList.add("cs-no-scroll-anchoring");
+
+  // Cards in the list after each change, and added by each "show more"; a
+  // multiple of 1 to 4 columns, so the last row is full.
+  const PAGE_SIZE = 48;
+  // The frame of a click or keystroke puts right the places of the list that
+  // can be on screen, reckoning rows of cards MIN_CARD_REM tall (the shortest
+  // card is about 8rem), with the list up to SHIFT_REM higher than it was;
+  // each later frame does LATER_FRAME_CARDS more. A new card costs its style
+  // and layout, so a whole page at once would miss the frame.
+  const MIN_CARD_REM = 6;
+  const SHIFT_REM = 3;
+  // A page of this many cards or fewer (a screenful and a half) is put right
+  // all at once: it costs little more than a screenful, and it is done.
+  const SHORT_PAGE = 6;
+  const LATER_FRAME_CARDS = 24;
+
+  // The language switcher's links carry this page's query, so switching
+  // language keeps the filters. They are brought up to date when a pointer
+  // or the keyboard focus reaches the switcher, so a filter change does not
+  // pay for it. `query()` gives the query of the current filters, which the
+  // URL may not show yet.
+  const keepQueryInLanguageLinks = (query) => {
+    const copyQueryToLanguageLinks = () => {
+      const search = query();
+      for (const link of document.querySelectorAll("a.md-select__link[hreflang]")) {
+        const url = new URL(link.href);
+        if (url.search === search) continue;
+        url.search = search;
+        link.href = url.href;
+      }
+    };
+    for (const select of document.querySelectorAll(".md-select")) {
+      for (const event of ["pointerover", "focusin"]) select.addEventListener(event, copyQueryToLanguageLinks);
+    }
+  };
+
+  class ClusterDirectory {
+    constructor(form, data) {
+      this.form = form;
+      this.rows = data.clusters;
+      this.list = document.getElementById("cs-cards");
+      this.status = document.getElementById("cs-count");
+      this.noResults = document.getElementById("cs-no-results");
+      this.shownTemplate = form.dataset.shown;
+      this.panel = form.querySelector("details");
+      this.summary = this.panel.querySelector("summary");
+      this.showButton = form.querySelector(".cs-filters__show");
+      this.results = document.getElementById("cs-results");
+      this.plural = new Intl.PluralRules(document.documentElement.lang || "lt");
+      const bySlug = new Map(Array.from(this.list.children, (card) => [card.dataset.slug, card]));
+      this.cards = this.rows.map((row) => bySlug.get(row.slug));
+
+      const size = this.rows.length;
+      // Each facet's checkboxes; the values they offer are the model's.
+      this.facets = data.facets.map((key) => ({ key, boxes: Array.from(form.querySelectorAll(`input[name="${key}"]`)) }));
+      this.model = new DirectoryModel(
+        this.rows, this.facets.map(({ key, boxes }) => ({ key, values: boxes.map((box) => box.value) })), data.sorts,
+      );
+      // The count span of each value the form shows one for, and the count it shows.
+      this.countSpans = [];
+      for (const facet of this.model.facets) {
+        for (const value of facet.values.keys()) {
+          const span = form.querySelector(`[data-count-for="${facet.key}=${value}"]`);
+          if (span) this.countSpans.push({ facet, value, span, shown: null });
+        }
+      }
+      // As served, the page lists every card in the first sort's order.
+      this.inList = new RowSet(size, true);
+      this.matching = new RowSet(size, true);
+      this.limit = PAGE_SIZE;
+      this.pending = false; // later frames are scheduled to complete the list
+      this.complete = true; // the list shows the current filters, whole
+      this.unwritten = null; // {url, push}: the URL of a change whose list is not complete yet
+      this.depth = 0;
+      this.more = document.getElementById("cs-more");
+      this.moreButton = this.more.querySelector("button");
+      this.sort = this.model.defaultSort;
+      this.order = this.rows.map((_, index) => index); // row numbers in the order the cards appear
+    }
+
+    readForm() {
+      const state = { q: this.form.elements.q.value, sort: this.form.elements.sort.value, facets: {} };
+      for (const { key, boxes } of this.facets) {
+        state.facets[key] = boxes.filter((box) => box.checked).map((box) => box.value);
+      }
+      return state;
+    }
+
+    writeForm(state) {
+      this.form.elements.q.value = state.q;
+      this.form.elements.sort.value = state.sort;
+      for (const { key, boxes } of this.facets) {
+        for (const box of boxes) box.checked = state.facets[key].includes(box.value);
+      }
+    }
+
+    urlFromState(state) {
+      return location.pathname + this.model.queryFromState(state) + location.hash;
+    }
+
+    // A change's URL is written when its list is complete: at once if the
+    // input's frame completes it, else by the frame that does (before the list
+    // stops being aria-busy). Each change that adds a history entry still
+    // adds its own: one waiting to be written is written first. Typing
+    // (replace) while a change waits just updates the URL that waits.
+    writeUrl(url, push) {
+      if (this.unwritten && push) this.flushUrl();
+      this.unwritten = { url, push: push || Boolean(this.unwritten?.push) };
+      if (this.complete) this.flushUrl();
+    }
+
+    flushUrl() {
+      if (!this.unwritten) return;
+      const { url, push } = this.unwritten;
+      this.unwritten = null;
+      if (push) history.pushState(null, "", url);
+      else if (url !== location.pathname + location.search + location.hash) history.replaceState(null, "", url);
+    }
+
+    // Each facet value's count is how many clusters it would leave, given the other filters.
+    // `onScreen`: how many places at the top of the list can be on screen;
+    // `depth`: how many to put right at once (more when the screen is not known).
+    apply(state, onScreen, depth = onScreen) {
+      const visible = this.model.select(state);
 
       // All reads are done; now the writes, only where something changed.
-      for (const facet of this.facets) {
-        for (const value of facet.values.values()) {
-          const count = facet.except.countWith(value.rows);
-          if (value.span && value.shown !== count) {
-            value.span.textContent = `(${count})`;
-            value.shown = count;
-          }
+      for (const value of this.countSpans) {
+        const count = this.model.count(value.facet, value.value);
+        if (value.shown !== count) {
+          value.span.textContent = `(${count})`;
+          value.shown = count;
         }
       }
       this.matching = visible;
@@ -453,17 +518,7 @@
     }
 
     sortCards(key) {
-      const { field, descending } = this.sorts.find((sort) => sort.key === key);
-      const indexes = this.rows.map((_, index) => index);
-      if (field) {
-        const direction = descending ? -1 : 1;
-        indexes.sort((a, b) => {
-          const x = this.rows[a][field];
-          const y = this.rows[b][field];
-          if (x == null || y == null) return (x == null) - (y == null) || a - b; // unknown last
-          return (x - y) * direction || a - b;
-        });
-      }
+      const indexes = this.model.order(key);
       // A new order: update() fills the list again from the top.
       this.list.replaceChildren();
       this.inList.words.fill(0);
@@ -472,7 +527,7 @@
     }
 
     listen() {
-      keepQueryInLanguageLinks(() => this.queryFromState(this.readForm()));
+      keepQueryInLanguageLinks(() => this.model.queryFromState(this.readForm()));
       const textInput = this.form.elements.q;
       this.form.addEventListener("input", (event) => {
         const state = this.readForm();
@@ -483,7 +538,7 @@
       this.form.addEventListener("submit", (event) => event.preventDefault());
       this.form.addEventListener("reset", (event) => {
         event.preventDefault();
-        const state = this.emptyState();
+        const state = this.model.emptyState();
         const onScreen = this.placesOnScreen();
         this.writeForm(state);
         this.apply(state, onScreen);
@@ -510,7 +565,7 @@
     // browser puts back the scroll position only after this (so which places
     // will be on screen is not known).
     restoreFromUrl() {
-      const state = this.stateFromUrl();
+      const state = this.model.stateFromQuery(location.search);
       this.writeForm(state);
       this.apply(state, 0, PAGE_SIZE);
     }
