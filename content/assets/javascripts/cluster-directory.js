@@ -3,7 +3,7 @@
 // The page already lists every cluster, so without JavaScript it is complete;
 // this script only changes which of those cards are listed, and their order. Its data is the JSON
 // block #cs-directory-data written at build time by
-// hooks/clustersite/directory.py: one row per card in the page's order, the
+// hooks/clustersite/derived/directory.py: one row per card in the page's order, the
 // facets and the sorts. The filter state lives in the URL query
 // (?sector=ict&county=vilnius&q=...&sort=founded), so a view can be shared
 // and the back button steps through filter changes.
@@ -16,7 +16,7 @@
 // with the "show more" button); the other cards are kept out of the document
 // and a change touches at most a page of them. Adding or removing a card in
 // the middle of the list re-styled every card in it, because of one rule in
-// Material's stylesheet, which the build rewrites (hooks/clustersite/html_fixes.py).
+// Material's stylesheet, which the build rewrites (hooks/clustersite/outputs/html_fixes.py).
 // Every facet value is a bitset over the rows, so filtering and the count
 // beside each value are a few word operations. The URL is written once the
 // list is complete, not in the frame of the click: each change of the URL
@@ -33,7 +33,7 @@
 (() => {
   "use strict";
 
-  // Lowercase without diacritics, as fold() in hooks/clustersite/directory.py.
+  // Lowercase without diacritics, as fold() in hooks/clustersite/derived/directory.py.
   const fold = (text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
 
   /** Fixed-size sets of row numbers, 32 rows a word. */

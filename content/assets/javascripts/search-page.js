@@ -1,7 +1,7 @@
 // Site search on /paieska/ (and /en/paieska/) with Pagefind.
 //
 // Pagefind's index is built per <html lang> after the site is built
-// (hooks/clustersite/search_index.py); loading pagefind.js from a page picks
+// (hooks/clustersite/outputs/search_index.py); loading pagefind.js from a page picks
 // that page's language, so a search covers the current language only. Its
 // Lithuanian stemmer and diacritic folding make "siauliai" find "Šiauliai"
 // and "inovacijos" find "inovacijų". Results: title, excerpt with the match
