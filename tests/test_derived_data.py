@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from types import SimpleNamespace
 
 import pytest
 
-from clustersite.model.cluster_model import CLUSTER
-from clustersite.model.labels import default_valid_until
+from clustersite.model.fields import Context
+from clustersite.model.labels import Label, default_valid_until
 from clustersite.model.ui_strings import USED_KEY, load_strings
 from clustersite.pages.generated_pages import cluster_stubs, news_list_stubs, sync_stubs
 from clustersite.source.markdown_text import render_markdown
 from clustersite.text.collation import lithuanian_key
 from clustersite.text.dates import VILNIUS, build_date, format_date, format_span
+from clustersite.text.problems import Problems
 from conftest import REPO
 
 
@@ -31,7 +31,7 @@ def test_labels_are_valid_for_two_years(awarded, expected):
 
 
 def label_on(clean, day):
-    return CLUSTER.fields["labels"].spec.item.build(clean, SimpleNamespace(build_date=day))
+    return Label.model_validate(clean, context={"ctx": Context(Problems(), day, REPO, {})})
 
 
 def test_label_status_compares_with_the_build_date():

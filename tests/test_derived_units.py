@@ -10,13 +10,16 @@ import feedparser
 import icalendar
 
 from clustersite.derived import directory, structured_data
-from clustersite.model.cluster_model import CLUSTER
-from clustersite.model.entries import ENTRY
+from clustersite.model.cluster_model import Cluster
+from clustersite.model.entries import RECORDS
+from clustersite.model.fields import Context
 from clustersite.model.site_data import SiteData
 from clustersite.model.vocabularies import Term
 from clustersite.outputs.feeds import atom_feed, calendar
 from clustersite.text.dates import VILNIUS
 from clustersite.text.localized import LocalizedText
+from clustersite.text.problems import Problems
+from conftest import REPO
 
 DAY = dt.date(2026, 6, 1)
 CTX = SimpleNamespace(build_date=DAY)
@@ -36,14 +39,17 @@ VOCABULARIES = {
 
 def cluster(slug, **fields):
     clean = {"name": {"lt": slug.title(), "en": f"{slug.title()} EN"}, "summary": {"lt": "Santrauka."}, "sources": [{"url": "https://example.org/a"}], **fields}
-    return CLUSTER.build(clean, CTX, slug=slug, path=f"data/clusters/{slug}.yml")
+    vocabularies = {**VOCABULARIES, "programmes": {}, "clusters": {}}
+    record = Cluster.model_validate(clean, context={"ctx": Context(Problems(), DAY, REPO, vocabularies)})
+    record._slug, record._path = slug, f"data/clusters/{slug}.yml"
+    return record
 
 
 def entry(kind, slug, **fields):
-    record = ENTRY.build(fields, CTX, kind=kind, slug=slug, path=f"content/x/{slug}.md")
-    from dataclasses import replace
-
-    return replace(record, title=LocalizedText(f"{slug} LT", f"{slug} EN"), summary=LocalizedText("Trumpai.", "In short."))
+    texts = {"title": LocalizedText(f"{slug} LT", f"{slug} EN"), "summary": LocalizedText("Trumpai.", "In short.")}
+    record = RECORDS[kind].model_construct(**{**fields, **texts})
+    record._slug, record._path = slug, f"content/x/{slug}.md"
+    return record
 
 
 def site(clusters=(), entries=()):

@@ -17,7 +17,7 @@ import yaml
 from clustersite.text.problems import Problem
 from clustersite.tools import schemas
 from clustersite.tools.check import DOCS_DIR, annotation
-from conftest import REPO, copy_site_sources, minimal_cluster, replace_content
+from conftest import BUILD_DATE, REPO, copy_site_sources, minimal_cluster, replace_content
 
 SCHEMA_LINE = re.compile(r"# yaml-language-server: \$schema=(\S+)\n")
 
@@ -209,16 +209,20 @@ def test_the_guides_example_error_is_what_check_really_prints(tmp_path, guide):
 
 
 def test_a_field_declared_once_reaches_the_record_the_schema_and_the_scaffold():
-    """CONTRIBUTING.md's "How to add a field": one Field in the spec is enough."""
-    from clustersite.model.cluster_model import CLUSTER, ClusterFacts
-    from clustersite.model.fields import Field, Obj, Str, Text
+    """CONTRIBUTING.md's "How to add a field": one field in the model is enough."""
+    from typing import Annotated
+
+    from clustersite.model.cluster_model import Cluster
+    from clustersite.model.fields import Context, Str
+    from clustersite.model.records import Check, Help, json_schema
+    from clustersite.text.problems import Problems
     from clustersite.tools.scaffold_yaml import template
 
-    extra = Field("nace", Str(max_length=10), description=Text("NACE code.", "EVRK kodas."), example="C26")
-    spec = Obj([*CLUSTER.fields.values(), extra], name="Cluster", base=ClusterFacts, leading=("slug", "path"))
-    assert spec.json_schema()["properties"]["nace"]["description"] == "NACE code.\n\nEVRK kodas."
-    assert "# nace: C26" in template(spec, "")
-    record = spec.build(
-        {"name": {"lt": "A"}, "summary": {"lt": "B"}, "sources": [{"url": "https://a.lt/x"}], "nace": "C26"}, slug="a", path="data/clusters/a.yml"
-    )
+    class WithNace(Cluster):
+        nace: Annotated[Annotated[str, Check(Str(max_length=10))] | None, Help("NACE code.", "EVRK kodas.", "C26")] = None
+
+    assert json_schema(WithNace)["properties"]["nace"]["description"] == "NACE code.\n\nEVRK kodas."
+    assert "# nace: C26" in template(WithNace, "")
+    data = {"name": {"lt": "A"}, "summary": {"lt": "B"}, "sources": [{"url": "https://a.lt/x"}], "nace": "C26"}
+    record = WithNace.model_validate(data, context={"ctx": Context(Problems(), BUILD_DATE, REPO, {})})
     assert record.nace == "C26" and record.name.lt == "A" and record.sectors == ()

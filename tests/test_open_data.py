@@ -162,13 +162,15 @@ def test_frictionless_reports_a_latitude_out_of_range(site, tmp_path):
 
 
 def test_field_descriptions_come_from_the_model(site):
-    from clustersite.model.cluster_model import CLUSTER
+    from clustersite.model.cluster_model import Cluster, Location
+    from clustersite.model.records import help_of
 
     package = json.loads((site.site / "data" / "datapackage.json").read_text(encoding="utf-8"))
     fields = {f["name"]: f for f in package["resources"][0]["schema"]["fields"]}
-    assert CLUSTER.fields["founded"].description.en in fields["founded"]["description"]
-    assert CLUSTER.fields["founded"].description.lt in fields["founded"]["description"]
-    lat = CLUSTER.fields["location"].spec.fields["lat"].description
+    founded = help_of(Cluster.model_fields["founded"])
+    assert founded and founded.en in fields["founded"]["description"] and founded.lt in fields["founded"]["description"]
+    lat = help_of(Location.model_fields["lat"])
+    assert lat is not None
     assert lat.en in fields["lat"]["description"]
     assert all(f["description"].strip() for f in fields.values())
 
@@ -432,18 +434,18 @@ def _site(clusters) -> SiteData:
 
 
 def _cluster(slug, name, sectors=(), county=None, types=()):
-    from clustersite.model.cluster_model import CLUSTER
+    from clustersite.model.cluster_model import Cluster, Member
 
-    member = CLUSTER.fields["members"].spec.item.record
-    return CLUSTER.record(
-        slug=slug,
-        path=f"data/clusters/{slug}.yml",
+    member = Member.model_construct
+    record = Cluster.model_construct(
         name=LocalizedText(name, name),
         summary=LocalizedText("s"),
         sectors=tuple(sectors),
         county=county,
         members=tuple(member(name=f"m{i}", type=t) for i, t in enumerate(types)),
     )
+    record._slug, record._path = slug, f"data/clusters/{slug}.yml"
+    return record
 
 
 def test_similar_ranks_by_sectors_then_county_then_member_types():

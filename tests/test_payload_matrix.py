@@ -31,12 +31,14 @@ import icalendar
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from pydantic import BaseModel
 
 from browser_support import PageWatch, serve
-from clustersite.model import entries, fields, vocabularies
-from clustersite.model.cluster_model import CLUSTER
+from clustersite.model import entries, fields, records, vocabularies
+from clustersite.model.cluster_model import Cluster
 from clustersite.outputs.security_headers import inline_scripts
 from clustersite.text.problems import Problems
+from clustersite.tools import scaffold_yaml
 from conftest import FIXED_EPOCH, copy_site_sources, replace_content, run_build
 
 # Each kind: the text form (any text field) and the URL form (a web address
@@ -90,7 +92,7 @@ def _png(path: Path) -> str:
 
 
 class Filler:
-    """Walks a spec tree and gives every leaf a value: the payload where the
+    """Walks a model and gives every leaf a value: the payload where the
     field takes text, a plain valid value elsewhere. A payload the field's
     own check rejects is left out and recorded with the check's message."""
 
@@ -99,18 +101,26 @@ class Filler:
         self.matrix, self.image = matrix, image
         self.ctx = fields.Context(Problems(), dt_build(), root, vocab)
 
-    def value(self, spec: fields.Spec, path: str, name: str, example: str | None = None) -> Any:
-        if isinstance(spec, fields.Obj):
-            built = {}
-            for key, child in spec.fields.items():
-                built[key] = self.value(child.spec, f"{path}.{key}", key, child.example)
-            return built
-        if isinstance(spec, fields.ListOf):
-            return [self.value(spec.item, f"{path}[]", name)]
-        if isinstance(spec, (fields.Str, fields.Url, fields.Email)):
+    def record(self, model: type[BaseModel], path: str, only: tuple[str, ...] = ()) -> dict[str, Any]:
+        return {name: self.value(field, f"{path}.{name}", name) for name, field in model.model_fields.items() if not only or name in only}
+
+    def value(self, field: Any, path: str, name: str) -> Any:
+        inner = records.field_model(field)
+        many = scaffold_yaml._is_list(field.annotation)
+        if isinstance(inner, type) and issubclass(inner, BaseModel):
+            built = self.record(inner, f"{path}[]" if many else path)
+            return [built] if many else built
+        spec, help_ = records.spec_of(field), records.help_of(field)
+        example = help_.example if help_ else None
+        leaf = self.leaf(spec, f"{path}[]" if many else path, name, example)
+        return [leaf] if many else leaf
+
+    def leaf(self, spec: fields.Spec | None, path: str, name: str, example: str | None = None) -> Any:
+        if isinstance(spec, fields.Str | fields.Url | fields.Email):
             hostile = self.hostile(spec, path)
-            return self.plain(spec, name, example) if hostile is None else hostile
-        return self.plain(spec, name)
+            if hostile is not None:
+                return hostile
+        return self.plain(spec, name, example)
 
     def hostile(self, spec: fields.Spec, path: str) -> Any:
         form = self.url if isinstance(spec, fields.Url) else self.text
@@ -125,7 +135,7 @@ class Filler:
             return None
         return candidate
 
-    def plain(self, spec: fields.Spec, name: str, example: str | None = None) -> Any:
+    def plain(self, spec: fields.Spec | None, name: str, example: str | None = None) -> Any:
         if isinstance(spec, fields.Str) and example:  # the model's example fits its pattern
             return example
         if name in DATES:
@@ -134,7 +144,7 @@ class Filler:
             return spec.allowed(self.ctx)[0]
         if isinstance(spec, fields.Number):
             return spec.minimum if spec.integer else round((spec.minimum + spec.maximum) / 2, 4)
-        if isinstance(spec, (fields.Year, fields.Date)):
+        if isinstance(spec, fields.Year | fields.Date):
             return 2020 if isinstance(spec, fields.Year) else "2020-01-01"
         if isinstance(spec, fields.DateTime):
             return "2026-10-03 10:00"
@@ -148,8 +158,6 @@ class Filler:
             return "info@example.org"
         if isinstance(spec, fields.Str):
             return "tekstas"
-        if isinstance(spec, (fields.Obj, fields.ListOf)):
-            return self.value(spec, name, name)
         raise AssertionError(f"no plain value for {type(spec).__name__}: add one")
 
 
@@ -174,17 +182,16 @@ def hostile_repo(root: Path, kind: str) -> Matrix:
         terms = yaml.safe_load(path.read_text(encoding="utf-8"))
         filler = Filler(kind, matrix, root, {}, image)
         for key, term in terms.items():
-            hostile = filler.value(vocabularies.TERM, f"data/{name}.yml:{key}", key)
+            hostile = filler.record(vocabularies.TermFile, f"data/{name}.yml:{key}")
             terms[key] = {**term, **{k: hostile[k] for k in ("lt", "en")}}
         path.write_text(dump(terms), encoding="utf-8")
         vocab[name] = terms
     filler = Filler(kind, matrix, root, vocab, image)
-    cluster = filler.value(CLUSTER, "cluster", "cluster")
+    cluster = filler.record(Cluster, "cluster")
     pages = {}
-    for entry_kind, schema in entries.SCHEMAS.items():
-        lt = filler.value(schema, f"{entry_kind}", entry_kind)
-        own = fields.Obj([f for name, f in schema.fields.items() if name in entries.TEXT_FIELDS])  # the English file's own fields
-        en = filler.value(own, f"{entry_kind}.en", entry_kind)
+    for entry_kind, model in entries.FILES.items():
+        lt = filler.record(model, f"{entry_kind}")
+        en = filler.record(model, f"{entry_kind}.en", only=entries.TEXT_FIELDS)  # the English file's own fields
         for lang, front in (("lt", lt), ("en", en)):
             body = filler.hostile(fields.Str(), f"{entry_kind}.{lang}.body") or "Tekstas."
             suffix = "" if lang == "lt" else ".en"

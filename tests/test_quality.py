@@ -15,7 +15,7 @@ import pytest
 
 from browser_support import PageWatch, serve
 from clustersite.derived.cluster_groups import keys_in_use
-from clustersite.model.cluster_model import CLUSTER
+from clustersite.model.cluster_model import Cluster
 from clustersite.model.site_data import load_site
 from clustersite.text import urls
 from conftest import BUILD_DATE, REPO
@@ -32,7 +32,7 @@ def page_types() -> dict[str, str]:
     """One page of every type, picked from whatever the content is today (the
     fullest profile, the newest post...), so editors never break this list."""
     site = load_site(REPO, BUILD_DATE)
-    fullest = max(site.clusters, key=lambda c: (sum(bool(getattr(c, f)) for f in CLUSTER.fields), c.slug))
+    fullest = max(site.clusters, key=lambda c: (sum(bool(getattr(c, f)) for f in Cluster.model_fields), c.slug))
     newest = site.news[0]
     # The sector and county with the most clusters: their pages show the most (cards, news, the map).
     sector = max(keys_in_use(site, "sector"), key=lambda key: sum(key in c.sectors for c in site.clusters))

@@ -35,8 +35,9 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin
 
-from clustersite.model.cluster_model import CLUSTER, LAT_RANGE, LON_RANGE, MEMBER_TYPES, Cluster
-from clustersite.model.fields import SLUG, ListOf, Obj, Text
+from clustersite.model.cluster_model import LAT_RANGE, LON_RANGE, MEMBER_TYPES, Cluster
+from clustersite.model.fields import SLUG, Text
+from clustersite.model.records import field_model, help_of
 from clustersite.model.site_data import SiteData
 from clustersite.text import urls
 from clustersite.text.localized import DEFAULT_LANGUAGE, LANGUAGES
@@ -119,15 +120,13 @@ class Column:
 def model_descriptions(path: str) -> list[Text]:
     """Descriptions of the fields along a dotted path of the cluster model:
     'members.name' -> [members' description, name's description]."""
-    found, spec = [], CLUSTER
+    found: list[Text] = []
+    model: Any = Cluster
     for name in filter(None, path.split(".")):
-        while isinstance(spec, ListOf):
-            spec = spec.item
-        assert isinstance(spec, Obj), path
-        model_field = spec.fields[name]
-        if model_field.description:
-            found.append(model_field.description)
-        spec = model_field.spec
+        field = model.model_fields[name]
+        if (help := help_of(field)) is not None:
+            found.append(help.text)
+        model = field_model(field)
     return found
 
 

@@ -6,77 +6,171 @@ single definition of the fields; README.md documents it for people.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Literal
 
-from clustersite.model.fields import (
-    INVALID,
-    SLUG,
-    Bool,
-    Choice,
-    Context,
-    Date,
-    Email,
-    Field,
-    ListOf,
-    MarkdownStr,
-    Number,
-    Obj,
-    RepoFile,
-    Str,
-    Text,
-    Url,
-    Where,
-    Year,
-)
-from clustersite.model.labels import LabelFacts, label_rule
-from clustersite.model.sources import SOURCE
-from clustersite.source.yaml_source import LineDict, load_yaml
+from pydantic import PrivateAttr, model_validator
+
+from clustersite.model.fields import SLUG, Bool, Choice, Context, Date, Email, Number, RepoFile, Str, Url, Where, Year
+from clustersite.model.labels import Label
+from clustersite.model.records import AsLocalized, Check, Help, Record, list_checks, markdown_warnings, refuse, validate
+from clustersite.model.sources import Source
+from clustersite.source.yaml_source import load_yaml
 from clustersite.text.localized import LocalizedText
 from clustersite.text.problems import describe
 
 SLUG_PATTERN = re.compile(SLUG)
 RESERVED_SLUGS = {"index"}  # klasteriai/index.md is the directory page
 MEMBER_TYPES = ("company", "research", "education", "public", "association", "other")
+MemberType = Literal["company", "research", "education", "public", "association", "other"]
 # Lithuania's bounding box, generously rounded; a point outside is a typo
 # (swapped lat/lon, a missing minus sign is impossible here).
 LAT_RANGE, LON_RANGE = (53.85, 56.50), (20.90, 26.90)
+YearOrDate = dt.date | int
 
 
-def localized(max_length: int | None = None, required: bool = True, text: type[Str] = Str) -> Obj:
-    return Obj(
-        [
-            Field("lt", text(max_length=max_length), required=required, description=Text("Lithuanian text.", "Tekstas lietuviškai.")),
-            Field(
-                "en",
-                text(max_length=max_length),
-                description=Text(
-                    "English text; if missing, the Lithuanian text is shown with a note.", "Tekstas angliškai; jei jo nėra, rodomas lietuviškas su pastaba."
-                ),
-            ),
-        ],
-        record=LocalizedText,
+class Location(Record):
+    lat: Annotated[
+        float,
+        Check(Number(*LAT_RANGE, unit_hint=" (latitude inside Lithuania)")),
+        Help("Latitude in degrees (WGS 84).", "Platuma laipsniais (WGS 84).", "54.6872"),
+    ]
+    lon: Annotated[
+        float,
+        Check(Number(*LON_RANGE, unit_hint=" (longitude inside Lithuania)")),
+        Help("Longitude in degrees (WGS 84).", "Ilguma laipsniais (WGS 84).", "25.2797"),
+    ]
+
+
+class Contact(Record):
+    email: Annotated[Annotated[str, Check(Email())] | None, Help("An organisation's e-mail (never a person's).", "Organizacijos el. paštas (ne asmens).")] = (
+        None
     )
+    phone: Annotated[
+        Annotated[str, Check(Str(pattern=r"\+?[0-9][0-9 ()-]{5,20}", pattern_hint="not a phone number; write it like +370 5 123 4567"))] | None,
+        Help("An organisation's phone number.", "Organizacijos telefono numeris.", "+370 5 123 4567"),
+    ] = None
+    address: Annotated[Annotated[str, Check(Str(max_length=200))] | None, Help("Postal address.", "Pašto adresas.")] = None
 
 
-def _member_count_rule(clean: dict[str, Any], lines: LineDict, where: Where, ctx: Context) -> None:
-    listed = len(clean.get("members", []))
-    count = clean.get("member_count", {}).get("value")
-    if count is not None and count < listed:
-        ctx.report(
-            where.key("member_count", lines.line_of("member_count")).key("value", _line_in(lines.get("member_count"), "value")),
-            f"smaller than the {listed} members listed (got {count}); correct it or remove it",
-        )
+class Coordinator(Record):
+    name: Annotated[
+        LocalizedText,
+        AsLocalized(150),
+        Help("The organisation's name; in English too where it has one.", "Organizacijos pavadinimas; ir angliškai, jei jis yra."),
+    ]
+    website: Annotated[Annotated[str, Check(Url())] | None, Help("The organisation's website.", "Organizacijos svetainė.")] = None
 
 
-def _line_in(raw: Any, key: str) -> int:
-    return raw.line_of(key) if isinstance(raw, LineDict) else 0
+class Member(Record):
+    name: Annotated[str, Check(Str(max_length=150)), Help("The member organisation's name.", "Narės organizacijos pavadinimas.")]
+    website: Annotated[Annotated[str, Check(Url())] | None, Help("The member's website.", "Nario svetainė.")] = None
+    type: Annotated[
+        Annotated[MemberType, Check(Choice(MEMBER_TYPES, noun="member type"))] | None,
+        Help("Kind of organisation: " + ", ".join(MEMBER_TYPES) + ".", "Organizacijos rūšis: " + ", ".join(MEMBER_TYPES) + "."),
+    ] = None
 
 
-class ClusterFacts:
-    """What a cluster record derives from its fields."""
+class MemberCount(Record):
+    value: Annotated[int, Check(Number(1, 10_000, integer=True)), Help("How many members.", "Kiek narių.", "25")]
+    as_of: Annotated[
+        YearOrDate, Check(Date(allow_year=True)), Help("When the count held: the source's date, or its year.", "Kada tiek buvo: šaltinio data arba metai.")
+    ]
+
+
+class Maturity(Record):
+    level: Annotated[
+        str, Check(Choice(vocabulary="maturity", noun="maturity level")), Help("A key from data/maturity.yml.", "Raktas iš data/maturity.yml.", "developing")
+    ]
+    assessed: Annotated[Annotated[dt.date, Check(Date())] | None, Help("When the level was assessed.", "Kada lygis įvertintas.")] = None
+
+
+class Cluster(Record):
+    """A cluster's profile, `data/clusters/<slug>.yml`: the contract with editors."""
+
+    name: Annotated[LocalizedText, AsLocalized(150), Help("The cluster's name.", "Klasterio pavadinimas.")]
+    summary: Annotated[
+        LocalizedText,
+        AsLocalized(200),
+        Help("One sentence for cards and search results, at most 200 characters.", "Vienas sakinys kortelėms ir paieškai, ne daugiau kaip 200 simbolių."),
+    ]
+    description: Annotated[LocalizedText | None, AsLocalized(markdown=True), Help("A longer description in Markdown.", "Ilgesnis aprašymas (Markdown).")] = None
+    sectors: Annotated[
+        tuple[Annotated[str, Check(Choice(vocabulary="sectors", noun="sector"))], ...],
+        *list_checks(unique=True),
+        Help("Keys from data/sectors.yml; leave out when no source names one.", "Raktai iš data/sectors.yml; praleiskite, jei šaltinis jų nenurodo.", "[ict]"),
+    ] = ()
+    county: Annotated[
+        Annotated[str, Check(Choice(vocabulary="counties", noun="county"))] | None,
+        Help("A key from data/counties.yml.", "Raktas iš data/counties.yml.", "vilnius"),
+    ] = None
+    city: Annotated[Annotated[str, Check(Str(max_length=80))] | None, Help("City or town.", "Miestas ar miestelis.")] = None
+    location: Annotated[Location | None, Help("Map point inside Lithuania.", "Taškas žemėlapyje Lietuvoje.")] = None
+    founded: Annotated[Annotated[int, Check(Year())] | None, Help("Year the cluster was founded.", "Klasterio įkūrimo metai.")] = None
+    website: Annotated[Annotated[str, Check(Url())] | None, Help("The cluster's website.", "Klasterio svetainė.")] = None
+    contact: Annotated[
+        Contact | None,
+        Help(
+            "Public organisational contact details; no personal phone numbers or e-mails.",
+            "Vieši organizacijos kontaktai; jokių asmeninių telefonų ar el. pašto adresų.",
+        ),
+    ] = None
+    coordinator: Annotated[Coordinator | None, Help("The organisation that manages the cluster.", "Klasterį koordinuojanti organizacija.")] = None
+    members: Annotated[tuple[Member, ...], *list_checks(), Help("Member organisations.", "Nariai (organizacijos).")] = ()
+    member_count: Annotated[
+        MemberCount | None,
+        Help(
+            "Number of members as a source gives it, with the date it held; counts change.",
+            "Narių skaičius pagal šaltinį ir data, kada jis galiojo; skaičiai keičiasi.",
+        ),
+    ] = None
+    labels: Annotated[
+        tuple[Label, ...],
+        *list_checks(),
+        Help(
+            "Cluster excellence labels; valid_until defaults to two years after awarded.",
+            "Klasterių kokybės ženklai; valid_until – pagal nutylėjimą dveji metai nuo suteikimo.",
+        ),
+    ] = ()
+    maturity: Annotated[Maturity | None, Help("Maturity level (data/maturity.yml).", "Brandos lygis (data/maturity.yml).")] = None
+    open_to_members: Annotated[Annotated[bool, Check(Bool())] | None, Help("Does the cluster accept new members?", "Ar klasteris priima naujų narių?")] = None
+    join: Annotated[LocalizedText | None, AsLocalized(markdown=True), Help("How to join, in Markdown.", "Kaip prisijungti (Markdown).")] = None
+    programmes: Annotated[
+        tuple[Annotated[str, Check(Choice(vocabulary="programmes", noun="programme"))], ...],
+        *list_checks(unique=True),
+        Help("Keys from data/programmes.yml.", "Raktai iš data/programmes.yml.", "[inolink]"),
+    ] = ()
+    logo: Annotated[
+        Annotated[str, Check(RepoFile((".svg", ".png", ".jpg", ".jpeg", ".webp"), noun="logo", width_hint=400))] | None,
+        Help("Path to the logo in the repository, e.g. data/logos/litek.svg.", "Logotipo kelias saugykloje, pvz., data/logos/litek.svg."),
+    ] = None
+    sources: Annotated[
+        tuple[Source, ...], *list_checks(min_items=1), Help("Where the facts come from; at least one.", "Iš kur paimti faktai; bent vienas šaltinis.")
+    ]
+    updated: Annotated[Annotated[dt.date, Check(Date())] | None, Help("When the profile was last checked.", "Kada profilis paskutinį kartą tikrintas.")] = None
+
+    _slug: str = PrivateAttr(default="")
+    _path: str = PrivateAttr(default="")
+
+    @model_validator(mode="after")
+    def _member_count_covers_the_list(self) -> Cluster:
+        listed = len(self.members)
+        if self.member_count is not None and self.member_count.value < listed:
+            raise refuse(f"smaller than the {listed} members listed (got {self.member_count.value}); correct it or remove it", at=("member_count", "value"))
+        return self
+
+    @property
+    def slug(self) -> str:
+        """The file name: the page address."""
+        return self._slug
+
+    @property
+    def path(self) -> str:
+        """The file, relative to the repository."""
+        return self._path
 
     @property
     def members_total(self) -> int | None:
@@ -84,7 +178,7 @@ class ClusterFacts:
         return self.member_count.value if self.member_count else len(self.members) or None
 
     @property
-    def current_label(self):
+    def current_label(self) -> Label | None:
         """The highest valid label; if none is valid, the most recent expired one."""
         valid = [label for label in self.labels if label.status == "valid"]
         if valid:
@@ -93,220 +187,14 @@ class ClusterFacts:
         return max(expired, key=lambda label: label.ends, default=None)
 
 
-CLUSTER = Obj(
-    [
-        Field("name", localized(max_length=150), required=True, description=Text("The cluster's name.", "Klasterio pavadinimas.")),
-        Field(
-            "summary",
-            localized(max_length=200),
-            required=True,
-            description=Text(
-                "One sentence for cards and search results, at most 200 characters.", "Vienas sakinys kortelėms ir paieškai, ne daugiau kaip 200 simbolių."
-            ),
-        ),
-        Field(
-            "description", localized(required=True, text=MarkdownStr), description=Text("A longer description in Markdown.", "Ilgesnis aprašymas (Markdown).")
-        ),
-        Field(
-            "sectors",
-            ListOf(Choice(vocabulary="sectors", noun="sector"), unique=True),
-            example="[ict]",
-            description=Text(
-                "Keys from data/sectors.yml; leave out when no source names one.", "Raktai iš data/sectors.yml; praleiskite, jei šaltinis jų nenurodo."
-            ),
-        ),
-        Field(
-            "county",
-            Choice(vocabulary="counties", noun="county"),
-            example="vilnius",
-            description=Text("A key from data/counties.yml.", "Raktas iš data/counties.yml."),
-        ),
-        Field("city", Str(max_length=80), description=Text("City or town.", "Miestas ar miestelis.")),
-        Field(
-            "location",
-            Obj(
-                [
-                    Field(
-                        "lat",
-                        Number(*LAT_RANGE, unit_hint=" (latitude inside Lithuania)"),
-                        required=True,
-                        example="54.6872",
-                        description=Text("Latitude in degrees (WGS 84).", "Platuma laipsniais (WGS 84)."),
-                    ),
-                    Field(
-                        "lon",
-                        Number(*LON_RANGE, unit_hint=" (longitude inside Lithuania)"),
-                        required=True,
-                        example="25.2797",
-                        description=Text("Longitude in degrees (WGS 84).", "Ilguma laipsniais (WGS 84)."),
-                    ),
-                ],
-                name="Location",
-            ),
-            description=Text("Map point inside Lithuania.", "Taškas žemėlapyje Lietuvoje."),
-        ),
-        Field("founded", Year(), description=Text("Year the cluster was founded.", "Klasterio įkūrimo metai.")),
-        Field("website", Url(), description=Text("The cluster's website.", "Klasterio svetainė.")),
-        Field(
-            "contact",
-            Obj(
-                [
-                    Field("email", Email(), description=Text("An organisation's e-mail (never a person's).", "Organizacijos el. paštas (ne asmens).")),
-                    Field(
-                        "phone",
-                        example="+370 5 123 4567",
-                        spec=Str(pattern=r"\+?[0-9][0-9 ()-]{5,20}", pattern_hint="not a phone number; write it like +370 5 123 4567"),
-                        description=Text("An organisation's phone number.", "Organizacijos telefono numeris."),
-                    ),
-                    Field("address", Str(max_length=200), description=Text("Postal address.", "Pašto adresas.")),
-                ],
-                name="Contact",
-            ),
-            description=Text(
-                "Public organisational contact details; no personal phone numbers or e-mails.",
-                "Vieši organizacijos kontaktai; jokių asmeninių telefonų ar el. pašto adresų.",
-            ),
-        ),
-        Field(
-            "coordinator",
-            Obj(
-                [
-                    Field(
-                        "name",
-                        localized(max_length=150),
-                        required=True,
-                        description=Text("The organisation's name; in English too where it has one.", "Organizacijos pavadinimas; ir angliškai, jei jis yra."),
-                    ),
-                    Field("website", Url(), description=Text("The organisation's website.", "Organizacijos svetainė.")),
-                ],
-                name="Coordinator",
-            ),
-            description=Text("The organisation that manages the cluster.", "Klasterį koordinuojanti organizacija."),
-        ),
-        Field(
-            "members",
-            ListOf(
-                Obj(
-                    [
-                        Field(
-                            "name", Str(max_length=150), required=True, description=Text("The member organisation's name.", "Narės organizacijos pavadinimas.")
-                        ),
-                        Field("website", Url(), description=Text("The member's website.", "Nario svetainė.")),
-                        Field(
-                            "type",
-                            Choice(MEMBER_TYPES, noun="member type"),
-                            description=Text("Kind of organisation: " + ", ".join(MEMBER_TYPES) + ".", "Organizacijos rūšis: " + ", ".join(MEMBER_TYPES) + "."),
-                        ),
-                    ],
-                    name="Member",
-                )
-            ),
-            description=Text("Member organisations.", "Nariai (organizacijos)."),
-        ),
-        Field(
-            "member_count",
-            Obj(
-                [
-                    Field("value", Number(1, 10_000, integer=True), required=True, example="25", description=Text("How many members.", "Kiek narių.")),
-                    Field(
-                        "as_of",
-                        Date(allow_year=True),
-                        required=True,
-                        description=Text("When the count held: the source's date, or its year.", "Kada tiek buvo: šaltinio data arba metai."),
-                    ),
-                ],
-                name="MemberCount",
-            ),
-            description=Text(
-                "Number of members as a source gives it, with the date it held; counts change.",
-                "Narių skaičius pagal šaltinį ir data, kada jis galiojo; skaičiai keičiasi.",
-            ),
-        ),
-        Field(
-            "labels",
-            ListOf(
-                Obj(
-                    [
-                        Field(
-                            "level",
-                            Choice(("bronze", "silver", "gold"), noun="label level"),
-                            required=True,
-                            description=Text("Label level: bronze, silver or gold.", "Ženklo lygis: bronze, silver arba gold."),
-                        ),
-                        Field(
-                            "issuer",
-                            Choice(("ESCA", "EUCLES"), noun="issuer"),
-                            required=True,
-                            description=Text("Who awarded the label.", "Kas suteikė ženklą."),
-                        ),
-                        Field(
-                            "awarded",
-                            Date(allow_year=True),
-                            required=True,
-                            description=Text("When it was awarded: a date, or the year alone.", "Kada suteiktas: data arba tik metai."),
-                        ),
-                        Field(
-                            "valid_until",
-                            Date(allow_year=True, not_future=False),
-                            description=Text("Last day of validity if the source gives it.", "Paskutinė galiojimo diena, jei ją nurodo šaltinis."),
-                        ),
-                        Field("url", Url(), description=Text("Page confirming the label.", "Ženklą patvirtinantis puslapis.")),
-                    ],
-                    rule=label_rule,
-                    name="Label",
-                    base=LabelFacts,
-                    from_context={"checked_on": lambda ctx: ctx.build_date},
-                )
-            ),
-            description=Text(
-                "Cluster excellence labels; valid_until defaults to two years after awarded.",
-                "Klasterių kokybės ženklai; valid_until – pagal nutylėjimą dveji metai nuo suteikimo.",
-            ),
-        ),
-        Field(
-            "maturity",
-            Obj(
-                [
-                    Field(
-                        "level",
-                        Choice(vocabulary="maturity", noun="maturity level"),
-                        required=True,
-                        example="developing",
-                        description=Text("A key from data/maturity.yml.", "Raktas iš data/maturity.yml."),
-                    ),
-                    Field("assessed", Date(), description=Text("When the level was assessed.", "Kada lygis įvertintas.")),
-                ],
-                name="Maturity",
-            ),
-            description=Text("Maturity level (data/maturity.yml).", "Brandos lygis (data/maturity.yml)."),
-        ),
-        Field("open_to_members", Bool(), description=Text("Does the cluster accept new members?", "Ar klasteris priima naujų narių?")),
-        Field("join", localized(text=MarkdownStr), description=Text("How to join, in Markdown.", "Kaip prisijungti (Markdown).")),
-        Field(
-            "programmes",
-            ListOf(Choice(vocabulary="programmes", noun="programme"), unique=True),
-            example="[inolink]",
-            description=Text("Keys from data/programmes.yml.", "Raktai iš data/programmes.yml."),
-        ),
-        Field(
-            "logo",
-            RepoFile((".svg", ".png", ".jpg", ".jpeg", ".webp"), noun="logo", width_hint=400),
-            description=Text("Path to the logo in the repository, e.g. data/logos/litek.svg.", "Logotipo kelias saugykloje, pvz., data/logos/litek.svg."),
-        ),
-        Field(
-            "sources",
-            ListOf(SOURCE, min_items=1),
-            required=True,
-            description=Text("Where the facts come from; at least one.", "Iš kur paimti faktai; bent vienas šaltinis."),
-        ),
-        Field("updated", Date(), description=Text("When the profile was last checked.", "Kada profilis paskutinį kartą tikrintas.")),
-    ],
-    rule=_member_count_rule,
-    name="Cluster",
-    base=ClusterFacts,
-    leading=("slug", "path"),
-)
-Cluster = CLUSTER.record
+def read_cluster(data: object, where: Where, ctx: Context, slug: str, path: str) -> Cluster | None:
+    """A cluster record from a file's data, or None after reporting its problems."""
+    cluster = validate(Cluster, data, where, ctx)
+    if cluster is None:
+        return None
+    markdown_warnings(cluster, data, where, ctx)
+    cluster._slug, cluster._path = slug, path
+    return cluster
 
 
 def load_clusters(repo_root: Path, ctx: Context) -> list[Cluster]:
@@ -336,9 +224,9 @@ def load_clusters(repo_root: Path, ctx: Context) -> list[Cluster]:
         data = load_yaml(path, shown_as, ctx.problems)
         if data is None and len(ctx.problems) > before:
             continue  # unreadable: already reported
-        clean = CLUSTER.check(data, Where(shown_as, getattr(data, "line", 1) or 1), ctx)
-        if clean is not INVALID:
-            clusters.append(CLUSTER.build(clean, ctx, slug=slug, path=shown_as))
+        cluster = read_cluster(data, Where(shown_as, getattr(data, "line", 1) or 1), ctx, slug, shown_as)
+        if cluster is not None:
+            clusters.append(cluster)
     return clusters
 
 

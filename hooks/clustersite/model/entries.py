@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, ClassVar
 
-from clustersite.model.fields import INVALID, SLUG, Choice, Context, Date, DateTime, Field, ListOf, Obj, RepoFile, Str, Text, Url, Where
-from clustersite.model.sources import SOURCE
+from pydantic import PrivateAttr
+
+from clustersite.model.fields import SLUG, Choice, Context, Date, DateTime, RepoFile, Str, Url, Where
+from clustersite.model.records import Check, Help, Record, list_checks, validate
+from clustersite.model.sources import Source
 from clustersite.source.front_matter import read_front_matter
 from clustersite.text import urls
 from clustersite.text.dates import VILNIUS
@@ -32,97 +34,122 @@ FILE_NAMES = {
 }
 
 
-TITLE = Field("title", Str(max_length=200), True, Text("Title in this file's language.", "Pavadinimas šio failo kalba."))
-SUMMARY = Field(
-    "summary", Str(max_length=300), description=Text("One or two sentences for lists and feeds.", "Vienas ar du sakiniai sąrašams ir naujienų srautams.")
+Text200 = Annotated[str, Check(Str(max_length=200))]
+ClusterKey = Annotated[str, Check(Choice(vocabulary="clusters", noun="cluster", listed_in="data/clusters/ (the file name without .yml)"))]
+TITLE_HELP = Help("Title in this file's language.", "Pavadinimas šio failo kalba.")
+SUMMARY_HELP = Help("One or two sentences for lists and feeds.", "Vienas ar du sakiniai sąrašams ir naujienų srautams.")
+CLUSTERS_HELP = Help("Slugs of the clusters concerned (file names in data/clusters/).", "Susijusių klasterių trumpiniai (failų vardai data/clusters/).")
+DATE_HELP = Help("Publication date, YYYY-MM-DD.", "Paskelbimo data, MMMM-MM-DD.")
+SOURCES_HELP = Help("Where the facts come from: the exact pages.", "Iš kur faktai: tikslūs puslapiai.")
+IMAGE_HELP = Help(
+    "Path to an image in the repository; give image_alt in both files.", "Paveikslėlio kelias saugykloje; abiejuose failuose nurodykite image_alt."
 )
-CLUSTERS = Field(
-    "clusters",
-    ListOf(Choice(vocabulary="clusters", noun="cluster", listed_in="data/clusters/ (the file name without .yml)"), unique=True),
-    description=Text("Slugs of the clusters concerned (file names in data/clusters/).", "Susijusių klasterių trumpiniai (failų vardai data/clusters/)."),
+IMAGE_ALT_HELP = Help(
+    "What the image shows, in this file's language (for people who cannot see it).", "Kas paveikslėlyje, šio failo kalba (tiems, kurie jo nemato)."
 )
-DATE = Field("date", Date(), description=Text("Publication date, YYYY-MM-DD.", "Paskelbimo data, MMMM-MM-DD."))
-SOURCES = Field("sources", ListOf(SOURCE), description=Text("Where the facts come from: the exact pages.", "Iš kur faktai: tikslūs puslapiai."))
+START_HELP = Help(
+    "Start: YYYY-MM-DD or YYYY-MM-DD HH:MM (Vilnius time). Leave out if not announced.",
+    "Pradžia: MMMM-MM-DD arba MMMM-MM-DD VV:MM (Vilniaus laiku). Praleiskite, jei nepaskelbta.",
+)
+SERIES_HELP = Help(
+    "Key shared by the editions of a recurring event; their pages link to each other.", "Pasikartojančio renginio leidimų bendras raktas; jų puslapiai susieti."
+)
+Moment = dt.datetime | dt.date
 
-SCHEMAS = {
-    "news": Obj(
-        [
-            TITLE,
-            DATE,
-            SUMMARY,
-            CLUSTERS,
-            Field("tags", ListOf(Choice(vocabulary="tags", noun="tag"), unique=True), description=Text("Keys from data/tags.yml.", "Raktai iš data/tags.yml.")),
-            Field(
-                "image",
-                RepoFile((".svg", ".png", ".jpg", ".jpeg", ".webp"), noun="image", width_hint=1200),
-                description=Text(
-                    "Path to an image in the repository; give image_alt in both files.",
-                    "Paveikslėlio kelias saugykloje; abiejuose failuose nurodykite image_alt.",
-                ),
-            ),
-            Field(
-                "image_alt",
-                Str(max_length=200),
-                description=Text(
-                    "What the image shows, in this file's language (for people who cannot see it).",
-                    "Kas paveikslėlyje, šio failo kalba (tiems, kurie jo nemato).",
-                ),
-            ),
-            SOURCES,
-        ]
-    ),
-    "story": Obj(
-        [
-            TITLE,
-            DATE,
-            replace(SUMMARY, required=True),
-            replace(CLUSTERS, spec=ListOf(CLUSTERS.spec.item, min_items=1, unique=True)),  # required (REQUIRED_SHARED): `[]` is "empty", not "leave it out"
-            Field(
-                "sectors",
-                ListOf(Choice(vocabulary="sectors", noun="sector"), unique=True),
-                description=Text("Keys from data/sectors.yml.", "Raktai iš data/sectors.yml."),
-            ),
-            SOURCES,
-        ]
-    ),
-    "event": Obj(
-        [
-            TITLE,
-            SUMMARY,
-            CLUSTERS,
-            Field(
-                "start",
-                DateTime(),
-                description=Text(
-                    "Start: YYYY-MM-DD or YYYY-MM-DD HH:MM (Vilnius time). Leave out if not announced.",
-                    "Pradžia: MMMM-MM-DD arba MMMM-MM-DD VV:MM (Vilniaus laiku). Praleiskite, jei nepaskelbta.",
-                ),
-            ),
-            Field("end", DateTime(), description=Text("End, same form as start.", "Pabaiga, kaip ir pradžia.")),
-            Field("location", Str(max_length=200), description=Text("Where, in this file's language.", "Vieta šio failo kalba.")),
-            Field("organiser", Str(max_length=200), description=Text("Who organises it.", "Organizatorius.")),
-            Field("url", Url(), description=Text("The event's own page.", "Renginio puslapis.")),
-            Field(
-                "series",
+
+# --- one file's front matter ---------------------------------------------------
+
+
+class NewsFile(Record):
+    """The front matter of a news post (each language's file)."""
+
+    title: Annotated[str, Check(Str(max_length=200)), TITLE_HELP]
+    date: Annotated[Annotated[dt.date, Check(Date())] | None, DATE_HELP] = None
+    summary: Annotated[Annotated[str, Check(Str(max_length=300))] | None, SUMMARY_HELP] = None
+    clusters: Annotated[tuple[ClusterKey, ...], *list_checks(unique=True), CLUSTERS_HELP] = ()
+    tags: Annotated[
+        tuple[Annotated[str, Check(Choice(vocabulary="tags", noun="tag"))], ...],
+        *list_checks(unique=True),
+        Help("Keys from data/tags.yml.", "Raktai iš data/tags.yml."),
+    ] = ()
+    image: Annotated[Annotated[str, Check(RepoFile((".svg", ".png", ".jpg", ".jpeg", ".webp"), noun="image", width_hint=1200))] | None, IMAGE_HELP] = None
+    image_alt: Annotated[Text200 | None, IMAGE_ALT_HELP] = None
+    sources: Annotated[tuple[Source, ...], *list_checks(), SOURCES_HELP] = ()
+
+
+class StoryFile(Record):
+    """The front matter of a success story (each language's file)."""
+
+    title: Annotated[str, Check(Str(max_length=200)), TITLE_HELP]
+    date: Annotated[Annotated[dt.date, Check(Date())] | None, DATE_HELP] = None
+    summary: Annotated[str, Check(Str(max_length=300)), SUMMARY_HELP]
+    # required (REQUIRED_SHARED): `[]` is "empty", not "leave it out"
+    clusters: Annotated[tuple[ClusterKey, ...], *list_checks(min_items=1, unique=True), CLUSTERS_HELP] = ()
+    sectors: Annotated[
+        tuple[Annotated[str, Check(Choice(vocabulary="sectors", noun="sector"))], ...],
+        *list_checks(unique=True),
+        Help("Keys from data/sectors.yml.", "Raktai iš data/sectors.yml."),
+    ] = ()
+    sources: Annotated[tuple[Source, ...], *list_checks(), SOURCES_HELP] = ()
+
+
+class EventFile(Record):
+    """The front matter of an event (each language's file)."""
+
+    title: Annotated[str, Check(Str(max_length=200)), TITLE_HELP]
+    summary: Annotated[Annotated[str, Check(Str(max_length=300))] | None, SUMMARY_HELP] = None
+    clusters: Annotated[tuple[ClusterKey, ...], *list_checks(unique=True), CLUSTERS_HELP] = ()
+    start: Annotated[Annotated[Moment, Check(DateTime())] | None, START_HELP] = None
+    end: Annotated[Annotated[Moment, Check(DateTime())] | None, Help("End, same form as start.", "Pabaiga, kaip ir pradžia.")] = None
+    location: Annotated[Text200 | None, Help("Where, in this file's language.", "Vieta šio failo kalba.")] = None
+    organiser: Annotated[Text200 | None, Help("Who organises it.", "Organizatorius.")] = None
+    url: Annotated[Annotated[str, Check(Url())] | None, Help("The event's own page.", "Renginio puslapis.")] = None
+    series: Annotated[
+        Annotated[
+            str,
+            Check(
                 Str(
                     max_length=80,
                     pattern=SLUG,
                     pattern_hint="a short key in lowercase letters, digits and hyphens, shared by every edition, e.g. baltic-cluster-forum",
-                ),
-                description=Text(
-                    "Key shared by the editions of a recurring event; their pages link to each other.",
-                    "Pasikartojančio renginio leidimų bendras raktas; jų puslapiai susieti.",
-                ),
+                )
             ),
-            SOURCES,
         ]
-    ),
-}
+        | None,
+        SERIES_HELP,
+    ] = None
+    sources: Annotated[tuple[Source, ...], *list_checks(), SOURCES_HELP] = ()
+
+
+FILES: dict[str, type[Record]] = {"news": NewsFile, "story": StoryFile, "event": EventFile}
+"""Each kind's front matter model, by kind: the contract with editors (and the JSON Schemas)."""
 REQUIRED_SHARED = {"news": ("date",), "story": ("date", "clusters"), "event": ()}
 
 
-class EntryFacts:
-    """What an entry record derives from its fields."""
+# --- the records: a pair of files as one entry -------------------------------
+
+
+class EntryRecord(Record):
+    """What news, stories and events share: texts in both languages, the
+    clusters they concern, their sources, and where their page is."""
+
+    title: LocalizedText
+    summary: LocalizedText | None = None
+    clusters: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = ()
+
+    _slug: str = PrivateAttr(default="")
+    _path: str = PrivateAttr(default="")
+    kind: ClassVar[str] = ""
+
+    @property
+    def slug(self) -> str:
+        return self._slug
+
+    @property
+    def path(self) -> str:
+        """The Lithuanian file, relative to the repository."""
+        return self._path
 
     @property
     def section(self) -> str:
@@ -134,15 +161,17 @@ class EntryFacts:
         return urls.entry(self.kind, self.slug)
 
     @property
+    def first_moment(self) -> Moment | None:
+        """When it happens (an event's start) or was published; None if not known."""
+        return None
+
+    @property
     def last_day(self) -> dt.date | None:
-        moment = self.end or self.start
-        if isinstance(moment, dt.datetime):
-            return moment.astimezone(VILNIUS).date()
-        return moment
+        return None
 
     @property
     def sort_moment(self) -> dt.datetime:
-        moment = self.start or self.date
+        moment = self.first_moment
         if moment is None:
             return dt.datetime.max.replace(tzinfo=dt.UTC)
         if isinstance(moment, dt.datetime):
@@ -150,22 +179,56 @@ class EntryFacts:
         return dt.datetime(moment.year, moment.month, moment.day, tzinfo=VILNIUS)
 
 
-def _all_fields() -> list[Field]:
-    """Every kind's fields, each once, in first-seen order: one record type serves all kinds."""
-    seen: dict[str, Field] = {}
-    for schema in SCHEMAS.values():
-        for name, field in schema.fields.items():
-            seen.setdefault(name, field)
-    return list(seen.values())
+class News(EntryRecord):
+    kind: ClassVar[str] = "news"
+    date: dt.date
+    tags: tuple[str, ...] = ()
+    image: str | None = None
+    image_alt: LocalizedText | None = None
+
+    @property
+    def first_moment(self) -> Moment | None:
+        return self.date
 
 
-ENTRY = Obj(_all_fields(), name="Entry", base=EntryFacts, leading=("kind", "slug", "path"))
-Entry = ENTRY.record
+class Story(EntryRecord):
+    kind: ClassVar[str] = "story"
+    date: dt.date
+    sectors: tuple[str, ...] = ()
+
+    @property
+    def first_moment(self) -> Moment | None:
+        return self.date
+
+
+class Event(EntryRecord):
+    kind: ClassVar[str] = "event"
+    start: Moment | None = None
+    end: Moment | None = None
+    location: LocalizedText | None = None
+    organiser: str | None = None
+    url: str | None = None
+    series: str | None = None
+
+    @property
+    def first_moment(self) -> Moment | None:
+        return self.start
+
+    @property
+    def last_day(self) -> dt.date | None:
+        moment = self.end or self.start
+        if isinstance(moment, dt.datetime):
+            return moment.astimezone(VILNIUS).date()
+        return moment
+
+
+Entry = News | Story | Event
+RECORDS: dict[str, type[EntryRecord]] = {"news": News, "story": Story, "event": Event}
 
 
 def load_entries(repo_root: Path, docs_dir: Path, ctx: Context) -> list[Entry]:
     entries = []
-    for kind in SCHEMAS:
+    for kind in FILES:
         folder = docs_dir / SECTIONS[kind]
         if not folder.is_dir():
             continue
@@ -192,14 +255,16 @@ def _load_pair(kind: str, folder: Path, stem: str, repo_root: Path, ctx: Context
     if not en_path.exists():
         ctx.problems.add(lt_shown, 1, "translation", f"no English version; add {en_shown} with at least a translated title")
         return None
-    cleaned = {}
+    cleaned: dict[str, tuple[dict[str, Any] | None, Any]] = {}
     for lang, path, shown in (("lt", lt_path, lt_shown), ("en", en_path, en_shown)):
         meta = read_front_matter(path, shown, ctx.problems)
-        clean = INVALID if meta is None else SCHEMAS[kind].check(meta, Where(shown, meta.line or 1), ctx)
-        cleaned[lang] = (clean, meta)
-    if any(clean is INVALID for clean, _ in cleaned.values()):
+        record = None if meta is None else validate(FILES[kind], meta, Where(shown, meta.line or 1), ctx)
+        cleaned[lang] = (None if record is None else {name: getattr(record, name) for name in type(record).model_fields if name in meta}, meta)
+    if any(clean is None for clean, _ in cleaned.values()):
         return None  # both files were checked, so every problem is already reported
     (lt, lt_meta), (en, en_meta) = cleaned["lt"], cleaned["en"]
+    assert lt is not None and en is not None
+    lt, en = _set(lt), _set(en)
     failed = False
     for name, value in en.items():
         if name not in TEXT_FIELDS and name in lt and lt[name] != value:
@@ -234,9 +299,15 @@ def _load_pair(kind: str, folder: Path, stem: str, repo_root: Path, ctx: Context
         failed |= _check_event_times(shared, lt_meta, lt_shown, ctx)
     if failed:
         return None
-    values = ENTRY.build(shared, ctx, kind=kind, slug=stem, path=lt_shown)
     texts = {name: LocalizedText(lt[name], en.get(name)) for name in TEXT_FIELDS if name in lt}
-    return replace(values, **texts)
+    entry = RECORDS[kind].model_construct(**shared, **texts)
+    entry._slug, entry._path = stem, lt_shown
+    return entry
+
+
+def _set(values: dict[str, Any]) -> dict[str, Any]:
+    """The fields a file gives (an empty optional field is the same as an absent one)."""
+    return {name: value for name, value in values.items() if value is not None}
 
 
 def _check_event_times(shared: dict[str, Any], meta, shown: str, ctx: Context) -> bool:

@@ -1,20 +1,19 @@
-"""A small declarative schema: each content type is a tree of these specs.
+"""The checks of single values: text, addresses, dates, numbers, choices, files.
 
-A spec validates one value and returns it cleaned (or INVALID after
-reporting why). The same tree documents the content model and can describe
-itself as JSON Schema, so the build, editors' tools and the docs share one
-definition.
+A check validates one value and returns it cleaned (or INVALID after
+reporting why), and describes itself as JSON Schema. The records that
+hold them are pydantic models (records.py and the content types); a check
+is attached to a field with `Check(...)`.
 
 Messages are written for editors: what is wrong, what was found, how to fix.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import difflib
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,7 +21,6 @@ from urllib.parse import urlsplit
 
 from clustersite.source.images import image_problem
 from clustersite.source.raw_html import find_unsafe_markup
-from clustersite.source.yaml_source import LineDict, LineList
 from clustersite.text.dates import VILNIUS
 from clustersite.text.messages import say
 from clustersite.text.problems import Problems, describe
@@ -82,22 +80,8 @@ class Spec:
     def check(self, value: Any, where: Where, ctx: Context) -> Any:
         raise NotImplementedError
 
-    def build(self, clean: Any, ctx: Context | None = None) -> Any:
-        """The typed value templates use, from a checked value."""
-        return clean
-
-    def empty(self) -> Any:
-        """The typed value of an absent optional field."""
-        return None
-
     def json_schema(self) -> dict[str, Any]:
         raise NotImplementedError
-
-
-def _with_description(schema: dict[str, Any], description: Text | None) -> dict[str, Any]:
-    if description:
-        schema["description"] = f"{description.en}\n\n{description.lt}"
-    return schema
 
 
 class Str(Spec):
@@ -338,154 +322,6 @@ class RepoFile(Spec):
 
     def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "pattern": "^[^/].*\\.(" + "|".join(s[1:] for s in self.suffixes) + ")$"}
-
-
-@dataclass(frozen=True)
-class Field:
-    """One field, declared once: its check, its typed value (from the spec),
-    its JSON Schema and its line in the scaffold all come from here."""
-
-    name: str
-    spec: Spec
-    required: bool = False
-    description: Text | None = None
-    example: str | None = None  # shown, commented out, in `make new-...` templates
-
-
-class Obj(Spec):
-    """A mapping with known fields; unknown keys are errors, with a hint.
-
-    Checked, it becomes a record: a frozen dataclass made from the fields
-    themselves (`name`), so no field is spelled twice. `base` adds derived
-    properties; `leading` names values the caller passes to `build` (a
-    file's slug and path); `from_context` computes values from the build
-    context (the build date a label's validity depends on). `record`
-    replaces the dataclass with any callable taking the same keywords.
-    """
-
-    def __init__(
-        self,
-        fields: Sequence[Field],
-        noun: str = "",
-        rule: Callable[..., None] | None = None,
-        *,
-        name: str = "Record",
-        base: type = object,
-        leading: Sequence[str] = (),
-        from_context: Mapping[str, Callable[[Context], Any]] | None = None,
-        record: Callable[..., Any] | None = None,
-    ):
-        self.fields = {f.name: f for f in fields}
-        self.noun = noun
-        self.rule = rule
-        self.from_context = dict(from_context or {})
-        self.record = record or record_type(name, self, base, (*leading, *self.from_context))
-
-    def build(self, clean: Any, ctx: Context | None = None, **leading: Any) -> Any:
-        values = {name: compute(ctx) for name, compute in self.from_context.items()}
-        for name, field in self.fields.items():
-            values[name] = field.spec.build(clean[name], ctx) if name in clean else field.spec.empty()
-        return self.record(**leading, **values)
-
-    def check(self, value: Any, where: Where, ctx: Context) -> Any:
-        if not isinstance(value, dict):
-            expected = ", ".join(self.fields)
-            return ctx.report(where, f"expected fields ({expected}) (got {describe(value)})")
-        lines = value if isinstance(value, LineDict) else LineDict(value)
-        cleaned: dict[str, Any] = {}
-        failed = False
-        for key, item in value.items():
-            item_where = where.key(str(key), lines.line_of(key))
-            field = self.fields.get(key)
-            if field is None:
-                hint = did_you_mean(key, list(self.fields))
-                ctx.report(item_where, say("unknown-field", hint=hint, allowed=", ".join(self.fields)))
-                failed = True
-                continue
-            if item is None:
-                if field.required:
-                    ctx.report(item_where, say("empty-required"))
-                    failed = True
-                continue  # an empty optional field is the same as an absent one
-            result = field.spec.check(item, item_where, ctx)
-            if result is INVALID:
-                failed = True
-            else:
-                cleaned[key] = result
-        for name, field in self.fields.items():
-            if field.required and name not in value:
-                ctx.report(where.key(name, lines.line or where.line), say("missing"))
-                failed = True
-        if failed:
-            return INVALID
-        if self.rule:
-            before = len(ctx.problems)
-            self.rule(cleaned, lines, where, ctx)
-            if len(ctx.problems) > before:
-                return INVALID
-        return cleaned
-
-    def json_schema(self) -> dict[str, Any]:
-        return {
-            "type": "object",
-            "additionalProperties": False,
-            "required": [n for n, f in self.fields.items() if f.required],
-            "properties": {n: _with_description(f.spec.json_schema(), f.description) for n, f in self.fields.items()},
-        }
-
-
-class ListOf(Spec):
-    def __init__(self, item: Spec, min_items: int = 0, unique: bool = False):
-        self.item, self.min_items, self.unique = item, min_items, unique
-
-    def build(self, clean: Any, ctx: Context | None = None) -> tuple:
-        return tuple(self.item.build(item, ctx) for item in clean)
-
-    def empty(self) -> tuple:
-        return ()
-
-    def check(self, value: Any, where: Where, ctx: Context) -> Any:
-        if not isinstance(value, list):
-            if isinstance(value, (str, int, dict)):
-                return ctx.report(where, f"expected a list (got {describe(value)}); start each item with '- '")
-            return ctx.report(where, f"expected a list (got {describe(value)})")
-        if not value:  # `sectors: []` says nothing; an absent field says the same, plainly
-            return ctx.report(where, say("empty-list-required" if self.min_items else "empty-list"))
-        if len(value) < self.min_items:
-            return ctx.report(where, f"needs at least {self.min_items} item(s)")
-        lines = value if isinstance(value, LineList) else LineList(value)
-        cleaned, failed, seen = [], False, set()
-        for index, item in enumerate(value):
-            item_where = where.item(index, lines.line_of(index))
-            result = self.item.check(item, item_where, ctx)
-            if result is INVALID:
-                failed = True
-                continue
-            if self.unique and isinstance(result, str):
-                if result in seen:
-                    ctx.report(item_where, f"listed twice (got {describe(result)}); keep one")
-                    failed = True
-                seen.add(result)
-            cleaned.append(result)
-        return INVALID if failed else cleaned
-
-    def json_schema(self) -> dict[str, Any]:
-        schema = {"type": "array", "items": self.item.json_schema()}
-        if self.min_items:
-            schema["minItems"] = self.min_items
-        if self.unique:
-            schema["uniqueItems"] = True
-        return schema
-
-
-def record_type(name: str, obj: Obj, base: type = object, leading: Sequence[str] = ()) -> type:
-    """A frozen dataclass with `leading` fields (required, not from the file)
-    followed by one field per schema field, defaulting to its empty value.
-    `base` adds derived properties; it must not declare fields itself."""
-    fields_ = [(lead, Any) for lead in leading]
-    for field_name, field in obj.fields.items():
-        fields_.append((field_name, Any, dataclasses.field(default=field.spec.empty())))
-    return dataclasses.make_dataclass(name, fields_, bases=(base,), frozen=True)
 
 
 def did_you_mean(value: Any, choices: Sequence[str], names: Mapping[str, str] | None = None) -> str:

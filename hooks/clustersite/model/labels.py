@@ -9,18 +9,48 @@ expired before it surely is.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Literal
 
-from clustersite.model.fields import Context, Where
-from clustersite.source.yaml_source import LineDict
+from pydantic import PrivateAttr, ValidationInfo, model_validator
+
+from clustersite.model.fields import Choice, Date, Url
+from clustersite.model.records import Check, Help, Record, context, refuse
 
 LEVEL_RANK = {"bronze": 1, "silver": 2, "gold": 3}
 VALID_YEARS = 2
 
 
-class LabelFacts:
-    """What a label record (level, issuer, awarded, valid_until, url as the
-    file gives them, plus `checked_on`, the build date) derives."""
+class Label(Record):
+    """An excellence label as a source gives it; `status` is read on the build date."""
+
+    level: Annotated[
+        Literal["bronze", "silver", "gold"],
+        Check(Choice(("bronze", "silver", "gold"), noun="label level")),
+        Help("Label level: bronze, silver or gold.", "Ženklo lygis: bronze, silver arba gold."),
+    ]
+    issuer: Annotated[Literal["ESCA", "EUCLES"], Check(Choice(("ESCA", "EUCLES"), noun="issuer")), Help("Who awarded the label.", "Kas suteikė ženklą.")]
+    awarded: Annotated[
+        dt.date | int, Check(Date(allow_year=True)), Help("When it was awarded: a date, or the year alone.", "Kada suteiktas: data arba tik metai.")
+    ]
+    valid_until: Annotated[
+        Annotated[dt.date | int, Check(Date(allow_year=True, not_future=False))] | None,
+        Help("Last day of validity if the source gives it.", "Paskutinė galiojimo diena, jei ją nurodo šaltinis."),
+    ] = None
+    url: Annotated[Annotated[str, Check(Url())] | None, Help("Page confirming the label.", "Ženklą patvirtinantis puslapis.")] = None
+
+    _checked_on: dt.date = PrivateAttr(default=dt.date.min)
+
+    @model_validator(mode="after")
+    def _ends_after_award(self, info: ValidationInfo) -> Label:
+        if self.valid_until is not None and _as_end_date(self.valid_until) < self.awarded_on:
+            raise refuse(f"earlier than awarded (got {self.valid_until}); a label ends after it is awarded", at=("valid_until",))
+        self._checked_on = context(info).build_date
+        return self
+
+    @property
+    def checked_on(self) -> dt.date:
+        """The build date: a label's status is read on it."""
+        return self._checked_on
 
     @property
     def ends(self) -> dt.date:
@@ -62,14 +92,3 @@ def default_valid_until(awarded: dt.date | int) -> dt.date:
 
 def _as_end_date(value: dt.date | int) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date(value, 12, 31)
-
-
-def label_rule(clean: dict[str, Any], lines: LineDict, where: Where, ctx: Context) -> None:
-    if "valid_until" in clean:
-        awarded, until = clean["awarded"], clean["valid_until"]
-        start = awarded if isinstance(awarded, dt.date) else dt.date(awarded, 1, 1)
-        if _as_end_date(until) < start:
-            ctx.report(
-                where.key("valid_until", lines.line_of("valid_until")),
-                f"earlier than awarded (got {until}); a label ends after it is awarded",
-            )

@@ -9,7 +9,7 @@ from functools import cached_property
 from pathlib import Path
 
 from clustersite.model.cluster_model import Cluster, load_clusters
-from clustersite.model.entries import Entry, load_entries
+from clustersite.model.entries import Entry, Event, News, Story, load_entries
 from clustersite.model.fields import Context
 from clustersite.model.handwritten_pages import check_handwritten_pages
 from clustersite.model.vocabularies import Term, load_vocabularies
@@ -99,36 +99,37 @@ class SiteData:
 
     # --- news, stories, events: each list sorted once per build ----------
 
-    def _of_kind(self, kind: str) -> list[Entry]:
-        return [entry for entry in self.entries if entry.kind == kind]
-
     @cached_property
-    def news(self) -> list[Entry]:
+    def news(self) -> list[News]:
         """Newest first; same-day posts by slug so the order is stable."""
-        return sorted(self._of_kind("news"), key=lambda e: (-e.date.toordinal(), e.slug))
+        return sorted((e for e in self.entries if isinstance(e, News)), key=lambda e: (-e.date.toordinal(), e.slug))
 
     @cached_property
-    def stories(self) -> list[Entry]:
-        return sorted(self._of_kind("story"), key=lambda e: (-e.date.toordinal(), e.slug))
+    def stories(self) -> list[Story]:
+        return sorted((e for e in self.entries if isinstance(e, Story)), key=lambda e: (-e.date.toordinal(), e.slug))
+
+    @property
+    def _events(self) -> list[Event]:
+        return [e for e in self.entries if isinstance(e, Event)]
 
     @cached_property
-    def upcoming_events(self) -> list[Entry]:
+    def upcoming_events(self) -> list[Event]:
         """Events not yet over on the build date, soonest first."""
-        events = [e for e in self._of_kind("event") if e.start and e.last_day >= self.build_date]
+        events = [e for e in self._events if e.start and (e.last_day or e.start) >= self.build_date]
         return sorted(events, key=lambda e: (e.sort_moment, e.slug))
 
     @cached_property
-    def past_events(self) -> list[Entry]:
-        events = [e for e in self._of_kind("event") if e.start and e.last_day < self.build_date]
+    def past_events(self) -> list[Event]:
+        events = [e for e in self._events if e.start and (e.last_day or e.start) < self.build_date]
         return sorted(events, key=lambda e: (e.sort_moment, e.slug), reverse=True)
 
     @cached_property
-    def undated_events(self) -> list[Entry]:
+    def undated_events(self) -> list[Event]:
         """Events whose dates no source gives yet."""
-        return sorted((e for e in self._of_kind("event") if not e.start), key=lambda e: e.slug)
+        return sorted((e for e in self._events if not e.start), key=lambda e: e.slug)
 
     @cached_property
-    def events(self) -> list[Entry]:
+    def events(self) -> list[Event]:
         """Upcoming, then undated, then past: the order profiles list them in."""
         return self.upcoming_events + self.undated_events + self.past_events
 
@@ -180,7 +181,7 @@ class SiteData:
 
     def series(self, key: str) -> list[Entry]:
         """The editions of a recurring event, newest first."""
-        return sorted((e for e in self._of_kind("event") if e.series == key), key=lambda e: (e.sort_moment, e.slug), reverse=True)
+        return sorted((e for e in self._events if e.series == key), key=lambda e: (e.sort_moment, e.slug), reverse=True)
 
 
 def _group(entries: list[Entry], keys) -> dict:

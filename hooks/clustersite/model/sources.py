@@ -5,18 +5,14 @@ Clusters, news, stories and events all cite their sources the same way.
 
 from __future__ import annotations
 
-from clustersite.model.fields import Date, Field, Obj, Str, Text, Url
+import datetime as dt
+from typing import Annotated
 
-SOURCE = Obj(
-    [
-        Field(
-            "url",
-            Url(),
-            required=True,
-            description=Text("The exact page the fact was read on, not a home page.", "Tikslus puslapis, kuriame faktas rastas, ne pagrindinis."),
-        ),
-        Field("title", Str(max_length=200), description=Text("Publisher and page title.", "Leidėjas ir puslapio pavadinimas.")),
-        Field("accessed", Date(), description=Text("When it was read, YYYY-MM-DD.", "Kada skaityta, MMMM-MM-DD.")),
-    ],
-    name="Source",
-)
+from clustersite.model.fields import Date, Str, Url
+from clustersite.model.records import Check, Help, Record
+
+
+class Source(Record):
+    url: Annotated[str, Check(Url()), Help("The exact page the fact was read on, not a home page.", "Tikslus puslapis, kuriame faktas rastas, ne pagrindinis.")]
+    title: Annotated[Annotated[str, Check(Str(max_length=200))] | None, Help("Publisher and page title.", "Leidėjas ir puslapio pavadinimas.")] = None
+    accessed: Annotated[Annotated[dt.date, Check(Date())] | None, Help("When it was read, YYYY-MM-DD.", "Kada skaityta, MMMM-MM-DD.")] = None

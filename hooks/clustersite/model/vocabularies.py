@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Annotated
 
-from clustersite.model.fields import INVALID, SLUG, Context, Field, Obj, Str, Text, Where
+from clustersite.model.fields import SLUG, Context, Str, Text, Where
+from clustersite.model.records import Check, Help, Record, validate
 from clustersite.source.yaml_source import LineDict, load_yaml
 from clustersite.text.localized import LocalizedText
 from clustersite.text.problems import describe
@@ -23,17 +25,16 @@ VOCABULARY_FILES = {
     "programmes": Text("Support programmes a cluster took part in.", "Paramos programos, kuriose dalyvavo klasteris."),
 }
 
-TERM = Obj(
-    [
-        Field("lt", Str(max_length=120), required=True, description=Text("Name in Lithuanian.", "Pavadinimas lietuviškai.")),
-        Field("en", Str(max_length=120), required=True, description=Text("Name in English.", "Pavadinimas angliškai.")),
-        Field(
-            "page",
-            Str(pattern=r"[a-z0-9/-]+/", pattern_hint="a site path such as inolink/"),
-            description=Text("Site page about it, e.g. inolink/.", "Svetainės puslapis apie jį, pvz., inolink/."),
-        ),
-    ]
-)
+
+class TermFile(Record):
+    """One term of a vocabulary as its file gives it: `key: {lt: ..., en: ...}`."""
+
+    lt: Annotated[str, Check(Str(max_length=120)), Help("Name in Lithuanian.", "Pavadinimas lietuviškai.")]
+    en: Annotated[str, Check(Str(max_length=120)), Help("Name in English.", "Pavadinimas angliškai.")]
+    page: Annotated[
+        Annotated[str, Check(Str(pattern=r"[a-z0-9/-]+/", pattern_hint="a site path such as inolink/"))] | None,
+        Help("Site page about it, e.g. inolink/.", "Svetainės puslapis apie jį, pvz., inolink/."),
+    ] = None
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ def _load_terms(repo_root: Path, shown_as: str, ctx: Context) -> dict[str, Term]
         if not isinstance(key, str) or not re.fullmatch(SLUG, key):
             ctx.report(where, "a key must be lowercase letters, digits and hyphens")
             continue
-        clean = TERM.check(value, where, ctx)
-        if clean is not INVALID:
-            terms[key] = Term(key, LocalizedText(clean["lt"], clean["en"]), clean.get("page"))
+        term = validate(TermFile, value, where, ctx)
+        if term is not None:
+            terms[key] = Term(key, LocalizedText(term.lt, term.en), term.page)
     return terms

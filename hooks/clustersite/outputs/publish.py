@@ -47,7 +47,7 @@ def after_language(site: SiteData, build: Build) -> None:
 
 
 def copy_media(site: SiteData, build: Build) -> None:
-    for media in {c.logo for c in site.clusters} | {e.image for e in site.entries}:
+    for media in {c.logo for c in site.clusters} | {e.image for e in site.news}:
         if media:
             target = build.site_dir / urls.media(media)
             target.parent.mkdir(parents=True, exist_ok=True)

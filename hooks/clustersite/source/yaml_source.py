@@ -99,10 +99,20 @@ _SCALAR, _ALIAS, _SEQUENCE_START = yaml.ScalarEvent, yaml.AliasEvent, yaml.Seque
 _SEQUENCE_END, _MAPPING_END = yaml.SequenceEndEvent, yaml.MappingEndEvent
 
 
+_RESOLVED: dict[str, str] = {}
+"""Plain scalars' tags by their text: the resolver's answer depends on the text
+alone, and keys (name, lt, en, url, ...) repeat in every file."""
+
+
 def _scalar(loader: _LineSafeLoader, event: yaml.ScalarEvent) -> Any:
     tag = event.tag
     if tag is None or tag == "!":
-        tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if not event.implicit[0]:  # quoted or block text: always a string
+            tag = _STR_TAG
+        elif (tag := _RESOLVED.get(event.value)) is None:
+            tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+            if len(_RESOLVED) < 100_000:
+                _RESOLVED[event.value] = tag
     if tag == _STR_TAG:  # most values: what construct_yaml_str returns, without a node
         return event.value
     if tag == _MERGE_TAG:  # `<<` merges an alias, and aliases are refused anyway

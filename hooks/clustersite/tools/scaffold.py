@@ -12,7 +12,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from clustersite.model.cluster_model import CLUSTER, SLUG_PATTERN
+from clustersite.model.cluster_model import SLUG_PATTERN, Cluster
 from clustersite.text.layout import DOCS_DIR, REPO_ROOT
 from clustersite.text.messages import LANGUAGES, language, say
 from clustersite.text.urls import SECTIONS
@@ -31,7 +31,7 @@ CLUSTER_HEADER = """# yaml-language-server: $schema=../../schemas/cluster.schema
 
 def template_text(kind: str, name: str) -> str:
     if kind == "cluster":
-        return scaffold_yaml.template(CLUSTER, CLUSTER_HEADER)
+        return scaffold_yaml.template(Cluster, CLUSTER_HEADER)
     return (TEMPLATES / name).read_text(encoding="utf-8")
 
 

@@ -1,19 +1,24 @@
-"""The commented YAML template `make new-cluster` writes, made from the schema.
+"""The commented YAML template `make new-cluster` writes, made from the model.
 
 Required fields are written empty, to fill in (`make check` says which are
 still empty); optional ones are commented out with an example. Each line
 carries the field's description, Lithuanian first, so adding a field to the
-schema adds it here too.
+model adds it here too.
 """
 
 from __future__ import annotations
 
-from clustersite.model.fields import Bool, Choice, Date, Email, Field, ListOf, Number, Obj, RepoFile, Spec, Url, Year
+from typing import Any, get_args, get_origin
+
+from pydantic import BaseModel
+
+from clustersite.model.fields import Bool, Choice, Date, Email, Number, RepoFile, Spec, Url, Year
+from clustersite.model.records import field_model, help_of, spec_of
 
 COMMENT_COLUMN = 28
 
 
-def _example(spec: Spec) -> str:
+def _example(spec: Spec | None) -> str:
     if isinstance(spec, Url):
         return "https://"
     if isinstance(spec, Email):
@@ -30,37 +35,41 @@ def _example(spec: Spec) -> str:
         return spec.choices[0] if spec.choices else f"<data/{spec.vocabulary}.yml>"
     if isinstance(spec, RepoFile):
         return "data/logos/__SLUG__.svg"
-    if isinstance(spec, ListOf) and not isinstance(spec.item, Obj):
-        return f"[{_example(spec.item)}]"
     return "..."
 
 
-def _line(indent: int, text: str, field: Field, commented: bool) -> str:
-    words = field.description.lt if field.description else ""
-    if field.required:
+def _is_list(annotation: Any) -> bool:
+    while get_origin(annotation) is not None and get_origin(annotation) not in (tuple, list):
+        annotation = next((a for a in get_args(annotation) if a is not type(None)), None)
+    return get_origin(annotation) in (tuple, list)
+
+
+def _line(indent: int, text: str, field: Any, commented: bool) -> str:
+    help = help_of(field)
+    words = help.lt if help else ""
+    if field.is_required():
         words = f"PRIVALOMA / REQUIRED. {words}"
     body = ("# " if commented else "") + " " * indent + text
     width = max(COMMENT_COLUMN + body.count("__TODAY__"), len(body) + 1)  # the date is one character longer
     return f"{body.ljust(width)}# {words}".rstrip() if words else body
 
 
-def _lines(obj: Obj, indent: int, commented: bool, list_item: bool = False) -> list[str]:
+def _lines(model: type[BaseModel], indent: int, commented: bool, list_item: bool = False) -> list[str]:
     lines = []
-    for position, field in enumerate(obj.fields.values()):
-        off = commented or not field.required
+    for position, (name, field) in enumerate(model.model_fields.items()):
+        off = commented or not field.is_required()
         prefix = "- " if list_item and position == 0 else ("  " if list_item else "")
-        spec = field.spec
-        if isinstance(spec, Obj):
-            lines.append(_line(indent, f"{prefix}{field.name}:", field, off))
-            lines += _lines(spec, indent + 2 + len(prefix), off)
-        elif isinstance(spec, ListOf) and isinstance(spec.item, Obj):
-            lines.append(_line(indent, f"{prefix}{field.name}:", field, off))
-            lines += _lines(spec.item, indent + 2 + len(prefix), off, list_item=True)
+        inner = field_model(field)
+        if isinstance(inner, type) and issubclass(inner, BaseModel):
+            lines.append(_line(indent, f"{prefix}{name}:", field, off))
+            lines += _lines(inner, indent + 2 + len(prefix), off, list_item=_is_list(field.annotation))
         else:
-            value = "" if field.required and not off else f" {field.example or _example(spec)}"
-            lines.append(_line(indent, f"{prefix}{field.name}:{value}", field, off))
+            help = help_of(field)
+            example = (help.example if help else None) or (f"[{_example(spec_of(field))}]" if _is_list(field.annotation) else _example(spec_of(field)))
+            value = "" if field.is_required() and not off else f" {example}"
+            lines.append(_line(indent, f"{prefix}{name}:{value}", field, off))
     return lines
 
 
-def template(obj: Obj, header: str) -> str:
-    return header + "\n".join(_lines(obj, 0, False)) + "\n"
+def template(model: type[BaseModel], header: str) -> str:
+    return header + "\n".join(_lines(model, 0, False)) + "\n"

@@ -5,7 +5,7 @@
 
 The files are committed so VS Code (with the YAML extension) autocompletes
 fields and flags mistakes while typing; a test runs `--check` so they
-cannot drift from hooks/clustersite/model/cluster_model.py and entries.py.
+cannot drift from the models in hooks/clustersite/model/ (cluster_model.py, entries.py).
 Vocabulary keys (sectors, counties, ...) become enums, read from data/.
 """
 
@@ -19,10 +19,11 @@ from typing import Any
 
 import yaml
 
-from clustersite.model.cluster_model import CLUSTER
-from clustersite.model.entries import SCHEMAS as ENTRY_SCHEMAS
+from clustersite.model.cluster_model import Cluster
+from clustersite.model.entries import FILES as ENTRY_FILES
 from clustersite.model.fields import SLUG
-from clustersite.model.vocabularies import TERM, VOCABULARY_FILES
+from clustersite.model.records import json_schema
+from clustersite.model.vocabularies import VOCABULARY_FILES, TermFile
 from clustersite.text.layout import REPO_ROOT
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -67,9 +68,9 @@ def _document(name: str, body: dict[str, Any]) -> dict[str, Any]:
 def build_schemas(root: Path) -> dict[str, dict[str, Any]]:
     vocabularies = {name: dict(yaml.safe_load((root / "data" / f"{name}.yml").read_text(encoding="utf-8")) or {}) for name in VOCABULARY_FILES}
     schemas = {
-        "cluster": CLUSTER.json_schema(),
-        "vocabulary": {"type": "object", "propertyNames": {"pattern": f"^{SLUG}$"}, "additionalProperties": TERM.json_schema()},
-        **{kind: spec.json_schema() for kind, spec in ENTRY_SCHEMAS.items()},
+        "cluster": json_schema(Cluster),
+        "vocabulary": {"type": "object", "propertyNames": {"pattern": f"^{SLUG}$"}, "additionalProperties": json_schema(TermFile)},
+        **{kind: json_schema(model) for kind, model in ENTRY_FILES.items()},
     }
     return {name: _document(name, _fill_vocabularies(body, vocabularies)) for name, body in schemas.items()}
 
