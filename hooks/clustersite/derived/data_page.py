@@ -75,9 +75,9 @@ def files(data: OpenData, lang: str) -> list[FileRow]:
     ]
 
 
-def table_docs(site_url: str, lang: str, t: Callable[..., str]) -> list[TableDoc]:
+def table_docs(site: SiteData, site_url: str, lang: str, t: Callable[..., str]) -> list[TableDoc]:
     docs = []
-    for table in tables(site_url):
+    for table in tables(site_url, site.vocabularies):
         rows = []
         for column in table.columns:
             notes = [t("data.required")] if column.constraints.get("required") else []
@@ -124,7 +124,7 @@ def context(site: SiteData, lang: str, canonical_url: str | None, t: Callable[..
     page_url = canonical_url or urljoin(site_url, urls.page("open_data"))
     return {
         "data_files": files(data, lang),
-        "data_tables": table_docs(site_url, lang, t),
+        "data_tables": table_docs(site, site_url, lang, t),
         "data_licence": LICENCE,
         "data_citation": citation(site, lang, page_url, t),
         "data_dsa": t("data.dsa", code=DSA_DATASET),

@@ -30,17 +30,20 @@ import datetime as dt
 import hashlib
 import io
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin
 
-from clustersite.model.cluster_model import LAT_RANGE, LON_RANGE, MEMBER_TYPES, Cluster
-from clustersite.model.fields import SLUG, Text
-from clustersite.model.records import field_model, help_of
+from pydantic import BaseModel
+
+from clustersite.model.cluster_model import LAT_RANGE, LON_RANGE, MEMBER_TYPES, Cluster, Maturity
+from clustersite.model.fields import SLUG, Choice, Text
+from clustersite.model.labels import LEVEL_RANK, Label
+from clustersite.model.records import field_model, help_of, spec_of
 from clustersite.model.site_data import SiteData
 from clustersite.text import urls
-from clustersite.text.localized import DEFAULT_LANGUAGE, LANGUAGES
+from clustersite.text.localized import DEFAULT_LANGUAGE, LANGUAGES, LocalizedText
 
 # ISO 3166-2:LT codes of the counties, by their key in data/counties.yml.
 COUNTY_ISO = {
@@ -173,7 +176,7 @@ PROFILE = {
 ISO = Text("County as its ISO 3166-2:LT code (LT-VL is Vilnius County).", "Apskritis ISO 3166-2:LT kodu (LT-VL – Vilniaus apskritis).")
 
 
-def _cluster_columns(site_url: str) -> tuple[Column, ...]:
+def _cluster_columns(site_url: str, vocabularies: Mapping[str, Mapping[str, Any]]) -> tuple[Column, ...]:
     def profile(lang: str) -> Callable[[Cluster], str]:
         root = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
         return lambda c: urljoin(site_url, root + urls.cluster(c.slug))
@@ -272,7 +275,7 @@ def _cluster_columns(site_url: str) -> tuple[Column, ...]:
             Text("Label level", "Ženklo lygis"),
             "labels.level",
             note=CURRENT,
-            constraints={"enum": ["bronze", "silver", "gold"]},
+            constraints={"enum": list(LEVEL_RANK)},
         ),
         Column("label_issuer", "string", _label(lambda label: label.issuer), Text("Label issuer", "Ženklą suteikė"), "labels.issuer", note=CURRENT),
         Column(
@@ -296,7 +299,7 @@ def _cluster_columns(site_url: str) -> tuple[Column, ...]:
             lambda c: c.maturity.level if c.maturity else None,
             Text("Maturity level", "Brandos lygis"),
             "maturity.level",
-            constraints={"enum": ["emerging", "formed", "developing", "mature"]},
+            constraints={"enum": list(vocabularies["maturity"])},
         ),
         Column("open_to_members", "boolean", lambda c: c.open_to_members, Text("Open to new members", "Priima naujus narius"), "open_to_members"),
         Column(
@@ -350,14 +353,15 @@ def _items(attribute: str) -> Callable[[SiteData, str], list]:
     return rows
 
 
-def tables(site_url: str) -> tuple[Table, ...]:
+def tables(site_url: str, vocabularies: Mapping[str, Mapping[str, Any]]) -> tuple[Table, ...]:
+    """The CSV tables; enumerations come from the model and the vocabularies, as the checks read them."""
     return (
         Table(
             "clusters",
             Text("Clusters", "Klasteriai"),
             "Klasteris",
             "schema:Organization",
-            _cluster_columns(site_url),
+            _cluster_columns(site_url, vocabularies),
             ("slug",),
             lambda site, url: _by_slug(site),
         ),
@@ -399,7 +403,7 @@ def tables(site_url: str) -> tuple[Table, ...]:
                     lambda r: r[2].level,
                     Text("Level", "Lygis"),
                     "labels.level",
-                    constraints={"required": True, "enum": ["bronze", "silver", "gold"]},
+                    constraints={"required": True, "enum": list(LEVEL_RANK)},
                 ),
                 Column("issuer", "string", lambda r: r[2].issuer, Text("Issuer", "Suteikė"), "labels.issuer", constraints={"required": True}),
                 Column(
@@ -527,35 +531,40 @@ def _label_json(label) -> dict[str, Any]:
 
 
 def cluster_json(cluster: Cluster, site: SiteData, site_url: str) -> dict[str, Any]:
-    """One cluster, nested, vocabulary keys named in both languages."""
-    county = _term(site, "counties", cluster.county)
-    if county:
-        county["iso"] = COUNTY_ISO[cluster.county]
-    return {
-        "slug": cluster.slug,
-        "name": _localized(cluster.name),
-        "summary": _localized(cluster.summary),
-        "description": _localized(cluster.description),
-        "sectors": [_term(site, "sectors", key) for key in cluster.sectors],
-        "county": county,
-        "city": cluster.city,
-        "location": {"lat": cluster.location.lat, "lon": cluster.location.lon} if cluster.location else None,
-        "founded": cluster.founded,
-        "website": cluster.website,
-        "contact": ({"email": cluster.contact.email, "phone": cluster.contact.phone, "address": cluster.contact.address} if cluster.contact else None),
-        "coordinator": ({"name": _localized(cluster.coordinator.name), "website": cluster.coordinator.website} if cluster.coordinator else None),
-        "members": [{"name": m.name, "website": m.website, "type": m.type} for m in cluster.members],
-        "member_count": ({"value": cluster.member_count.value, "as_of": cluster.member_count.as_of} if cluster.member_count else None),
-        "labels": [_label_json(label) for label in cluster.labels],
-        "current_label": _label_json(cluster.current_label) if cluster.current_label else None,
-        "maturity": ({**_term(site, "maturity", cluster.maturity.level), "assessed": cluster.maturity.assessed} if cluster.maturity else None),
-        "open_to_members": cluster.open_to_members,
-        "join": _localized(cluster.join),
-        "programmes": [_term(site, "programmes", key) for key in cluster.programmes],
-        "sources": [{"url": s.url, "title": s.title, "accessed": s.accessed} for s in cluster.sources],
-        "updated": cluster.updated,
-        "profile": {lang: urljoin(site_url, ("" if lang == DEFAULT_LANGUAGE else f"{lang}/") + urls.cluster(cluster.slug)) for lang in LANGUAGES},
-    }
+    """One cluster, nested as its model is, vocabulary keys named in both
+    languages; a field added to the model appears here by itself."""
+    found = {"slug": cluster.slug, **_record_json(cluster, site)}
+    if found["county"]:
+        found["county"]["iso"] = COUNTY_ISO[found["county"]["key"]]
+    del found["logo"]  # an organisation's mark, not data: not under the data set's licence
+    found["current_label"] = _label_json(cluster.current_label) if cluster.current_label else None
+    found["profile"] = {lang: urljoin(site_url, ("" if lang == DEFAULT_LANGUAGE else f"{lang}/") + urls.cluster(cluster.slug)) for lang in LANGUAGES}
+    return found
+
+
+def _record_json(record: BaseModel, site: SiteData) -> dict[str, Any]:
+    if isinstance(record, Label):  # with what the label derives: its end and its status on the build date
+        return _label_json(record)
+    values = {name: _field_json(getattr(record, name), field, site) for name, field in type(record).model_fields.items()}
+    if isinstance(record, Maturity):  # the level's names, and when it was assessed
+        return {**values.pop("level"), **values}
+    return values
+
+
+def _field_json(value: Any, field: Any, site: SiteData) -> Any:
+    spec = spec_of(field)
+    vocabulary = spec.vocabulary if isinstance(spec, Choice) else ""
+
+    def one(item: Any) -> Any:
+        if isinstance(item, BaseModel):
+            return _record_json(item, site)
+        if isinstance(item, LocalizedText):
+            return _localized(item)
+        return _term(site, vocabulary, item) if vocabulary else item
+
+    if isinstance(value, tuple):
+        return [one(item) for item in value]
+    return None if value is None else one(value)
 
 
 def counts(site: SiteData) -> dict[str, Any]:
@@ -724,7 +733,7 @@ def _resource(name: str, data: bytes) -> dict[str, Any]:
 
 def datapackage(files: dict[str, bytes], site: SiteData, site_url: str) -> dict[str, Any]:
     resources = []
-    for table in tables(site_url):
+    for table in tables(site_url, site.vocabularies):
         resources.append(
             _resource(table.file, files[table.file]) | {"type": "table", "dialect": {"header": True, "delimiter": ","}, "schema": table_schema(table)}
         )
@@ -745,14 +754,14 @@ def datapackage(files: dict[str, bytes], site: SiteData, site_url: str) -> dict[
     }
 
 
-def dsa_manifest(site_url: str) -> bytes:
+def dsa_manifest(site_url: str, vocabularies: Mapping[str, Mapping[str, Any]]) -> bytes:
     """data.gov.lt's DSA: dataset, then per CSV a resource, its model and the model's properties.
     Every row is `access=open` (an empty access means private)."""
     rows: list[dict[str, Any]] = [
         {"dataset": DSA_DATASET, "title": TITLE.lt, "description": DESCRIPTION.lt},
         {"type": "prefix", "ref": "schema", "uri": "https://schema.org/"},
     ]
-    for table in tables(site_url):
+    for table in tables(site_url, vocabularies):
         rows.append(
             {
                 "resource": table.name,
@@ -798,7 +807,7 @@ class OpenData:
 
 def build_open_data(site: SiteData, site_url: str) -> OpenData:
     files: dict[str, bytes] = {}
-    for table in tables(site_url):
+    for table in tables(site_url, site.vocabularies):
         files[table.file] = _table_csv(table, site, site_url)
     files["clusters.json"] = json_bytes(
         {
@@ -810,7 +819,7 @@ def build_open_data(site: SiteData, site_url: str) -> OpenData:
     files["counts.json"] = json_bytes(counts(site))
     files["clusters.geojson"] = json_bytes(geojson(site, site_url))
     files["datapackage.json"] = json_bytes(datapackage(files, site, site_url))
-    files["dsa.csv"] = dsa_manifest(site_url)
+    files["dsa.csv"] = dsa_manifest(site_url, site.vocabularies)
     return OpenData({name: files[name] for name in (f.name for f in FILES)}, site_url)
 
 
