@@ -3,8 +3,8 @@
 What each handler does and why its priority is the default is the table in
 README.md ("How the build works"). mkdocs-static-i18n builds once per
 language on the same config, so the language is read per build, never in
-on_config. Every handler turns the package's `SiteError` into MkDocs' error
-in one place (`_for_readers`): its message, never a traceback. The build's
+on_config. Every handler that can meet the package's `SiteError` turns it
+into MkDocs' error in one place (`_for_readers`): its message, never a traceback. The build's
 state is one `BuildState` (clustersite/outputs/state.py).
 """
 

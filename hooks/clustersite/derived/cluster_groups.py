@@ -9,12 +9,11 @@ through SiteData's per-cluster index.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from clustersite.text import urls
 
-if TYPE_CHECKING:  # generated_pages imports this module, and site_data imports generated_pages
-    from clustersite.model.site_data import SiteData
+from clustersite.model.site_data import SiteData
 
 # kind -> (vocabulary, the cluster's keys in it)
 KINDS = {

@@ -60,7 +60,7 @@ def embeds(site: SiteData, build: Build) -> dict[str, bytes]:
             t=t,
             cluster=cluster,
             site_name=build.site_name,
-            css=Markup(EMBED_CSS),
+            css=Markup(EMBED_CSS),  # marked safe: the package's own stylesheet file, no data in it
             name=cluster.name.pick(lang),
             summary=cluster.summary.pick(lang),
             label=cluster.current_label,

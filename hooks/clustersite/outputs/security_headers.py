@@ -2,7 +2,7 @@
 inline scripts its Content-Security-Policy allows.
 
 The policy allows scripts from the site itself plus the inline scripts in
-`INLINE_SCRIPTS`, a fixed list written here by hand: Material's and the
+`inline_scripts()`, a fixed list written here by hand: Material's and the
 project's own, each with what it does. Their SHA-256 hashes come from this
 list, never from the built pages, so a script that reached a page any other
 way (from content, say) is not allowed by the policy, and `unlisted_scripts`

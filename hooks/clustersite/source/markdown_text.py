@@ -3,8 +3,8 @@
 Raw HTML is shown as text, never as markup; links and images keep only
 http(s), mailto and relative targets; attributes that run scripts are
 dropped, including those `attr_list` lets Markdown set. The same extension,
-`SafeHtml`, renders page bodies (listed last in mkdocs.yml's
-markdown_extensions) and data-file texts (`render_markdown`), where headings
+`SafeHtml`, renders page bodies (the adapter appends it to mkdocs.yml's
+markdown_extensions, so it comes last) and data-file texts (`render_markdown`), where headings
 are also moved down so they nest under the page's own headings.
 `make check` reports each occurrence to the editor (clustersite.source.raw_html).
 """
