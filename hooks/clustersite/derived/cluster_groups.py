@@ -11,9 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from clustersite.text import urls
-
 from clustersite.model.site_data import SiteData
+from clustersite.text import urls
 
 # kind -> (vocabulary, the cluster's keys in it)
 KINDS = {
