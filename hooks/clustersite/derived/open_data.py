@@ -507,7 +507,7 @@ def _table_csv(table: Table, site: SiteData, site_url: str) -> bytes:
     return csv_bytes([c.name for c in table.columns], ([c.value(row) for c in table.columns] for row in rows))
 
 
-def _term(site: SiteData, vocabulary: str, key: str | None) -> dict[str, str] | None:
+def _term(site: SiteData, vocabulary: str, key: str | None) -> dict[str, str | None] | None:
     if key is None:
         return None
     label = site.vocabularies[vocabulary][key].label
@@ -573,7 +573,7 @@ def counts(site: SiteData) -> dict[str, Any]:
     clusters = site.clusters
 
     def by(vocabulary: str, has: Callable[[Cluster, str], bool]) -> list[dict[str, Any]]:
-        return [{**_term(site, vocabulary, key), "clusters": sum(1 for c in clusters if has(c, key))} for key in site.vocabularies[vocabulary]]
+        return [{**(_term(site, vocabulary, key) or {}), "clusters": sum(1 for c in clusters if has(c, key))} for key in site.vocabularies[vocabulary]]
 
     def label_kind(cluster: Cluster) -> str:
         label = cluster.current_label
@@ -592,7 +592,7 @@ def counts(site: SiteData) -> dict[str, Any]:
         "by_county": by_county,
         "without_county": sum(1 for c in clusters if not c.county),
         "by_label": {kind: sum(1 for c in clusters if label_kind(c) == kind) for kind in ("gold", "silver", "bronze", "expired", "none")},
-        "by_maturity": by("maturity", lambda c, key: bool(c.maturity) and c.maturity.level == key),
+        "by_maturity": by("maturity", lambda c, key: c.maturity is not None and c.maturity.level == key),
         "without_maturity": sum(1 for c in clusters if not c.maturity),
     }
 
@@ -613,7 +613,7 @@ def geojson(site: SiteData, site_url: str) -> dict[str, Any]:
                     "slug": cluster.slug,
                     "name_lt": cluster.name.lt,
                     "name_en": cluster.name.en,
-                    "county": COUNTY_ISO.get(cluster.county),
+                    "county": COUNTY_ISO.get(cluster.county) if cluster.county else None,
                     "city": cluster.city,
                     "label_level": label.level if label else None,
                     "label_status": label.status if label else None,

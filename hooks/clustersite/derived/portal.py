@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from clustersite.derived import county_map as cm
 from clustersite.derived import directory
 from clustersite.model.cluster_model import MEMBER_TYPES, Cluster
-from clustersite.model.entries import Entry
+from clustersite.model.entries import Event
 from clustersite.model.site_data import SiteData
 from clustersite.text import urls
 
@@ -52,7 +52,7 @@ class CountyOverview:
 class EventPick:
     """Events for the home page: the next ones, or the latest when none is ahead."""
 
-    events: list[Entry]
+    events: list[Event]
     upcoming: bool
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Any
 
 from clustersite.model.cluster_model import Cluster
-from clustersite.model.entries import Entry
+from clustersite.model.entries import Event, News
 from clustersite.model.site_data import SiteData
 
 CONTEXT = "https://schema.org"
@@ -47,7 +47,7 @@ def organization(cluster: Cluster, site: SiteData, lang: str, page_url: str) -> 
     return data
 
 
-def news_article(entry: Entry, lang: str, page_url: str, publisher: str, image_url: str) -> dict[str, Any]:
+def news_article(entry: News, lang: str, page_url: str, publisher: str, image_url: str) -> dict[str, Any]:
     data: dict[str, Any] = {
         "@context": CONTEXT,
         "@type": "NewsArticle",
@@ -66,7 +66,7 @@ def news_article(entry: Entry, lang: str, page_url: str, publisher: str, image_u
     return data
 
 
-def event(entry: Entry, lang: str, page_url: str) -> dict[str, Any]:
+def event(entry: Event, lang: str, page_url: str) -> dict[str, Any]:
     data: dict[str, Any] = {
         "@context": CONTEXT,
         "@type": "Event",

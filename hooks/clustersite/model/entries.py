@@ -259,7 +259,8 @@ def _load_pair(kind: str, folder: Path, stem: str, repo_root: Path, ctx: Context
     for lang, path, shown in (("lt", lt_path, lt_shown), ("en", en_path, en_shown)):
         meta = read_front_matter(path, shown, ctx.problems)
         record = None if meta is None else validate(FILES[kind], meta, Where(shown, meta.line or 1), ctx)
-        cleaned[lang] = (None if record is None else {name: getattr(record, name) for name in type(record).model_fields if name in meta}, meta)
+        given = {} if meta is None else meta
+        cleaned[lang] = (None if record is None else {name: getattr(record, name) for name in type(record).model_fields if name in given}, meta)
     if any(clean is None for clean, _ in cleaned.values()):
         return None  # both files were checked, so every problem is already reported
     (lt, lt_meta), (en, en_meta) = cleaned["lt"], cleaned["en"]
@@ -288,7 +289,7 @@ def _load_pair(kind: str, folder: Path, stem: str, repo_root: Path, ctx: Context
                 ctx.report(Where(shown, meta.line_of("image_alt") if "image_alt" in meta else meta.line or 1, "image_alt"), say("image-alt-missing"))
                 failed = True
     if kind == "news":
-        file_date = pattern.fullmatch(stem)[1]
+        file_date = stem[:10]  # the file name matched FILE_NAMES['news'] above: it starts with the date
         if "date" in shared and shared["date"].isoformat() != file_date:
             ctx.report(
                 Where(lt_shown, lt_meta.line_of("date"), "date"),
@@ -300,7 +301,8 @@ def _load_pair(kind: str, folder: Path, stem: str, repo_root: Path, ctx: Context
     if failed:
         return None
     texts = {name: LocalizedText(lt[name], en.get(name)) for name in TEXT_FIELDS if name in lt}
-    entry = RECORDS[kind].model_construct(**shared, **texts)
+    # Every value was checked above, file by file: the record is put together, not validated again.
+    entry: Entry = RECORDS[kind].model_construct(None, **shared, **texts)  # type: ignore[assignment]
     entry._slug, entry._path = stem, lt_shown
     return entry
 

@@ -283,7 +283,7 @@ class Choice(Spec):
         """Display names by key (a vocabulary's Lithuanian and English names), for hints."""
         if not self.vocabulary:
             return {}
-        names = {}
+        names: dict[str, str] = {}
         for key, term in ctx.vocabularies[self.vocabulary].items():
             label = getattr(term, "label", None)
             for name in (getattr(label, "lt", None), getattr(label, "en", None)):

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from clustersite.model.cluster_model import Cluster, load_clusters
 from clustersite.model.entries import Entry, Event, News, Story, load_entries
@@ -34,7 +36,7 @@ class Figures:
 class NewsListing:
     """One page of the news list, a year's archive, or a tag's page."""
 
-    items: list[Entry]
+    items: Sequence[Entry]
     page: int = 1
     pages: int = 1
     year: int | None = None
@@ -47,9 +49,9 @@ class NewsListing:
 
 @dataclass(frozen=True)
 class Related:
-    news: list[Entry] = field(default_factory=list)
-    stories: list[Entry] = field(default_factory=list)
-    events: list[Entry] = field(default_factory=list)
+    news: Sequence[News] = field(default_factory=list)
+    stories: Sequence[Story] = field(default_factory=list)
+    events: Sequence[Event] = field(default_factory=list)
 
     def __bool__(self) -> bool:
         return bool(self.news or self.stories or self.events)
@@ -89,10 +91,10 @@ class SiteData:
         return notes
 
     def figures(self) -> Figures:
-        with_members = [c for c in self.clusters if c.members_total]
+        with_members = [c.members_total for c in self.clusters if c.members_total]
         return Figures(
             clusters=len(self.clusters),
-            members=sum(c.members_total for c in with_members),
+            members=sum(with_members),
             clusters_with_member_data=len(with_members),
             valid_labels=sum(1 for c in self.clusters if c.current_label and c.current_label.status == "valid"),
         )
@@ -179,12 +181,12 @@ class SiteData:
     def related(self, slug: str) -> Related:
         return self._by_cluster.get(slug, Related())
 
-    def series(self, key: str) -> list[Entry]:
+    def series(self, key: str) -> list[Event]:
         """The editions of a recurring event, newest first."""
         return sorted((e for e in self._events if e.series == key), key=lambda e: (e.sort_moment, e.slug), reverse=True)
 
 
-def _group(entries: list[Entry], keys) -> dict:
+def _group(entries: Sequence[Entry], keys: Callable[[Any], Iterable[Any]]) -> dict[Any, list[Any]]:
     """Entries grouped under each of their keys, keeping the list's order."""
     groups: dict = {}
     for entry in entries:
@@ -200,14 +202,14 @@ def load_site(repo_root: Path, build_date: dt.date, docs_dir: Path | None = None
     against `latest` (default: the real today plus a day's grace)."""
     problems = Problems()
     ctx = Context(problems, build_date, repo_root, {}, latest or latest_allowed())
-    ctx.vocabularies = load_vocabularies(repo_root, ctx)
+    vocabularies = ctx.vocabularies = load_vocabularies(repo_root, ctx)
     clusters = load_clusters(repo_root, ctx)
     # Entries name clusters by slug; a slug is known if its file exists, even
     # if the file has problems of its own (those are reported separately).
-    ctx.vocabularies["clusters"] = {p.stem: None for p in sorted((repo_root / "data" / "clusters").glob("*.yml"))}
+    ctx.vocabularies = {**vocabularies, "clusters": {p.stem: None for p in sorted((repo_root / "data" / "clusters").glob("*.yml"))}}
     entries = load_entries(repo_root, docs_dir or repo_root / "content", ctx)
     check_handwritten_pages(repo_root, docs_dir or repo_root / "content", problems)
     if problems:
         raise ContentError(problems)
-    del ctx.vocabularies["clusters"]
+    ctx.vocabularies = vocabularies
     return SiteData(build_date, ctx.vocabularies, tuple(clusters), tuple(entries), tuple(sorted(problems.warnings)))

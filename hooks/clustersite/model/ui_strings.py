@@ -55,7 +55,8 @@ def translator(own: dict[str, str], default: dict[str, str], lang: str, markup: 
 
     def translate(key: str, **values: object) -> str:
         if "count" in values:
-            form_key = f"{key}.{plural_form(lang, values['count'])}"
+            count = values["count"]
+            form_key = f"{key}.{plural_form(lang, count if isinstance(count, int | float) else 0)}"
             if form_key in own or form_key in default:
                 key = form_key
         text = own.get(key) or default.get(key) or key
@@ -127,9 +128,9 @@ def check_wording(root: Path, problems: Problems) -> None:
             if not key.endswith("."):
                 used.setdefault(key, template.relative_to(root).as_posix())
     for lang, strings in files.items():
-        for key, template in sorted(used.items()):
+        for key, used_in in sorted(used.items()):
             if key not in strings and not any(f"{key}.{form}" in strings for form in PLURAL_FORMS):
-                problems.add(f"{UI_DIR}/{lang}.yml", 0, key, say("ui-missing", template=template))
+                problems.add(f"{UI_DIR}/{lang}.yml", 0, key, say("ui-missing", template=used_in))
     default = files.get(DEFAULT_LANGUAGE, {})
     for lang, strings in files.items():
         if lang == DEFAULT_LANGUAGE:
