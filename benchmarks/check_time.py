@@ -20,7 +20,6 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 sys.path.insert(0, str(REPO / "benchmarks"))
-sys.path.insert(0, str(REPO / "hooks"))
 
 from synthetic_clusters import synthetic_site  # noqa: E402
 
@@ -32,7 +31,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as temp:
         root = synthetic_site(Path(temp) / "repo", args.clusters)
-        env = dict(os.environ, PYTHONPATH=str(REPO / "hooks"), SOURCE_DATE_EPOCH="1780272000")
+        env = dict(os.environ, SOURCE_DATE_EPOCH="1780272000")
         times = []
         for _ in range(args.repeat):
             start = time.perf_counter()

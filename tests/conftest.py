@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import sysconfig
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +30,17 @@ SITE_PARTS = ("mkdocs.yml", "content", "data", "hooks", "overrides")
 # "upcoming" are stable: 2026-06-01 UTC, as a date and as SOURCE_DATE_EPOCH.
 BUILD_DATE = dt.date(2026, 6, 1)
 FIXED_EPOCH = str(int(dt.datetime(2026, 6, 1, tzinfo=dt.UTC).timestamp()))
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Commands the tests run (`make check`, schemas, mkdocs serve) import the
+    clustersite package through the venv's clustersite.pth, which `make` writes
+    (pytest.ini's `pythonpath` reaches this process only): stop at once, with
+    the fix, when it is missing or names another checkout's hooks/."""
+    pth = Path(sysconfig.get_paths()["purelib"], "clustersite.pth")
+    named = pth.read_text(encoding="utf-8").strip() if pth.is_file() else None
+    if named is None or Path(named).resolve() != REPO / "hooks":
+        raise pytest.UsageError(f"{pth} should name {REPO / 'hooks'} (it names {named}); run the tests with `make test` or `make test-fast`, which write it")
 
 
 @dataclass

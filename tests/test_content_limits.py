@@ -49,7 +49,7 @@ class Run:
 def run_check(root: Path) -> Run:
     """`make check` on `root`, with this process's own time and peak memory
     (os.wait4 reports the one child, not every child pytest has had)."""
-    env = dict(os.environ, PYTHONPATH=str(REPO / "hooks"), SOURCE_DATE_EPOCH=FIXED_EPOCH)
+    env = dict(os.environ, SOURCE_DATE_EPOCH=FIXED_EPOCH)
     start = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, "-m", "clustersite.tools.check", "--root", str(root)], env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True

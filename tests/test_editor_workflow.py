@@ -23,7 +23,7 @@ SCHEMA_LINE = re.compile(r"# yaml-language-server: \$schema=(\S+)\n")
 
 
 def run_module(module: str, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    environment = dict(os.environ, PYTHONPATH=str(REPO / "hooks"), **(env or {}))
+    environment = dict(os.environ, **(env or {}))
     environment.pop("GITHUB_ACTIONS", None) if "GITHUB_ACTIONS" not in (env or {}) else None
     return subprocess.run([sys.executable, "-m", module, *args], capture_output=True, text=True, env=environment, timeout=120)
 

@@ -467,7 +467,7 @@ def test_serve_answers_every_page_with_the_problems_and_recovers_when_fixed(tmp_
 
     root = replace_content(copy_site_sources(tmp_path / "repo"), {"bandomasis": minimal_cluster()})
     port = free_port()
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(root / "hooks"))
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-f", str(root / "mkdocs.yml"), "-a", f"127.0.0.1:{port}", "--livereload"],
         cwd=root,

@@ -343,7 +343,7 @@ def run_check(root: Path) -> subprocess.CompletedProcess:
         [sys.executable, "-m", "clustersite.tools.check", "--root", str(root), "--lang", "en"],
         capture_output=True,
         text=True,
-        env={"PYTHONPATH": str(root / "hooks"), "SOURCE_DATE_EPOCH": FIXED_EPOCH, "PATH": ""},
+        env={"SOURCE_DATE_EPOCH": FIXED_EPOCH, "PATH": ""},
     )
 
 
