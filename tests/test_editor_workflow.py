@@ -184,7 +184,13 @@ def test_workflows_are_valid_pinned_and_least_privilege():
                     assert re.fullmatch(r"[\w-]+/[\w-]+@[0-9a-f]{40}", step["uses"]), step["uses"]
     pull_request = (REPO / ".github" / "workflows" / "pull-request.yml").read_text(encoding="utf-8")
     assert "make check" in pull_request and "bash .ci/run" in pull_request and "make build" in pull_request
-    assert "cache: pip" in pull_request
+    assert "cache: pip" in pull_request and "make lint" in pull_request
+    # The deploy runs `make check` and `make build`, which install the build's pins only.
+    deploy = yaml.safe_load((REPO / ".github" / "workflows" / "deploy.yml").read_text(encoding="utf-8"))
+    runs = [step["run"] for step in deploy["jobs"]["build"]["steps"] if "run" in step]
+    assert "make check" in runs and "make build" in runs and not any("requirements-dev" in run or "make test" in run for run in runs)
+    rules = dict(re.findall(r"^([\w-]+): (.*)$", (REPO / "Makefile").read_text(encoding="utf-8"), re.M))
+    assert rules["check"] == rules["build"] == "$(BUILD_ENV)"
     audit = yaml.safe_load((REPO / ".github" / "workflows" / "dependencies.yml").read_text(encoding="utf-8"))
     commands = "\n".join(step.get("run", "") for step in audit["jobs"]["audit"]["steps"])
     assert "pip_audit --requirement requirements.txt" in commands and "npm audit --omit=dev" in commands
