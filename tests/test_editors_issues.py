@@ -460,6 +460,7 @@ def poll(url: str, wanted: str, seconds: float) -> float | None:
     return None
 
 
+@pytest.mark.build
 def test_serve_answers_every_page_with_the_problems_and_recovers_when_fixed(tmp_path):
     import sys
 

@@ -39,6 +39,8 @@ from clustersite.outputs.security_headers import inline_scripts
 from clustersite.text.problems import Problems
 from conftest import FIXED_EPOCH, copy_site_sources, replace_content, run_build
 
+pytestmark = pytest.mark.build  # each test builds a site, or reads one a fixture builds
+
 # Each kind: the text form (any text field) and the URL form (a web address
 # field); {m} is the marker naming the field. None: the kind has no such form.
 PAYLOADS: dict[str, tuple[str | None, str | None]] = {
