@@ -22,7 +22,6 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 sys.path.insert(0, str(REPO / "benchmarks"))
-sys.path.insert(0, str(REPO / "hooks"))
 
 from conftest import copy_site_sources  # noqa: E402
 from synthetic_clusters import synthetic_site  # noqa: E402

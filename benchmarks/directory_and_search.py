@@ -53,7 +53,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(REPO / "tests"), str(REPO / "benchmarks"), str(REPO / "hooks")]
+sys.path[:0] = [str(REPO / "tests"), str(REPO / "benchmarks")]
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 

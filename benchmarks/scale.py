@@ -47,7 +47,7 @@ from pathlib import Path
 import yaml
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(REPO / "tests"), str(REPO / "benchmarks"), str(REPO / "hooks")]
+sys.path[:0] = [str(REPO / "tests"), str(REPO / "benchmarks")]
 
 from build_time import plain_site  # noqa: E402
 from synthetic_clusters import synthetic_site  # noqa: E402
@@ -55,7 +55,6 @@ from synthetic_clusters import synthetic_site  # noqa: E402
 EPOCH = "1780272000"  # 2026-06-01 UTC, the test suite's build date
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=EPOCH)
 ENV.pop("SITE_URL", None)
-ENV_HOOKS = dict(ENV, PYTHONPATH=str(REPO / "hooks"))
 NEWS_WORDS = [
     "Klasteris",
     "pasirašė",
@@ -243,7 +242,7 @@ def main() -> None:
                     plain_root = plain_site(base / "plain", pages - 1) if args.bare_plain else plain_with_menu(base / "plain", pages)
                 build(plain_root, plain)
                 if not args.no_pagefind:
-                    pagefind.append(measured([sys.executable, "-c", PAGEFIND_ALONE, str(ours_root / "site")], ours_root, ENV_HOOKS)[:2])
+                    pagefind.append(measured([sys.executable, "-c", PAGEFIND_ALONE, str(ours_root / "site")], ours_root, ENV)[:2])
             rebuild = rebuild_after_edit(ours_root) if n == 1000 and not args.no_rebuild else None
             rows.append((n, pages, ours, plain, pagefind, rebuild))
             print(

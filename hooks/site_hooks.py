@@ -73,7 +73,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["scope"] = base_path(config.site_url)
     # Appended, so it follows every listed extension (it fails if a later one turns raw HTML back on).
     if not any(isinstance(extension, SafeHtml) for extension in config.markdown_extensions):
-        config.markdown_extensions.append(SafeHtml())
+        config.markdown_extensions.append(SafeHtml())  # type: ignore[arg-type]  # MkDocs takes Extension objects too
     return config
 
 
@@ -103,9 +103,11 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     @jinja2.pass_context
     def href(context: jinja2.runtime.Context, name: str, *args: Any) -> str:
         """A link in the page's language: href('cluster', slug), href('path', 'x.xml')."""
-        return url_filter(context, root + (args[0] if name == "path" else paths[name](*args)))
+        # url_filter is a pass_context filter, typed by MkDocs for its own TemplateContext.
+        return url_filter(context, root + (args[0] if name == "path" else paths[name](*args)))  # type: ignore[arg-type, operator]
 
-    configure_theme(env, Path(config.theme.custom_dir), state.data, lang, state.html_text[lang], href=href, site_icon=state.icon)
+    # custom_dir: mkdocs.yml sets it (overrides/)
+    configure_theme(env, Path(config.theme.custom_dir), state.data, lang, state.html_text[lang], href=href, site_icon=state.icon)  # type: ignore[arg-type]
     return env
 
 
@@ -121,7 +123,7 @@ def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, 
     lang = _language(config)
     image = urljoin(config.site_url or "/", urls.SOCIAL_IMAGE)
     info = kinds.PageInfo(lang, state.text[lang], page.canonical_url, config.site_name, image)
-    context.update(state.views[page.file.src_uri].context(state.data, info))
+    context.update(state.views[page.file.src_uri].context(state.data, info))  # type: ignore[typeddict-item]  # our templates' own keys
     return context
 
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
+import re
 import shutil
 import subprocess
 import sys
+import sysconfig
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +32,77 @@ SITE_PARTS = ("mkdocs.yml", "content", "data", "hooks", "overrides")
 # "upcoming" are stable: 2026-06-01 UTC, as a date and as SOURCE_DATE_EPOCH.
 BUILD_DATE = dt.date(2026, 6, 1)
 FIXED_EPOCH = str(int(dt.datetime(2026, 6, 1, tzinfo=dt.UTC).timestamp()))
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Commands the tests run (`make check`, schemas, mkdocs serve) import the
+    clustersite package through the venv's clustersite.pth, which `make` writes
+    (pytest.ini's `pythonpath` reaches this process only): stop at once, with
+    the fix, when it is missing or names another checkout's hooks/."""
+    pth = Path(sysconfig.get_paths()["purelib"], "clustersite.pth")
+    named = pth.read_text(encoding="utf-8").strip() if pth.is_file() else None
+    if named is None or Path(named).resolve() != REPO / "hooks":
+        raise pytest.UsageError(f"{pth} should name {REPO / 'hooks'} (it names {named}); run the tests with `make test` or `make test-fast`, which write it")
+
+
+# --- Kinds of test --------------------------------------------------------------
+# Every test is of one kind (pytest.ini's markers): `build` (it or one of its
+# fixtures builds a site with MkDocs), `browser` (Chromium or Java; such a test
+# may build too) or `unit` (neither; `make test-unit`). Build and browser tests
+# are marked in their modules; a test marked neither is a unit test, and a unit
+# test that starts MkDocs fails at once, so the mark cannot lie.
+KINDS = ("unit", "build", "browser")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        kinds = {mark.name for mark in item.iter_markers() if mark.name in KINDS}
+        if "unit" in kinds and len(kinds) > 1:
+            raise pytest.UsageError(f"{item.nodeid} is marked {' and '.join(sorted(kinds))}: a unit test builds no site and needs no browser")
+        if not kinds:
+            item.add_marker(pytest.mark.unit)
+
+
+def _starts_mkdocs(args) -> bool:
+    """`python -m mkdocs …`, `.venv/bin/mkdocs …`, or either as one shell string."""
+    words = [args] if isinstance(args, (str, bytes, os.PathLike)) else list(args)
+    return any(re.search(r"(^|[/\s])mkdocs(\s|$)", os.fsdecode(word)) for word in words)
+
+
+class _NoMkDocs(subprocess.Popen):
+    nodeid = ""
+
+    def __init__(self, args, *rest, **options):
+        if _starts_mkdocs(args):
+            pytest.fail(f"{self.nodeid} is a unit test (marked so, or not marked) but starts MkDocs; mark it build", pytrace=False)
+        super().__init__(args, *rest, **options)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item: pytest.Item):
+    with _unit_guard(item):
+        return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item):
+    with _unit_guard(item):
+        return (yield)
+
+
+@contextlib.contextmanager
+def _unit_guard(item: pytest.Item):
+    """In a unit test and its fixtures' setup, subprocess.Popen (and so
+    subprocess.run) refuses to start MkDocs."""
+    if item.get_closest_marker("unit") is None:
+        yield
+        return
+    real, _NoMkDocs.nodeid = subprocess.Popen, item.nodeid
+    subprocess.Popen = _NoMkDocs  # type: ignore[misc]
+    try:
+        yield
+    finally:
+        subprocess.Popen = real  # type: ignore[misc]
 
 
 @dataclass
@@ -59,19 +133,34 @@ def run_build(root: Path, site: Path, env_extra: dict[str, str] | None = None, s
     return Build(root, site, result.returncode, result.stdout + result.stderr)
 
 
-def copy_site_sources(target: Path, publisher: bool = True) -> Path:
+def _not_sources(folder: str, names: list[str]) -> set[str]:
+    """Left out of a copy: bytecode, and the stubs a build generates (a third
+    of content/'s files; skipping them keeps a copy, and so a unit test, quick)."""
+    return {name for name in names if name == "__pycache__" or (name.endswith(".md") and is_stub(Path(folder, name)))}
+
+
+def _not_sources_nor_content(folder: str, names: list[str]) -> set[str]:
+    """Also left out: the real clusters and news, stories and events, which
+    replace_content would delete (fixture_repo puts its fixtures in their place)."""
+    skipped, where = _not_sources(folder, names), Path(folder)
+    if where == REPO / "data" / "clusters":
+        return set(names)
+    if where.parent == REPO / "content" and where.name in ENTRY_FOLDERS:
+        skipped |= {name for name in names if name.endswith(".md") and not name.startswith("index.")}
+    return skipped
+
+
+def copy_site_sources(target: Path, publisher: bool = True, content: bool = True) -> Path:
     """Copy what a build reads into `target`, without generated stubs; with a
-    test publisher in mkdocs.yml unless told not to (builds for a public address need one)."""
+    test publisher in mkdocs.yml unless told not to (builds for a public address need one);
+    without the real clusters and entries when `content` is false."""
     target.mkdir(parents=True, exist_ok=True)
     for part in SITE_PARTS:
         source = REPO / part
         if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(source, target / part, ignore=_not_sources if content else _not_sources_nor_content)
         else:
             shutil.copy2(source, target / part)
-    for stub in (target / "content").rglob("*.md"):
-        if is_stub(stub):
-            stub.unlink()
     if publisher:
         config = target / "mkdocs.yml"
         text = config.read_text(encoding="utf-8")
@@ -124,7 +213,7 @@ def fixture_repo(tmp_path: Path):
     """A copy of the site whose content is replaced by the given fixtures."""
 
     def make(clusters: dict[str, str], entries: dict[str, str] | None = None) -> Path:
-        return replace_content(copy_site_sources(tmp_path / "repo"), clusters, entries)
+        return replace_content(copy_site_sources(tmp_path / "repo", content=False), clusters, entries)
 
     return make
 

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from conftest import minimal_cluster, run_build
+
+pytestmark = pytest.mark.build  # each test builds a site, or reads one a fixture builds
 
 
 def test_build_lists_every_mistake_and_exits_non_zero(fixture_repo, tmp_path):

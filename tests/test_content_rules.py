@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+import pytest
+
 from clustersite.model.site_data import load_site
 from conftest import BUILD_DATE, REPO
 
@@ -55,6 +57,7 @@ def test_member_counts_say_when_they_held_and_never_undercount_the_list():
             assert c.member_count.as_of and c.member_count.value >= len(c.members), c.slug
 
 
+@pytest.mark.build
 def test_pages_declare_their_language_for_link_previews(real_site):
     for root, locale in (("", "lt_LT"), ("en/", "en_GB")):
         for path in (root, f"{root}klasteriai/"):

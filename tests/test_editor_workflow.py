@@ -1,4 +1,4 @@
-"""Editors' tools: JSON schemas, `make check`, scaffolding, CI workflow files."""
+"""Editors' tools: JSON schemas, `make check`, scaffolding, the guides, CI workflow files."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ SCHEMA_LINE = re.compile(r"# yaml-language-server: \$schema=(\S+)\n")
 
 
 def run_module(module: str, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    environment = dict(os.environ, PYTHONPATH=str(REPO / "hooks"), **(env or {}))
+    environment = dict(os.environ, **(env or {}))
     environment.pop("GITHUB_ACTIONS", None) if "GITHUB_ACTIONS" not in (env or {}) else None
     return subprocess.run([sys.executable, "-m", module, *args], capture_output=True, text=True, env=environment, timeout=120)
 
@@ -75,6 +75,28 @@ def test_every_data_file_names_its_schema_and_the_real_data_satisfies_it():
         assert schema_path == REPO / "schemas" / expected
         schema = json.loads(schema_path.read_text(encoding="utf-8"))
         jsonschema.validate(as_json(yaml.safe_load(text)), schema, format_checker=jsonschema.FormatChecker())
+
+
+def test_every_property_in_every_schema_has_a_description_and_vocabularies_have_names():
+    import json
+
+    def undescribed(node, path=""):
+        if isinstance(node, dict):
+            for name, value in (node.get("properties") or {}).items():
+                if not value.get("description"):
+                    yield f"{path}.{name}"
+            for key, value in node.items():
+                yield from undescribed(value, f"{path}/{key}")
+        elif isinstance(node, list):
+            for value in node:
+                yield from undescribed(value, path)
+
+    for path in sorted((REPO / "schemas").glob("*.json")):
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        assert list(undescribed(schema)) == [], path.name
+    sectors = json.loads((REPO / "schemas" / "cluster.schema.json").read_text(encoding="utf-8"))["properties"]["sectors"]["items"]
+    assert len(sectors["markdownEnumDescriptions"]) == len(sectors["enum"])
+    assert sectors["markdownEnumDescriptions"][sectors["enum"].index("ict")] == "**IRT** / ICT"
 
 
 def test_schema_and_build_reject_the_same_typo():
@@ -159,6 +181,29 @@ def test_scaffold_refuses_a_bad_slug(tmp_path):
     assert "SLUG must be lowercase letters a-z, digits and hyphens" in result.stderr
 
 
+def test_a_bad_date_for_a_new_post_is_one_plain_line(tmp_path):
+    from test_editor_workflow import run_module
+
+    result = run_module("clustersite.tools.scaffold", "news", "x", "--date", "2024-13-01", "--root", str(tmp_path))
+    assert result.returncode == 2
+    assert result.stderr.strip() == "DATE must be a real date as YYYY-MM-DD (got '2024-13-01'), e.g. DATE=2026-03-04"
+    lithuanian = run_module("clustersite.tools.scaffold", "news", "x", "--date", "2024-13-01", "--root", str(tmp_path), env={"LANG": "lt_LT.UTF-8"})
+    assert lithuanian.stderr.strip() == "DATE turi būti tikra data MMMM-MM-DD (gauta '2024-13-01'), pvz., DATE=2026-03-04"
+
+
+def test_scaffold_speaks_lithuanian_by_default(tmp_path):
+    from test_editor_workflow import run_module
+
+    made = run_module("clustersite.tools.scaffold", "story", "x", "--date", "2026-03-04", "--root", str(tmp_path), env={"LANG": "C.UTF-8"})
+    assert made.stdout.splitlines() == [
+        "sukurta content/sekmes-istorijos/x.md",
+        "sukurta content/sekmes-istorijos/x.en.md",
+        "Užpildykite laukus, pažymėtus REQUIRED, tada paleiskite `make check` ir `make serve`.",
+    ]
+    again = run_module("clustersite.tools.scaffold", "story", "x", "--root", str(tmp_path), env={"LANG": "C.UTF-8"})
+    assert again.stderr.splitlines()[0] == "content/sekmes-istorijos/x.md: jau yra; nieko neįrašyta (pasirinkite kitą SLUG arba redaguokite tą failą)"
+
+
 def test_check_reads_the_same_docs_folder_as_mkdocs():
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     assert re.search(r"^docs_dir: (\S+)$", config, re.M)[1] == DOCS_DIR
@@ -184,11 +229,74 @@ def test_workflows_are_valid_pinned_and_least_privilege():
                     assert re.fullmatch(r"[\w-]+/[\w-]+@[0-9a-f]{40}", step["uses"]), step["uses"]
     pull_request = (REPO / ".github" / "workflows" / "pull-request.yml").read_text(encoding="utf-8")
     assert "make check" in pull_request and "bash .ci/run" in pull_request and "make build" in pull_request
-    assert "cache: pip" in pull_request
+    assert "cache: pip" in pull_request and "make lint" in pull_request
+    # The deploy runs `make check` and `make build`, which install the build's pins only.
+    deploy = yaml.safe_load((REPO / ".github" / "workflows" / "deploy.yml").read_text(encoding="utf-8"))
+    runs = [step["run"] for step in deploy["jobs"]["build"]["steps"] if "run" in step]
+    assert "make check" in runs and "make build" in runs and not any("requirements-dev" in run or "make test" in run for run in runs)
+    rules = dict(re.findall(r"^([\w-]+): (.*)$", (REPO / "Makefile").read_text(encoding="utf-8"), re.M))
+    assert rules["check"] == rules["build"] == "$(BUILD_ENV)"
     audit = yaml.safe_load((REPO / ".github" / "workflows" / "dependencies.yml").read_text(encoding="utf-8"))
     commands = "\n".join(step.get("run", "") for step in audit["jobs"]["audit"]["steps"])
     assert "pip_audit --requirement requirements.txt" in commands and "npm audit --omit=dev" in commands
     assert "pip-audit" not in (REPO / ".ci" / "run").read_text(encoding="utf-8")  # CI's own run has no advisory network
+
+
+def workflow(name: str) -> dict:
+    import yaml
+
+    return yaml.safe_load((REPO / ".github" / "workflows" / name).read_text(encoding="utf-8"))
+
+
+def test_the_site_is_rebuilt_daily_and_on_demand_with_the_current_date():
+    deploy = workflow("deploy.yml")
+    triggers = deploy[True]  # YAML 1.1 reads the key `on` as true
+    assert triggers["schedule"] and "workflow_dispatch" in triggers and triggers["push"] == {"branches": ["main"]}
+    steps = deploy["jobs"]["build"]["steps"]
+    dating = next(step for step in steps if step.get("name") == "Date the build")
+    assert dating["if"] == "github.event_name != 'push'" and "SOURCE_DATE_EPOCH=$(date +%s)" in dating["run"]
+    assert steps.index(dating) < next(i for i, step in enumerate(steps) if step.get("run") == "make build")
+
+
+NODE24_PINS = {  # action: (commit of the release, release); each runs on Node 24 or is a composite action
+    "actions/checkout": ("08c6903cd8c0fde910a37f88322edcfb5dd907a8", "v5.0.0"),
+    "actions/setup-python": ("e797f83bcb11b83ae66e0230d6156d7c80228e7c", "v6.0.0"),
+    "actions/upload-pages-artifact": ("7b1f4a764d45c48632c6b24a0339c27f5614fb0b", "v4.0.0"),
+}
+
+
+def test_content_only_pull_requests_skip_the_browser_suites_and_actions_are_current():
+    pull_request = workflow("pull-request.yml")
+    jobs = pull_request["jobs"]
+    content_steps = [step.get("run") for step in jobs["content"]["steps"]]
+    assert content_steps[-2:] == ["make check", "make build"]
+    assert jobs["suites"]["needs"] == "changes" and jobs["suites"]["if"] == "needs.changes.outputs.code == 'true'"
+    assert [step.get("run") for step in jobs["suites"]["steps"]][-1] == "bash .ci/run"
+    code = re.compile(next(step for step in jobs["changes"]["steps"] if step.get("id") == "diff")["env"]["CODE"])
+    for path in (
+        "hooks/clustersite/model/fields.py",
+        "overrides/cluster.html",
+        "content/assets/site.css",
+        "tests/test_x.py",
+        "Makefile",
+        "requirements.txt",
+        "package.json",
+        "package-lock.json",
+        "mkdocs.yml",
+    ):
+        assert code.search(path), path
+    for path in ("data/clusters/litek.yml", "content/naujienos/2026-01-01-x.md", "data/ui/lt.yml", "docs/editors-guide.md"):
+        assert not code.search(path), path
+    assert pull_request["permissions"] == {} and main_runs_everything(pull_request)
+    for name in ("deploy.yml", "pull-request.yml"):
+        text = (REPO / ".github" / "workflows" / name).read_text(encoding="utf-8")
+        for action, (commit, release) in NODE24_PINS.items():
+            for used in re.findall(rf"{action}@(\S+) # (\S+)", text):
+                assert used == (commit, release), (name, action, used)
+
+
+def main_runs_everything(pull_request: dict) -> bool:
+    return pull_request[True]["push"] == {"branches": ["main"]}
 
 
 def test_pre_commit_runs_the_check():
@@ -206,6 +314,16 @@ def test_the_guides_example_error_is_what_check_really_prints(tmp_path, guide):
     language = "lt" if guide == "vadovas-redaktoriams.md" else "en"  # each guide shows its own language's messages
     result = run_module("clustersite.tools.check", "--root", str(root), "--lang", language)
     assert result.stdout.splitlines() == messages
+
+
+def test_the_guides_cover_what_the_new_editor_asked_and_the_lithuanian_reads_right():
+    english = (REPO / "docs" / "editors-guide.md").read_text(encoding="utf-8")
+    lithuanian = (REPO / "docs" / "vadovas-redaktoriams.md").read_text(encoding="utf-8")
+    for text in (english, lithuanian):
+        for needle in ("Ctrl+C", "Windows", "macOS", "git commit", "make schemas", "UTF-8", "2026-12-10 10:00", "make check ARGS=--lang=en"):
+            assert needle in text, needle
+    assert "ir būti parašyta savais žodžiais" in lithuanian
+    assert "redaktorius siūlo" not in lithuanian and "klasteris logotipas" not in lithuanian
 
 
 def test_a_field_declared_once_reaches_the_record_the_schema_and_the_scaffold():

@@ -10,6 +10,8 @@ import pytest
 
 from conftest import copy_site_sources, minimal_cluster, replace_content, run_build
 
+pytestmark = pytest.mark.build  # each test builds a site, or reads one a fixture builds
+
 SITE_URL = "https://example.org/sub/"
 NEWS_COUNT = 12  # more than one page of ten
 

@@ -125,18 +125,21 @@ def read_csv(path: Path) -> list[dict[str, str]]:
 # --- the files -------------------------------------------------------------
 
 
+@pytest.mark.build
 def test_every_promised_file_exists(site):
     missing = [p for p in reuse_paths(CLUSTERS, sectors()) if not (site.site / p).is_file()]
     assert missing == []
     assert (site.site / "duomenys" / "index.html").is_file() and (site.site / "en" / "duomenys" / "index.html").is_file()
 
 
+@pytest.mark.build
 def test_reuse_files_are_byte_identical_across_builds(site, tmp_path):
     again = build(site.root, "again")
     for path in reuse_paths(CLUSTERS, sectors()) + ["duomenys/index.html", "en/duomenys/index.html"]:
         assert (site.site / path).read_bytes() == (again.site / path).read_bytes(), path
 
 
+@pytest.mark.build
 def test_frictionless_finds_the_package_valid(site):
     from frictionless import validate
 
@@ -149,6 +152,7 @@ def test_frictionless_finds_the_package_valid(site):
     assert members["schema"]["foreignKeys"] == [{"fields": ["cluster"], "reference": {"resource": "clusters", "fields": ["slug"]}}]
 
 
+@pytest.mark.build
 def test_frictionless_reports_a_latitude_out_of_range(site, tmp_path):
     from frictionless import validate
 
@@ -161,6 +165,7 @@ def test_frictionless_reports_a_latitude_out_of_range(site, tmp_path):
     assert "constraint-error" in {error[0] for error in report.flatten(["type"])}
 
 
+@pytest.mark.build
 def test_field_descriptions_come_from_the_model(site):
     from clustersite.model.cluster_model import Cluster, Location
     from clustersite.model.records import help_of
@@ -175,6 +180,7 @@ def test_field_descriptions_come_from_the_model(site):
     assert all(f["description"].strip() for f in fields.values())
 
 
+@pytest.mark.build
 def test_csv_is_rfc_4180_utf8_without_bom(site):
     raw = (site.site / "data" / "clusters.csv").read_bytes()
     assert not raw.startswith(b"\xef\xbb\xbf")
@@ -184,6 +190,7 @@ def test_csv_is_rfc_4180_utf8_without_bom(site):
     assert b'"\xc4\xaemon\xc4\x97, kuri turi ""kabu\xc4\x8di\xc5\xb3"""' in (site.site / "data" / "members.csv").read_bytes()
 
 
+@pytest.mark.build
 def test_one_row_per_cluster_with_resolved_values(site):
     rows = read_csv(site.site / "data" / "clusters.csv")
     assert [r["slug"] for r in rows] == sorted(CLUSTERS)
@@ -201,6 +208,7 @@ def test_one_row_per_cluster_with_resolved_values(site):
     ]
 
 
+@pytest.mark.build
 def test_json_nests_and_names_vocabularies_in_both_languages(site):
     data = json.loads((site.site / "data" / "clusters.json").read_text(encoding="utf-8"))
     alfa = data["clusters"][0]
@@ -214,6 +222,7 @@ def test_json_nests_and_names_vocabularies_in_both_languages(site):
     assert counts["by_label"] == {"gold": 0, "silver": 1, "bronze": 0, "expired": 1, "none": 2}
 
 
+@pytest.mark.build
 def test_geojson_points_lie_in_lithuania(site):
     data = json.loads((site.site / "data" / "clusters.geojson").read_text(encoding="utf-8"))
     assert data["type"] == "FeatureCollection"
@@ -224,6 +233,7 @@ def test_geojson_points_lie_in_lithuania(site):
         assert LON_RANGE[0] <= lon <= LON_RANGE[1] and LAT_RANGE[0] <= lat <= LAT_RANGE[1], feature["id"]
 
 
+@pytest.mark.build
 def test_dsa_manifest_has_its_header_and_is_open_everywhere(site):
     text = (site.site / "data" / "dsa.csv").read_bytes().decode("utf-8")
     rows = list(csv.reader(io.StringIO(text, newline="")))
@@ -260,6 +270,7 @@ def test_dsa_manifest_has_its_header_and_is_open_everywhere(site):
     assert [r["ref"] for r in properties if r["type"] == "ref"] == ["Klasteris"] * 3
 
 
+@pytest.mark.build
 def test_no_reuse_file_points_at_another_host(site):
     host = urlsplit(SITE_URL).netloc
     checked = 0
@@ -276,6 +287,7 @@ def test_no_reuse_file_points_at_another_host(site):
 # --- badges and embeds -----------------------------------------------------
 
 
+@pytest.mark.build
 def test_badge_svg_is_accessible_and_matches_its_endpoint(site):
     root = ET.fromstring((site.site / "badges" / "alfa.svg").read_bytes())
     assert root.tag == f"{SVG}svg" and root.get("role") == "img"
@@ -287,6 +299,7 @@ def test_badge_svg_is_accessible_and_matches_its_endpoint(site):
     assert json.loads((site.site / "badges" / "delta.json").read_text(encoding="utf-8"))["message"] == "profilis"
 
 
+@pytest.mark.build
 def test_embed_cards_stand_alone_in_both_languages(site):
     for root, lang in (("", "lt"), ("en/", "en")):
         page = BeautifulSoup((site.site / root / "embed" / "alfa" / "index.html").read_text(encoding="utf-8"), "html.parser")
@@ -303,6 +316,7 @@ def test_embed_cards_stand_alone_in_both_languages(site):
     assert f"style-src 'sha256-{digest}'" in headers
 
 
+@pytest.mark.build
 def test_profile_offers_feeds_badge_and_embed_snippets(site):
     for root in ("", "en/"):
         page = site.page(f"{root}klasteriai/alfa/")
@@ -325,6 +339,7 @@ def test_profile_offers_feeds_badge_and_embed_snippets(site):
 # --- feeds -----------------------------------------------------------------
 
 
+@pytest.mark.build
 def test_cluster_and_sector_feeds_carry_their_news_and_events(site):
     alfa = feedparser.parse((site.site / "klasteriai" / "alfa" / "naujienos.xml").read_bytes())
     assert [e.title for e in alfa.entries] == ["Alfos žinia"]
@@ -342,6 +357,7 @@ def test_cluster_and_sector_feeds_carry_their_news_and_events(site):
 # --- the data page -----------------------------------------------------------
 
 
+@pytest.mark.build
 def test_data_page_lists_files_with_their_real_sizes_and_json_ld(site):
     for root, lang in (("", "lt"), ("en/", "en")):
         page = site.page(f"{root}duomenys/")
@@ -363,6 +379,7 @@ def test_data_page_lists_files_with_their_real_sizes_and_json_ld(site):
 # --- content changes never move an address ---------------------------------
 
 
+@pytest.mark.build
 def test_adding_a_cluster_keeps_every_address(site, tmp_path):
     more = dict(CLUSTERS, epsilon=minimal_cluster("Epsilonas"))
     bigger = build(make_repo(tmp_path, more))
@@ -375,6 +392,7 @@ def test_adding_a_cluster_keeps_every_address(site, tmp_path):
 # --- the real site -----------------------------------------------------------
 
 
+@pytest.mark.build
 def test_real_site_data_matches_the_cluster_files(real_site):
     from frictionless import validate
 

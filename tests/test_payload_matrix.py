@@ -41,6 +41,8 @@ from clustersite.text.problems import Problems
 from clustersite.tools import scaffold_yaml
 from conftest import FIXED_EPOCH, copy_site_sources, replace_content, run_build
 
+pytestmark = pytest.mark.build  # each test builds a site, or reads one a fixture builds
+
 # Each kind: the text form (any text field) and the URL form (a web address
 # field); {m} is the marker naming the field. None: the kind has no such form.
 PAYLOADS: dict[str, tuple[str | None, str | None]] = {
@@ -350,7 +352,7 @@ def run_check(root: Path) -> subprocess.CompletedProcess:
         [sys.executable, "-m", "clustersite.tools.check", "--root", str(root), "--lang", "en"],
         capture_output=True,
         text=True,
-        env={"PYTHONPATH": str(root / "hooks"), "SOURCE_DATE_EPOCH": FIXED_EPOCH, "PATH": ""},
+        env={"SOURCE_DATE_EPOCH": FIXED_EPOCH, "PATH": ""},
     )
 
 

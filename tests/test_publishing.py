@@ -26,6 +26,7 @@ def sub_path_site(tmp_path_factory):
     return build
 
 
+@pytest.mark.build
 def test_the_same_commit_builds_byte_identical_sites(real_site, tmp_path):
     again = run_build(real_site.root, tmp_path / "again")
     assert again.returncode == 0, again.output
@@ -35,6 +36,7 @@ def test_the_same_commit_builds_byte_identical_sites(real_site, tmp_path):
     assert [name for name in first if first[name] != second[name]] == []
 
 
+@pytest.mark.build
 def test_no_link_escapes_the_sub_path(sub_path_site):
     base = urlsplit(SUB_URL).path
     checked = 0
@@ -57,6 +59,7 @@ def test_no_link_escapes_the_sub_path(sub_path_site):
     assert checked > 100
 
 
+@pytest.mark.build
 def test_feeds_and_sitemap_use_the_sub_path(sub_path_site):
     atom = (sub_path_site.site / "naujienos.xml").read_text(encoding="utf-8")
     assert f'href="{SUB_URL}naujienos.xml"' in atom
@@ -64,6 +67,7 @@ def test_feeds_and_sitemap_use_the_sub_path(sub_path_site):
     assert all(loc.startswith(SUB_URL) for loc in re.findall(r"<loc>(.*?)</loc>", sitemap))
 
 
+@pytest.mark.build
 def test_headers_allow_exactly_the_listed_inline_scripts_the_pages_have(real_site):
     headers = (real_site.site / "_headers").read_text(encoding="utf-8")
     policy = re.search(r"Content-Security-Policy: (.*)", headers)[1]
@@ -88,11 +92,13 @@ def test_headers_allow_exactly_the_listed_inline_scripts_the_pages_have(real_sit
     assert fingerprinted and all((real_site.site / path.lstrip("/")).is_file() for path in fingerprinted)
 
 
+@pytest.mark.build
 def test_headers_follow_the_sub_path(sub_path_site):
     headers = (sub_path_site.site / "_headers").read_text(encoding="utf-8")
     assert headers.startswith("/lietuvos-klasteriai/*\n")
 
 
+@pytest.mark.build
 def test_a_public_build_needs_a_named_publisher(tmp_path):
     root = copy_site_sources(tmp_path / "repo", publisher=False)
     build = run_build(root, tmp_path / "site", env_extra={"SITE_URL": "https://klasteriai.example/"})
@@ -104,6 +110,7 @@ def test_a_public_build_needs_a_named_publisher(tmp_path):
     assert local.returncode == 0, local.output
 
 
+@pytest.mark.build
 def test_no_stylesheet_has_a_bare_star_after_a_sibling_combinator(real_site):
     # Material's `table:not([class])+*` made Chromium re-style every card of the
     # directory's list whenever one came or went (hooks/clustersite/outputs/html_fixes.py).
@@ -138,6 +145,7 @@ def test_the_stylesheet_fix_comes_from_the_first_theme_folder_and_notices_when_t
     assert corrected.corrected_path == f"assets/stylesheets/main.{hashlib.sha256(corrected.text.encode()).hexdigest()[:8]}.min.css"
 
 
+@pytest.mark.build
 def test_every_page_carries_the_site_icon_inline(real_site):
     # Chromium fetches a file icon again at each filter change (site_icon.py).
     icon = (REPO / "content" / "assets" / "images" / "favicon.png").read_bytes()

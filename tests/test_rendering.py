@@ -6,6 +6,8 @@ import pytest
 
 from conftest import copy_site_sources, minimal_cluster, replace_content, run_build
 
+pytestmark = pytest.mark.build  # each test builds a site, or reads one a fixture builds
+
 HOSTILE = "<script>alert('x')</script>"
 
 CLUSTERS = {

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from bs4 import BeautifulSoup
 
 from clustersite.outputs import security_headers
@@ -43,6 +44,7 @@ def test_make_check_refuses_markup_in_interface_wording(tmp_path):
     assert f"data/ui/lt.yml:{line}: skip.to_content: interface wording is plain text, but this has markup ({HOSTILE})" in english.stdout
 
 
+@pytest.mark.build
 def test_a_strict_build_refuses_it_too_and_any_build_shows_it_as_text(tmp_path):
     root = copy_site_sources(tmp_path / "repo")
     line = _with_hostile_wording(root)
@@ -55,6 +57,7 @@ def test_a_strict_build_refuses_it_too_and_any_build_shows_it_as_text(tmp_path):
     assert HOSTILE in home.find("a", href="#cs-main").get_text()
 
 
+@pytest.mark.build
 def test_a_page_with_an_unlisted_inline_script_stops_the_build_and_is_named(tmp_path):
     root = copy_site_sources(tmp_path / "repo")
     template = root / "overrides" / "stats.html"

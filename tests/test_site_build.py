@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from urllib.parse import urljoin, urlsplit
 
+import pytest
+
 from clustersite.model.site_data import load_site
 from clustersite.text.collation import lithuanian_key
 from conftest import BUILD_DATE, REPO
+
+pytestmark = pytest.mark.build  # each test builds a site, or reads one a fixture builds
 
 LANG_ROOTS = {"lt": "", "en": "en/"}
 EXPIRED_WORD = {"lt": "Nebegalioja", "en": "Expired"}

@@ -119,6 +119,7 @@ def total(table):
     return [int(cell.get_text(strip=True)) for cell in table.tfoot.find_all("td")]
 
 
+@pytest.mark.build
 def test_statistics_page_has_five_captioned_tables_in_both_languages(real_site):
     for lang, root in LANG_ROOTS.items():
         page = real_site.page(f"{root}{STATS}")
@@ -131,6 +132,7 @@ def test_statistics_page_has_five_captioned_tables_in_both_languages(real_site):
             assert all(row.th["scope"] == "row" for row in table.tbody.find_all("tr"))
 
 
+@pytest.mark.build
 def test_every_chart_is_a_named_image_described_by_its_own_title_and_desc(real_site):
     charts = 0
     for root in LANG_ROOTS.values():
@@ -149,6 +151,7 @@ def test_every_chart_is_a_named_image_described_by_its_own_title_and_desc(real_s
     assert charts == 10
 
 
+@pytest.mark.build
 def test_table_counts_and_totals_equal_the_data(real_site, site):
     clusters = site.clusters
     for root in LANG_ROOTS.values():
@@ -176,6 +179,7 @@ def test_table_counts_and_totals_equal_the_data(real_site, site):
         assert sum(int(row.td.get_text()) for row in members.tbody.find_all("tr")) == total(members)[0]
 
 
+@pytest.mark.build
 def test_a_page_for_every_sector_and_county_in_use_and_none_for_the_others(real_site, site):
     for folder, _vocabulary, used in (
         (urls.SECTOR_PAGES, "sectors", {k for c in site.clusters for k in c.sectors}),
@@ -186,6 +190,7 @@ def test_a_page_for_every_sector_and_county_in_use_and_none_for_the_others(real_
             assert built == used, folder
 
 
+@pytest.mark.build
 def test_each_group_page_lists_exactly_its_clusters_and_their_news(real_site, site):
     for kind, keys_of in (("sector", lambda c: c.sectors), ("county", lambda c: (c.county,))):
         for key in keys_in_use(site, kind):
@@ -204,6 +209,7 @@ def test_each_group_page_lists_exactly_its_clusters_and_their_news(real_site, si
                     assert dots <= members
 
 
+@pytest.mark.build
 def test_a_profile_links_to_its_sector_and_county_pages(real_site, site):
     cluster = next(c for c in site.clusters if c.sectors and c.county)
     for root in LANG_ROOTS.values():
@@ -215,6 +221,7 @@ def test_a_profile_links_to_its_sector_and_county_pages(real_site, site):
             assert (real_site.site / root / path / "index.html").is_file()
 
 
+@pytest.mark.build
 def test_the_directory_links_the_statistics_page(real_site):
     for root in LANG_ROOTS.values():
         hrefs = [urljoin(f"/{root}klasteriai/", a["href"]) for a in real_site.page(f"{root}klasteriai/").select("article a")]

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from conftest import copy_site_sources, run_build
+
+pytestmark = pytest.mark.build  # each test builds a site, or reads one a fixture builds
 
 
 def test_a_section_moves_with_one_line(tmp_path):

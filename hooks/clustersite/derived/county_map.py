@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import cast
 
 import yaml
 
@@ -80,7 +81,7 @@ def project_lks94(lon: float, lat: float) -> Point:
 # --- Plane geometry ---------------------------------------------------------
 
 
-def ring_area(ring: Sequence[Point]) -> float:
+def ring_area(ring: Ring) -> float:
     """Signed area (shoelace); the sign depends on the winding."""
     total = 0.0
     for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=False):
@@ -88,7 +89,7 @@ def ring_area(ring: Sequence[Point]) -> float:
     return total / 2
 
 
-def ring_centroid(ring: Sequence[Point]) -> Point:
+def ring_centroid(ring: Ring) -> Point:
     """Area centroid of a simple ring."""
     pairs = zip(ring, ring[1:] + ring[:1], strict=False)
     cx = cy = area2 = 0.0
@@ -415,7 +416,7 @@ def place_dots(
         county_groups.setdefault(shape.key, []).append(item)
     gap = 2 * spread_radius
     for key, group in county_groups.items():
-        shape = county_map.county(key)
+        shape = cast(CountyShape, county_map.county(key))  # a key of a shape in county_only
         rows = (len(group) + 4) // 5
         below = shape.label_y + county_offset
         above = shape.label_y - county_offset - (rows - 1) * gap

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass
+from typing import TypedDict
 from urllib.parse import urljoin
 
 import icalendar
@@ -41,6 +42,15 @@ def stable_id(*parts: str) -> str:
 
 def _rfc3339(day: dt.date) -> str:
     return dt.datetime(day.year, day.month, day.day, tzinfo=VILNIUS).isoformat()
+
+
+class FeedContext(TypedDict):
+    """What every feed and calendar of one language's build shares."""
+
+    lang: str
+    site_url: str
+    lang_root: str
+    build_date: dt.date
 
 
 def atom_feed(

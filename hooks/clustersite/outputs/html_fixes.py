@@ -60,7 +60,7 @@ def corrected_stylesheet(theme_dirs: list[Path]) -> Stylesheet | None:
     stylesheet no longer has the rule (a Material upgrade)."""
     found = next((path for folder in theme_dirs for path in sorted((folder / _STYLESHEETS).glob("main.*.min.css"))), None)
     text = found.read_text(encoding="utf-8") if found else ""
-    if _TABLE_SPACING[0] not in text:
+    if found is None or _TABLE_SPACING[0] not in text:
         return None
     text = text.replace(*_TABLE_SPACING)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]

@@ -15,7 +15,7 @@ from urllib.parse import urljoin
 from clustersite.model.site_data import SiteData
 from clustersite.outputs import reuse
 from clustersite.outputs.build import Build, base_path, language_root
-from clustersite.outputs.feeds import atom_feed, calendar
+from clustersite.outputs.feeds import FeedContext, atom_feed, calendar
 from clustersite.outputs.html_fixes import fix_page, write_corrected_stylesheet
 from clustersite.outputs.search_index import build_search_index
 from clustersite.outputs.security_headers import headers_file, inline_scripts, unlisted_scripts
@@ -56,7 +56,7 @@ def copy_media(site: SiteData, build: Build) -> None:
 
 def write_feeds(site: SiteData, build: Build) -> None:
     out, t = build.site_dir / build.lang_root, build.t
-    common = {"lang": build.lang, "site_url": build.site_url, "lang_root": build.lang_root, "build_date": site.build_date}
+    common: FeedContext = {"lang": build.lang, "site_url": build.site_url, "lang_root": build.lang_root, "build_date": site.build_date}
     feed = atom_feed(site.news, site.vocabularies["tags"], title=t("news.feed_title"), author=build.site_name, **common)
     write(out / urls.NEWS_FEED, feed.encode("utf-8"))
     events, organiser = site.upcoming_events + site.past_events, t("event.organiser")

@@ -27,7 +27,7 @@ from clustersite.derived.open_data import FILES, bundle
 from clustersite.model.site_data import SiteData
 from clustersite.outputs.badge_files import badge_svg, endpoint_json
 from clustersite.outputs.build import Build
-from clustersite.outputs.feeds import atom_feed, calendar
+from clustersite.outputs.feeds import FeedContext, atom_feed, calendar
 from clustersite.outputs.templating import TEMPLATE_DIR, TEMPLATES
 from clustersite.text import urls
 
@@ -74,7 +74,7 @@ def embeds(site: SiteData, build: Build) -> dict[str, bytes]:
 
 def follower_feeds(site: SiteData, build: Build) -> dict[str, bytes]:
     lang, t, root = build.lang, build.t, build.lang_root
-    common = {"lang": lang, "site_url": build.site_url, "lang_root": root, "build_date": site.build_date}
+    common: FeedContext = {"lang": lang, "site_url": build.site_url, "lang_root": root, "build_date": site.build_date}
     tags, organiser = site.vocabularies["tags"], t("event.organiser")
     files = {}
     for cluster in site.clusters:

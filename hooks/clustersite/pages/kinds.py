@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from markupsafe import escape
 
@@ -215,7 +215,8 @@ def _statistics_context(view, site, page):
 
 
 def _cluster_group_context(view, site, page):
-    found = cluster_groups.group(site, view.name, view.subject.key, page.lang)
+    # A group's page is written only for a group with clusters, so it is found.
+    found = cast(cluster_groups.ClusterGroup, cluster_groups.group(site, view.name, view.subject.key, page.lang))
     context: dict[str, Any] = {"group": found}
     if view.name == "county":  # the county map, its clusters as dots, every county's count
         shapes = county_map.build_county_map()

@@ -13,7 +13,7 @@ MAX_FILE_BYTES.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -52,7 +52,10 @@ class LineList(list):
 
 # libyaml's C parser is ~10x faster than the pure-Python one; the
 # constructors (and so the safety) are SafeLoader's either way.
-_SafeBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:  # the two share SafeLoader's interface
+    _SafeBase = yaml.SafeLoader
+else:
+    _SafeBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _LineSafeLoader(_SafeBase):
@@ -117,7 +120,7 @@ def _scalar(loader: _LineSafeLoader, event: yaml.ScalarEvent) -> Any:
         return event.value
     if tag == _MERGE_TAG:  # `<<` merges an alias, and aliases are refused anyway
         return event.value
-    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)  # type: ignore[arg-type]  # libyaml's marks serve as well
     constructor = loader.yaml_constructors.get(tag) if tag not in (_MAP_TAG, _SEQ_TAG) else None
     return constructor(loader, node) if constructor else loader.construct_undefined(node)
 
@@ -178,7 +181,7 @@ def _build(loader: _LineSafeLoader, first_line: int) -> Any:
                 parent = stack[-1] if stack else None
                 in_mapping = parent is not None and isinstance(parent.value, LineDict)
                 stack.append(
-                    _Open(container, mark, parent.child_path() if parent else "", parent.key_line if in_mapping else line)
+                    _Open(container, mark, parent.child_path() if parent else "", parent.key_line if parent is not None and in_mapping else line)
                 )  # `members:`, not its first item
                 continue
         if not stack:  # the document's top value is complete

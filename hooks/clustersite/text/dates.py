@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Mapping
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -14,7 +15,7 @@ VILNIUS = ZoneInfo("Europe/Vilnius")
 BABEL_LOCALES = {"lt": "lt", "en": "en_GB"}
 
 
-def build_date(environ: dict[str, str] | None = None) -> dt.date:
+def build_date(environ: Mapping[str, str] | None = None) -> dt.date:
     """Today in UTC, or the day of SOURCE_DATE_EPOCH when set (reproducible builds)."""
     environ = os.environ if environ is None else environ
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
