@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypedDict
 from urllib.parse import urljoin
 
 import icalendar
 
-from clustersite.model.entries import Entry
+from clustersite.model.entries import Event, News
 from clustersite.model.vocabularies import Term
 from clustersite.outputs.templating import TEMPLATES
 from clustersite.text import urls
@@ -54,7 +55,7 @@ class FeedContext(TypedDict):
 
 
 def atom_feed(
-    news: list[Entry],
+    news: Sequence[News],
     tags: dict[str, Term],
     lang: str,
     site_url: str,
@@ -92,15 +93,16 @@ def atom_feed(
     )
 
 
-def _event(entry: Entry, lang: str, base: str, stamp: dt.datetime, organiser_label: str) -> icalendar.Event:
+def _event(entry: Event, lang: str, base: str, stamp: dt.datetime, organiser_label: str) -> icalendar.Event:
     event = icalendar.Event()
     event.add("uid", f"{entry.slug}@{ID_NAMESPACE}")
     event.add("dtstamp", stamp)
     event.add("summary", entry.title.pick(lang).text)
     start, end = entry.start, entry.end
+    assert start is not None, "calendar() keeps only dated events"
     if isinstance(start, dt.datetime):
         event.add("dtstart", start.astimezone(VILNIUS))
-        if end:
+        if isinstance(end, dt.datetime):
             event.add("dtend", end.astimezone(VILNIUS))
     else:
         event.add("dtstart", start)
@@ -117,7 +119,7 @@ def _event(entry: Entry, lang: str, base: str, stamp: dt.datetime, organiser_lab
     return event
 
 
-def calendar(events: list[Entry], lang: str, site_url: str, lang_root: str, name: str, build_date: dt.date, organiser_label: str) -> bytes:
+def calendar(events: Sequence[Event], lang: str, site_url: str, lang_root: str, name: str, build_date: dt.date, organiser_label: str) -> bytes:
     """A calendar of the dated events (an event without dates cannot be in one)."""
     cal = icalendar.Calendar()
     cal.add("prodid", "-//Lietuvos klasteriai//klasteriai//" + lang.upper())
