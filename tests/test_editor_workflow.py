@@ -116,7 +116,7 @@ def test_vs_code_maps_the_schemas():
 
 
 def test_check_lists_problems_and_github_annotations(tmp_path):
-    root = replace_content(copy_site_sources(tmp_path / "repo"), {"a": minimal_cluster(extra="county: vilniu\n")})
+    root = replace_content(copy_site_sources(tmp_path / "repo", content=False), {"a": minimal_cluster(extra="county: vilniu\n")})
     plain = run_module("clustersite.tools.check", "--root", str(root))
     assert plain.returncode == 1
     expected = (
@@ -156,7 +156,7 @@ def fill_empty_leaves(text: str) -> str:
 
 @pytest.mark.parametrize("kind", ["cluster", "news", "story", "event"])
 def test_scaffolds_ask_for_what_is_required_and_never_overwrite(tmp_path, kind):
-    root = replace_content(copy_site_sources(tmp_path / "repo"), {"litek": minimal_cluster("LITEK")})
+    root = replace_content(copy_site_sources(tmp_path / "repo", content=False), {"litek": minimal_cluster("LITEK")})
     made = run_module("clustersite.tools.scaffold", kind, "bandymas", "--date", "2026-03-04", "--root", str(root))
     assert made.returncode == 0, made.stderr
     written = [line.removeprefix("wrote ") for line in made.stdout.splitlines() if line.startswith("wrote ")]
@@ -310,7 +310,7 @@ def test_the_guides_example_error_is_what_check_really_prints(tmp_path, guide):
     text = (REPO / "docs" / guide).read_text(encoding="utf-8")
     example = re.search(r"```yaml\n(.*?)```", text, re.S)[1]
     messages = re.search(r"```text\n(.*?)```", text, re.S)[1].splitlines()
-    root = replace_content(copy_site_sources(tmp_path / "repo"), {"my-cluster": example})
+    root = replace_content(copy_site_sources(tmp_path / "repo", content=False), {"my-cluster": example})
     language = "lt" if guide == "vadovas-redaktoriams.md" else "en"  # each guide shows its own language's messages
     result = run_module("clustersite.tools.check", "--root", str(root), "--lang", language)
     assert result.stdout.splitlines() == messages
