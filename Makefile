@@ -47,9 +47,11 @@ test: test-js $(DEV_ENV) node_modules/.installed
 test-fast: test-js $(DEV_ENV)
 	$(BIN)/python -m pytest -m "not browser"
 
-# Only the tests that build no site: seconds, for the loop while coding.
+# Only the tests that build no site: seconds, for the loop while coding; on
+# every core (pytest-xdist), since most of their time is editors' commands
+# run as new processes.
 test-unit: $(DEV_ENV)
-	$(BIN)/python -m pytest -q -m unit
+	$(BIN)/python -m pytest -q -m unit -n auto
 
 # ruff (lint and format) and mypy, configured in pyproject.toml. All three run
 # even when one fails, so one run shows every finding.
