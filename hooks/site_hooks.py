@@ -71,8 +71,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     publisher.require(config.site_url, config.extra)
     config["nav"] = [{title: path} for title, path in urls.NAV]
     config.extra["scope"] = base_path(config.site_url)
-    # Appended, so it follows every listed extension (it fails if a later one turns raw HTML back on).
-    if not any(isinstance(extension, SafeHtml) for extension in config.markdown_extensions):
+    if not any(isinstance(extension, SafeHtml) for extension in config.markdown_extensions):  # last: it fails if a later one allows raw HTML
         config.markdown_extensions.append(SafeHtml())  # type: ignore[arg-type]  # MkDocs takes Extension objects too
     return config
 
