@@ -32,8 +32,9 @@ def cluster(name_lt, name_en, summary_lt, summary_en, sectors, county, city, fou
         f"open_to_members: {'true' if open_ else 'false'}",
         "sources:\n  - url: https://example.org/",
     ]
-    if members:
+    if members:  # named, and counted by the (fixture's) source: only a stated count sorts and shows as a size
         lines.append("members:\n" + "".join(f"  - name: {m}\n" for m in members).rstrip())
+        lines.append(f"member_count:\n  value: {len(members)}\n  as_of: 2025")
     if label:
         level, awarded = label
         lines.append(f"labels:\n  - level: {level}\n    issuer: ESCA\n    awarded: {awarded}")

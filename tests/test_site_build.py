@@ -155,3 +155,40 @@ def test_footer_links_the_site_pages_and_open_data(real_site):
         footer = real_site.page(root).select_one(".cs-footer")
         targets = {urljoin(f"/{root}", a["href"]) for a in footer.find_all("a") if not urlsplit(a["href"]).netloc}
         assert {f"/{root}apie-klasterius/", f"/{root}inolink/", f"/{root}prieinamumas/", f"/{root}privatumas/", f"/{root}duomenys/"} <= targets
+
+
+@pytest.mark.build
+def test_a_member_count_is_shown_only_where_a_source_states_it_with_its_date(real_site):
+    """A list of named members is never shown as the cluster's size: the
+    count beside "Nariai"/"Members" on profiles and cards is the source's,
+    with the date it held, and the list is headed as the known members."""
+    data = real_data()
+    for lang, root in LANG_ROOTS.items():
+        label = {"lt": "Nariai", "en": "Members"}[lang]
+        directory = real_site.page(f"{root}klasteriai/")
+        for cluster in data.clusters:
+            profile = real_site.page(f"{root}klasteriai/{cluster.slug}/")
+            card = directory.select_one(f'li.cs-card[data-slug="{cluster.slug}"]')
+            for where, page in (("profile", profile.select_one(".cs-facts")), ("card", card)):
+                counts = [dt.find_next_sibling("dd").get_text(" ", strip=True) for dt in page.find_all("dt") if dt.get_text(strip=True) == label]
+                if cluster.member_count is None:
+                    assert counts == [], (lang, where, cluster.slug, counts)
+                else:
+                    assert len(counts) == 1 and str(cluster.member_count.value) in counts[0], (lang, where, cluster.slug)
+                    assert str(cluster.member_count.as_of if isinstance(cluster.member_count.as_of, int) else cluster.member_count.as_of.year) in counts[0]
+            heading = profile.select_one("#cs-members")
+            if cluster.members:
+                known = {"lt": "Žinomi nariai", "en": "Known members"}[lang]
+                assert heading.get_text(strip=True) == f"{known} ({len(cluster.members)})"
+            else:
+                assert heading is None
+
+
+@pytest.mark.build
+def test_the_home_page_and_the_statistics_count_members_the_same_way(real_site):
+    figures = real_data().figures()
+    for root in LANG_ROOTS.values():
+        home = real_site.page(root).select(".cs-figures dl > div > dd:first-of-type")[1].get_text(strip=True)
+        table = real_site.page(f"{root}statistika/").find("section", attrs={"aria-labelledby": "cs-stat-members"}).table
+        assert home == str(figures.members)
+        assert [cell.get_text(strip=True) for cell in table.tfoot.find_all("td")] == [home]

@@ -586,7 +586,8 @@ def counts(site: SiteData) -> dict[str, Any]:
     return {
         "as_of": site.build_date,
         "clusters": figures.clusters,
-        "members": {"total": figures.members, "clusters_with_member_data": figures.clusters_with_member_data},
+        # Organisations named in the member lists, each once (sources' dated counts are per cluster, in clusters.json).
+        "members": {"named_organisations": figures.members, "clusters_with_member_list": figures.clusters_with_member_data},
         "by_sector": by("sectors", lambda c, key: key in c.sectors),
         "without_sector": sum(1 for c in clusters if not c.sectors),
         "by_county": by_county,

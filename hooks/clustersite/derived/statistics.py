@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from clustersite.model.cluster_model import MEMBER_TYPES
+from clustersite.model.site_data import known_organisations
 
 LABEL_LEVELS = ("gold", "silver", "bronze")  # table columns, highest first
 UNTYPED = ""  # the row key for members listed without a type
@@ -113,9 +114,10 @@ def labels_by_year(clusters: Sequence[Any]) -> tuple[Tally, tuple[Row, ...]]:
 
 
 def members_by_type(clusters: Sequence[Any]) -> Tally:
-    """Named members per type, from the member lists (not from `member_count`,
-    which gives no types). An organisation in two clusters' lists counts twice."""
-    members = [member for cluster in clusters for member in cluster.members]
+    """Named member organisations per type, from the member lists (not from
+    `member_count`, which gives no types), each organisation once, as the
+    home page counts them (site_data.known_organisations)."""
+    members = list(known_organisations(clusters).values())
     counts = Counter(member.type or UNTYPED for member in members)
     typed = Counter({key: count for key, count in counts.items() if key != UNTYPED})
     rows = _by_count(typed, MEMBER_TYPES)

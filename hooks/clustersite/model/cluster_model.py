@@ -174,8 +174,10 @@ class Cluster(Record):
 
     @property
     def members_total(self) -> int | None:
-        """Members as far as known: the source's count, else the list's length."""
-        return self.member_count.value if self.member_count else len(self.members) or None
+        """How many members a source says the cluster has (dated in `member_count`);
+        None when no source counts them. A list of named members is not the
+        cluster's size: it is shown as such ("Known members (3)"), never as a count."""
+        return self.member_count.value if self.member_count else None
 
     @property
     def current_label(self) -> Label | None:

@@ -10,13 +10,13 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from clustersite.model.cluster_model import Cluster, load_clusters
+from clustersite.model.cluster_model import Cluster, Member, load_clusters
 from clustersite.model.entries import Entry, Event, News, Story, load_entries
 from clustersite.model.fields import Context
 from clustersite.model.handwritten_pages import check_handwritten_pages
 from clustersite.model.vocabularies import Term, load_vocabularies
 from clustersite.text import urls
-from clustersite.text.collation import lithuanian_key
+from clustersite.text.collation import lithuanian_key, organisation_key
 from clustersite.text.dates import latest_allowed
 from clustersite.text.errors import ContentError
 from clustersite.text.problems import Problem, Problems
@@ -27,8 +27,8 @@ PER_PAGE = 10  # news posts per list page
 @dataclass(frozen=True)
 class Figures:
     clusters: int
-    members: int  # member organisations as far as the data says
-    clusters_with_member_data: int
+    members: int  # organisations named in the clusters' member lists, each counted once
+    clusters_with_member_data: int  # clusters with a member list
     valid_labels: int
 
 
@@ -91,11 +91,10 @@ class SiteData:
         return notes
 
     def figures(self) -> Figures:
-        with_members = [c.members_total for c in self.clusters if c.members_total]
         return Figures(
             clusters=len(self.clusters),
-            members=sum(with_members),
-            clusters_with_member_data=len(with_members),
+            members=len(known_organisations(self.clusters)),
+            clusters_with_member_data=sum(1 for c in self.clusters if c.members),
             valid_labels=sum(1 for c in self.clusters if c.current_label and c.current_label.status == "valid"),
         )
 
@@ -184,6 +183,18 @@ class SiteData:
     def series(self, key: str) -> list[Event]:
         """The editions of a recurring event, newest first."""
         return sorted((e for e in self._events if e.series == key), key=lambda e: (e.sort_moment, e.slug), reverse=True)
+
+
+def known_organisations(clusters: Iterable[Cluster]) -> dict[str, Member]:
+    """The organisations the clusters' member lists name, each once (the first
+    listing wins), by `organisation_key`: what the home page and the
+    statistics count. Sources' member counts are per cluster and dated; they
+    are never added up, since one organisation can belong to several clusters."""
+    found: dict[str, Member] = {}
+    for cluster in clusters:
+        for member in cluster.members:
+            found.setdefault(organisation_key(member.name), member)
+    return found
 
 
 def _group(entries: Sequence[Entry], keys: Callable[[Any], Iterable[Any]]) -> dict[Any, list[Any]]:

@@ -26,6 +26,13 @@ def _secondary(char: str) -> str:
     return marks + ("y" if decomposed[0] == "y" else "")
 
 
+def organisation_key(name: str) -> str:
+    """One key per organisation however its name is typed: case, quotation
+    marks and spacing aside ("VšĮ „Saulėtekio slėnis“" = "VšĮ Saulėtekio slėnis")."""
+    folded = unicodedata.normalize("NFC", name).casefold()
+    return " ".join("".join(char for char in folded if char not in "„“”\"'«»").split())
+
+
 def lithuanian_key(text: str) -> tuple:
     folded = unicodedata.normalize("NFC", text).casefold()
     letters = [char for char in folded if char.isalnum() or char == " "]
