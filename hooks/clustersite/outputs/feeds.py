@@ -10,6 +10,7 @@ same commit writes the same feeds.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -135,5 +136,13 @@ def calendar(events: Sequence[Event], lang: str, site_url: str, lang_root: str, 
         cal.add_component(_event(entry, lang, base, stamp, organiser_label))
     # Always carry the Vilnius VTIMEZONE: times are written in it, and RFC 5545
     # wants at least one component even when no event has a date yet.
-    cal.add_component(icalendar.Timezone.from_tzid("Europe/Vilnius", first_date=dt.date(2010, 1, 1)))
+    cal.add_component(_vilnius())
     return cal.to_ical()
+
+
+@functools.cache
+def _vilnius() -> icalendar.Timezone:
+    """Europe/Vilnius as a VTIMEZONE, made once per process: icalendar builds it
+    from the zone's transitions, which cost 5.7 s over 2,074 calendars at
+    1,000 clusters when made for each (every cluster has a calendar)."""
+    return icalendar.Timezone.from_tzid("Europe/Vilnius", first_date=dt.date(2010, 1, 1))
