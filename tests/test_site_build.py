@@ -192,3 +192,18 @@ def test_the_home_page_and_the_statistics_count_members_the_same_way(real_site):
         table = real_site.page(f"{root}statistika/").find("section", attrs={"aria-labelledby": "cs-stat-members"}).table
         assert home == str(figures.members)
         assert [cell.get_text(strip=True) for cell in table.tfoot.find_all("td")] == [home]
+
+
+@pytest.mark.build
+def test_public_pages_name_no_tools_or_editors_files(real_site):
+    """The footer credits no tool (the accessibility statement's colophon
+    does) and no page sends readers to the repository's editors' guides or
+    YAML files: readers are told whom to write to instead."""
+    statements = {"prieinamumas/index.html", "en/prieinamumas/index.html"}
+    for path in real_site.pages():
+        relative = path.relative_to(real_site.site).as_posix()
+        text = real_site.page(relative).get_text(" ")
+        for machinery in ("Material for MkDocs", "editors-guide.md", "vadovas-redaktoriams.md", "YAML"):
+            assert relative in statements and machinery == "Material for MkDocs" or machinery not in text, (relative, machinery)
+    for root in LANG_ROOTS.values():
+        assert "Material for MkDocs" in real_site.page(f"{root}prieinamumas/").get_text(" ")
