@@ -103,12 +103,12 @@ def _run(spec: Spec, value: Any, info: ValidationInfo) -> Any:
     items, warnings = ctx.problems.items, ctx.problems.warnings
     reported, warned = len(items), len(warnings)
     clean = spec.check(value, where, ctx)
-    if len(items) > reported or len(warnings) > warned:
+    refused = items[reported:]
+    if refused or len(warnings) > warned:
         # The check reports without knowing where the value is: the error map places it.
-        refused = items[reported:]
         del items[reported:], warnings[warned:]
-        if clean is INVALID:
-            raise refuse(refused[-1].message)
+    if clean is INVALID:
+        raise refuse(refused[-1].message if refused else say("empty-required"))
     return clean
 
 
