@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urljoin, urlsplit
 
 import pytest
@@ -205,5 +206,7 @@ def test_public_pages_name_no_tools_or_editors_files(real_site):
         text = real_site.page(relative).get_text(" ")
         for machinery in ("Material for MkDocs", "editors-guide.md", "vadovas-redaktoriams.md", "YAML"):
             assert relative in statements and machinery == "Material for MkDocs" or machinery not in text, (relative, machinery)
+        # The data page describes fields for data users: no repository files, no editors' instructions, no placeholder code.
+        assert not re.search(r"\bdata/[\w/]*\.yml\b|praleiskite|leave (it )?out|\btodo\b", text), relative
     for root in LANG_ROOTS.values():
         assert "Material for MkDocs" in real_site.page(f"{root}prieinamumas/").get_text(" ")

@@ -15,7 +15,19 @@ from urllib.parse import urljoin
 
 from babel.numbers import format_decimal
 
-from clustersite.derived.open_data import DESCRIPTION, DSA_DATASET, DSA_ORGANISATION, FILES, LICENCE, PUBLISHER, TITLE, OpenData, bundle, tables
+from clustersite.derived.open_data import (
+    DESCRIPTION,
+    DSA_DATASET,
+    DSA_ORGANISATION,
+    DSA_PLACEHOLDER,
+    FILES,
+    LICENCE,
+    PUBLISHER,
+    TITLE,
+    OpenData,
+    bundle,
+    tables,
+)
 from clustersite.derived.structured_data import CONTEXT
 from clustersite.model.site_data import SiteData
 from clustersite.text import urls
@@ -128,6 +140,7 @@ def context(site: SiteData, lang: str, canonical_url: str | None, t: Callable[..
         "data_licence": LICENCE,
         "data_citation": citation(site, lang, page_url, t),
         "data_dsa": t("data.dsa", code=DSA_DATASET),
-        "data_dsa_placeholder": t("data.dsa_placeholder", organisation=DSA_ORGANISATION),
+        # Shown once an institution registers the set; until then its code is a placeholder, not a fact.
+        "data_dsa_registered": DSA_ORGANISATION != DSA_PLACEHOLDER,
         "dataset": dataset(data, site, lang, page_url, t),
     }

@@ -67,7 +67,8 @@ PACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 # data.gov.lt names a data set datasets/<form>/<organisation>/<set>. The
 # publishing institution is not chosen yet: "todo" marks the placeholder, to
 # be replaced by the institution's code when it registers the data set.
-DSA_ORGANISATION = "todo"
+DSA_PLACEHOLDER = "todo"
+DSA_ORGANISATION = DSA_PLACEHOLDER
 DSA_DATASET = f"datasets/gov/{DSA_ORGANISATION}/klasteriai"
 DSA_HEADER = ("id", "dataset", "resource", "base", "model", "property", "type", "ref", "source", "prepare", "level", "access", "uri", "title", "description")
 DSA_LEVEL = 4  # typed, with primary and foreign keys (data.gov.lt's maturity scale 0-5)
@@ -128,7 +129,7 @@ def model_descriptions(path: str) -> list[Text]:
     for name in filter(None, path.split(".")):
         field = model.model_fields[name]
         if (help := help_of(field)) is not None:
-            found.append(help.text)
+            found.append(help.for_data)
         model = field_model(field)
     return found
 
@@ -164,8 +165,8 @@ ENDS = Text(
     "Paskutinė galiojimo diena: valid_until, jei nurodyta, kitaip – dveji metai nuo suteikimo (gruodžio 31 d., kai žinomi tik metai).",
 )
 SLUG_NOTE = Text(
-    "The cluster's identifier: its file name in data/clusters/ and its page address.",
-    "Klasterio identifikatorius: failo vardas data/clusters/ ir puslapio adresas.",
+    "The cluster's identifier, also the last part of its page's address.",
+    "Klasterio identifikatorius, kartu ir paskutinė jo puslapio adreso dalis.",
 )
 CLUSTER_REF = Text("The cluster (slug in clusters.csv).", "Klasteris (slug iš clusters.csv).")
 POSITION = Text("Order in the cluster's list, from 1.", "Eilės numeris klasterio sąraše, nuo 1.")

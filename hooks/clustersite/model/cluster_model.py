@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import PrivateAttr, model_validator
 
-from clustersite.model.fields import SLUG, Bool, Choice, Context, Date, Email, Number, RepoFile, Str, Url, Where, Year
+from clustersite.model.fields import SLUG, Bool, Choice, Context, Date, Email, Number, RepoFile, Str, Text, Url, Where, Year
 from clustersite.model.labels import Label
 from clustersite.model.records import AsLocalized, Check, Help, Record, list_checks, markdown_warnings, refuse, validate
 from clustersite.model.sources import Source
@@ -83,7 +83,9 @@ class MemberCount(Record):
 
 class Maturity(Record):
     level: Annotated[
-        str, Check(Choice(vocabulary="maturity", noun="maturity level")), Help("A key from data/maturity.yml.", "Raktas iš data/maturity.yml.", "developing")
+        str,
+        Check(Choice(vocabulary="maturity", noun="maturity level")),
+        Help("A key from data/maturity.yml.", "Raktas iš data/maturity.yml.", "developing", data=Text("The level's key.", "Lygio raktas.")),
     ]
     assessed: Annotated[Annotated[dt.date, Check(Date())] | None, Help("When the level was assessed.", "Kada lygis įvertintas.")] = None
 
@@ -101,7 +103,15 @@ class Cluster(Record):
     sectors: Annotated[
         tuple[Annotated[str, Check(Choice(vocabulary="sectors", noun="sector"))], ...],
         *list_checks(unique=True),
-        Help("Keys from data/sectors.yml; leave out when no source names one.", "Raktai iš data/sectors.yml; praleiskite, jei šaltinis jų nenurodo.", "[ict]"),
+        Help(
+            "Keys from data/sectors.yml; leave out when no source names one.",
+            "Raktai iš data/sectors.yml; praleiskite, jei šaltinis jų nenurodo.",
+            "[ict]",
+            data=Text(
+                "The cluster's sectors as keys (their names in both languages are in clusters.json); empty when no source names one.",
+                "Klasterio sektoriai, nurodyti raktais (jų pavadinimai abiem kalbomis – clusters.json); tuščia, jei šaltinis jų nenurodo.",
+            ),
+        ),
     ] = ()
     county: Annotated[
         Annotated[str, Check(Choice(vocabulary="counties", noun="county"))] | None,
@@ -135,7 +145,14 @@ class Cluster(Record):
             "Klasterių kokybės ženklai; valid_until – pagal nutylėjimą dveji metai nuo suteikimo.",
         ),
     ] = ()
-    maturity: Annotated[Maturity | None, Help("Maturity level (data/maturity.yml).", "Brandos lygis (data/maturity.yml).")] = None
+    maturity: Annotated[
+        Maturity | None,
+        Help(
+            "Maturity level (data/maturity.yml).",
+            "Brandos lygis (data/maturity.yml).",
+            data=Text("The cluster's maturity level, one of the four official levels.", "Klasterio brandos lygis, vienas iš keturių oficialių lygių."),
+        ),
+    ] = None
     open_to_members: Annotated[Annotated[bool, Check(Bool())] | None, Help("Does the cluster accept new members?", "Ar klasteris priima naujų narių?")] = None
     join: Annotated[LocalizedText | None, AsLocalized(markdown=True), Help("How to join, in Markdown.", "Kaip prisijungti (Markdown).")] = None
     programmes: Annotated[

@@ -60,15 +60,22 @@ class Record(BaseModel):
 
 @dataclass(frozen=True)
 class Help:
-    """A field's description in both languages, and an example for the scaffold."""
+    """A field's description in both languages, for editors (the JSON Schema,
+    the scaffold), an example for the scaffold, and, where the editor's words
+    are instructions, what the field means for people who use the open data."""
 
     en: str
     lt: str
     example: str | None = None
+    data: Text | None = None
 
     @property
     def text(self) -> Text:
         return Text(self.en, self.lt)
+
+    @property
+    def for_data(self) -> Text:
+        return self.data or self.text
 
     def __get_pydantic_json_schema__(self, schema: CoreSchema, handler: GetJsonSchemaHandler) -> dict[str, Any]:
         found = handler(schema)
