@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from check_support import news_pair, run_check
-from conftest import minimal_cluster
+from conftest import minimal_cluster, run_build
 
 
 def test_check_reports_broken_link_targets_ui_keys_placeholders_and_stale_schemas(fixture_repo, capsys):
@@ -63,3 +65,24 @@ def test_a_link_to_a_cluster_profile_is_not_broken_before_its_page_is_generated(
     assert [line for line in output.splitlines() if line.startswith("content/")] == [
         'content/naujienos/2024-05-01-naujiena.md:8: no such file (got "../klasteriai/nera.md"); fix the path or add the file'
     ]
+
+
+@pytest.mark.build
+def test_the_build_stops_on_the_wording_problems_make_check_reports(fixture_repo, tmp_path, capsys):
+    """A key a template uses, missing, or a renamed {placeholder}: make check and
+    the build give the same lines, and the build stops before any page (no
+    raw key published, no KeyError traceback)."""
+    root = fixture_repo({"bandomasis": minimal_cluster()})
+    english = root / "data" / "ui" / "en.yml"
+    english.write_text(
+        english.read_text(encoding="utf-8").replace('count.clusters.one: "{count} cluster"', 'count.clusters.one: "{n} cluster"'), encoding="utf-8"
+    )
+    template = root / "overrides" / "cluster.html"
+    template.write_text(template.read_text(encoding="utf-8") + "{{ t('cluster.brand_new') }}\n", encoding="utf-8")
+    code, output = run_check(root, capsys, "--lang", "en")
+    checked = [line for line in output.splitlines() if line.startswith("data/ui/")]
+    assert code == 1 and len(checked) == 3
+    build = run_build(root, tmp_path / "site")
+    assert build.returncode == 1 and "Traceback" not in build.output
+    assert all(line in build.output for line in checked)
+    assert not (tmp_path / "site" / "index.html").exists()

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from clustersite.model.site_data import SiteData, load_site
-from clustersite.model.ui_strings import markup_in_wording, translators
+from clustersite.model.ui_strings import check_wording, markup_in_wording, translators
 from clustersite.outputs.html_fixes import Stylesheet, corrected_stylesheet
 from clustersite.outputs.site_icon import icon_data_url
 from clustersite.pages.generated_pages import sync_stubs, wanted_stubs
@@ -23,7 +23,7 @@ from clustersite.pages.kinds import Translate, View
 from clustersite.text.dates import build_date
 from clustersite.text.errors import ContentError
 from clustersite.text.layout import UI_DIR
-from clustersite.text.problems import Problem
+from clustersite.text.problems import Problem, Problems
 
 STYLESHEET_GONE = (
     "Material's stylesheet no longer has the rule hooks/clustersite/outputs/html_fixes.py rewrites "
@@ -65,6 +65,10 @@ class BuildState:
             self.site = load_site(root, build_date(), docs_dir)
             self.text = translators(root / UI_DIR)
             self.html_text = translators(root / UI_DIR, markup=True)
+            wording = Problems()  # what `make check` says of the wording, the build says too, before any page
+            check_wording(root, wording)
+            if wording:
+                raise ContentError(wording)
         except ContentError as error:
             if not self.serving:
                 raise
