@@ -172,6 +172,7 @@ def test_every_computed_interface_string_exists_in_both_languages():
         "directory.sort.": tuple(sort.key for sort in directory.SORTS),
         "directory.label.": directory.LABEL_VALUES,
         "search.": pages.SEARCH_STRINGS,
+        "groups.": tuple(f"{kind}_{part}" for kind in ("sector", "county") for part in ("title", "description", "intro")),
     }
     used_prefixes = set()
     for template in (REPO / "overrides").rglob("*.html"):

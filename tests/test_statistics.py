@@ -234,3 +234,22 @@ def test_the_directory_links_the_statistics_page(real_site):
     for root in LANG_ROOTS.values():
         hrefs = [urljoin(f"/{root}klasteriai/", a["href"]) for a in real_site.page(f"{root}klasteriai/").select("article a")]
         assert f"/{root}{STATS}" in hrefs
+
+
+@pytest.mark.build
+def test_the_sector_and_county_folders_have_an_index_of_their_pages(real_site, site):
+    """/sektoriai/ and /apskritys/ answer (no dead end): each lists every page of
+    its folder, in the vocabulary's order, with its number of clusters."""
+    from clustersite.derived.cluster_groups import group
+
+    for kind, folder in (("sector", urls.SECTOR_PAGES), ("county", urls.COUNTY_PAGES)):
+        for lang, root in LANG_ROOTS.items():
+            index = real_site.page(f"{root}{folder}/")
+            items = index.select("ul.cs-groups li")
+            keys = keys_in_use(site, kind)
+            assert [li.a["href"].strip("/").split("/")[-1] for li in items] == keys
+            for li, key in zip(items, keys, strict=True):
+                assert (real_site.site / root / folder / key / "index.html").is_file()
+                count = len(group(site, kind, key, lang).clusters)
+                assert li.get_text(" ", strip=True).split()[-2] == str(count)
+            assert index.h1.get_text(strip=True) and index.select_one("p.cs-group__lead").get_text(strip=True)

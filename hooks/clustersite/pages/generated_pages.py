@@ -22,6 +22,7 @@ from clustersite.text import urls
 from clustersite.text.localized import DEFAULT_LANGUAGE, LANGUAGES
 
 GROUP_TEMPLATE = "cluster-group.html"
+GROUPS_TEMPLATE = "cluster-groups.html"
 # Profiles and list pages are laid out by their templates: no Material sidebars.
 HIDE = ["navigation", "toc"]
 
@@ -65,6 +66,8 @@ def group_stubs(keys: Mapping[str, Iterable[str]]) -> dict[str, str]:
     """One page per sector and per county in use: {"sector": [keys], "county": [keys]}."""
     wanted: dict[str, str] = {}
     for kind, kind_keys in keys.items():
+        if kind_keys:  # the index of the kind's pages, at its folder's own address
+            wanted |= in_languages(f"{urls.source_file(urls.groups(kind))}/index", {"template": GROUPS_TEMPLATE, "groups": kind})
         for key in kind_keys:
             wanted |= in_languages(urls.source_file(group_path(kind, key)), {"template": GROUP_TEMPLATE, kind: key, "hide": ["navigation", "toc"]})
     return wanted

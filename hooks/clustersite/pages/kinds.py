@@ -120,6 +120,13 @@ def _group(kind: str) -> Match:
     return match
 
 
+def _groups_index(meta, src_uri, site):
+    """The index of the sectors' or the counties' pages (stubs from generated_pages.group_stubs)."""
+    if meta.get("template") != "cluster-groups.html" or meta.get("groups") not in cluster_groups.KINDS:
+        return NOT_THIS
+    return meta["groups"]
+
+
 def _entry(kind: str) -> Match:
     def match(meta, src_uri, site):
         entry = site.entry_at(src_uri)
@@ -160,6 +167,19 @@ def _group_title(view, site, lang, t):
 
 def _group_description(view, lang, t):
     return t(f"group.{view.name}_description", name=view.subject.label.pick(lang).text)
+
+
+def _groups_title(view, site, lang, t):
+    return t(f"groups.{view.subject}_title")
+
+
+def _groups_description(view, lang, t):
+    return t(f"groups.{view.subject}_description")
+
+
+def _groups_context(view, site, page):
+    found = [cluster_groups.group(site, view.subject, key, page.lang) for key in cluster_groups.keys_in_use(site, view.subject)]
+    return {"groups_kind": view.subject, "groups": [g for g in found if g is not None]}
 
 
 def _page_hide(view):
@@ -266,6 +286,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("statistics", by_template("stats.html"), "stats.html", context=_statistics_context),
     Kind("sector", _group("sector"), "cluster-group.html", _group_title, _group_description, _cluster_group_context),
     Kind("county", _group("county"), "cluster-group.html", _group_title, _group_description, _cluster_group_context),
+    Kind("groups", _groups_index, "cluster-groups.html", _groups_title, _groups_description, _groups_context),
     Kind("news", _entry("news"), "news-post.html", description=_summary, context=_news_context),
     Kind("story", _entry("story"), "story.html", description=_summary, context=_story_context),
     Kind("event", _entry("event"), "event.html", description=_summary, context=_event_context),

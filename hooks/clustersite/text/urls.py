@@ -99,6 +99,11 @@ def county(key: str) -> str:
     return f"{COUNTY_PAGES}/{key}/"
 
 
+def groups(kind: str) -> str:
+    """The index of every sector's or county's page: 'sektoriai/', 'apskritys/'."""
+    return f"{SECTOR_PAGES if kind == 'sector' else COUNTY_PAGES}/"
+
+
 def media(repo_path: str) -> str:
     return f"{MEDIA}{repo_path}"
 
@@ -164,6 +169,7 @@ def link_paths() -> dict[str, object]:
         "media": media,
         "sector": sector,
         "county": county,
+        "groups": groups,
         "embed": embed,
         "cluster_news_feed": cluster_news_feed,
         "cluster_calendar": cluster_calendar,
