@@ -38,7 +38,6 @@ from clustersite.model import entries, fields, records, vocabularies
 from clustersite.model.cluster_model import Cluster
 from clustersite.outputs.security_headers import inline_scripts
 from clustersite.text.problems import Problems
-from clustersite.tools import scaffold_yaml
 from conftest import FIXED_EPOCH, copy_site_sources, replace_content, run_build
 
 pytestmark = pytest.mark.build  # each test builds a site, or reads one a fixture builds
@@ -108,7 +107,7 @@ class Filler:
 
     def value(self, field: Any, path: str, name: str) -> Any:
         inner = records.field_model(field)
-        many = scaffold_yaml._is_list(field.annotation)
+        many = records.is_sequence(field.annotation)
         if isinstance(inner, type) and issubclass(inner, BaseModel):
             built = self.record(inner, f"{path}[]" if many else path)
             return [built] if many else built

@@ -12,11 +12,11 @@ import unicodedata
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import PrivateAttr, model_validator
+from pydantic import model_validator
 
 from clustersite.model.fields import SLUG, Bool, Choice, Context, Date, Email, Number, RepoFile, Str, Text, Url, Where, Year
 from clustersite.model.labels import Label
-from clustersite.model.records import AsLocalized, Check, Help, Record, list_checks, markdown_warnings, refuse, validate
+from clustersite.model.records import AsLocalized, Check, FileRecord, Help, Record, list_checks, markdown_warnings, refuse, validate
 from clustersite.model.sources import Source
 from clustersite.source.yaml_source import load_yaml
 from clustersite.text.localized import LocalizedText
@@ -90,7 +90,7 @@ class Maturity(Record):
     assessed: Annotated[Annotated[dt.date, Check(Date())] | None, Help("When the level was assessed.", "Kada lygis įvertintas.")] = None
 
 
-class Cluster(Record):
+class Cluster(FileRecord):
     """A cluster's profile, `data/clusters/<slug>.yml`: the contract with editors."""
 
     name: Annotated[LocalizedText, AsLocalized(150), Help("The cluster's name.", "Klasterio pavadinimas.")]
@@ -169,25 +169,12 @@ class Cluster(Record):
     ]
     updated: Annotated[Annotated[dt.date, Check(Date())] | None, Help("When the profile was last checked.", "Kada profilis paskutinį kartą tikrintas.")] = None
 
-    _slug: str = PrivateAttr(default="")
-    _path: str = PrivateAttr(default="")
-
     @model_validator(mode="after")
     def _member_count_covers_the_list(self) -> Cluster:
         listed = len(self.members)
         if self.member_count is not None and self.member_count.value < listed:
             raise refuse(f"smaller than the {listed} members listed (got {self.member_count.value}); correct it or remove it", at=("member_count", "value"))
         return self
-
-    @property
-    def slug(self) -> str:
-        """The file name: the page address."""
-        return self._slug
-
-    @property
-    def path(self) -> str:
-        """The file, relative to the repository."""
-        return self._path
 
     @property
     def members_total(self) -> int | None:

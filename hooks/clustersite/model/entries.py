@@ -13,10 +13,8 @@ import re
 from pathlib import Path
 from typing import Annotated, Any, ClassVar
 
-from pydantic import PrivateAttr
-
 from clustersite.model.fields import SLUG, Choice, Context, Date, DateTime, RepoFile, Str, Url, Where
-from clustersite.model.records import Check, Help, Record, list_checks, validate
+from clustersite.model.records import Check, FileRecord, Help, Record, list_checks, validate
 from clustersite.model.sources import Source
 from clustersite.source.front_matter import read_front_matter
 from clustersite.text import urls
@@ -129,7 +127,7 @@ REQUIRED_SHARED = {"news": ("date",), "story": ("date", "clusters"), "event": ()
 # --- the records: a pair of files as one entry -------------------------------
 
 
-class EntryRecord(Record):
+class EntryRecord(FileRecord):
     """What news, stories and events share: texts in both languages, the
     clusters they concern, their sources, and where their page is."""
 
@@ -138,18 +136,7 @@ class EntryRecord(Record):
     clusters: tuple[str, ...] = ()
     sources: tuple[Source, ...] = ()
 
-    _slug: str = PrivateAttr(default="")
-    _path: str = PrivateAttr(default="")
-    kind: ClassVar[str] = ""
-
-    @property
-    def slug(self) -> str:
-        return self._slug
-
-    @property
-    def path(self) -> str:
-        """The Lithuanian file, relative to the repository."""
-        return self._path
+    kind: ClassVar[str] = ""  # path: the Lithuanian file
 
     @property
     def section(self) -> str:

@@ -36,6 +36,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     GetJsonSchemaHandler,
+    PrivateAttr,
     ValidationError,
     ValidationInfo,
     create_model,
@@ -56,6 +57,24 @@ class Record(BaseModel):
     """A record read from content: only the fields the model names, never changed after."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True, validate_default=False)
+
+
+class FileRecord(Record):
+    """A record read from one file (a cluster's, an entry's Lithuanian one):
+    where it came from, set by its loader, not by the file."""
+
+    _slug: str = PrivateAttr(default="")
+    _path: str = PrivateAttr(default="")
+
+    @property
+    def slug(self) -> str:
+        """The file's name without its suffix: the page's address."""
+        return self._slug
+
+    @property
+    def path(self) -> str:
+        """The file, relative to the repository."""
+        return self._path
 
 
 @dataclass(frozen=True)
@@ -327,6 +346,13 @@ def metadata(field: Any) -> list[Any]:
     return found
 
 
+def is_sequence(annotation: Any) -> bool:
+    """Whether a field holds a list (`tuple[X, ...]`, also inside `Annotated` or `| None`)."""
+    while get_origin(annotation) is not None and get_origin(annotation) not in (tuple, list):
+        annotation = next((a for a in get_args(annotation) if a is not type(None)), None)
+    return get_origin(annotation) in (tuple, list)
+
+
 def help_of(field: Any) -> Help | None:
     return next((m for m in metadata(field) if isinstance(m, Help)), None)
 
@@ -334,20 +360,6 @@ def help_of(field: Any) -> Help | None:
 def spec_of(field: Any) -> Spec | None:
     """The check a leaf field runs (fields.py), for the scaffold's examples."""
     return next((m.spec for m in metadata(field) if isinstance(m, Check)), None)
-
-
-def walk(record: BaseModel, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], Any, Any]]:
-    """(location, field info, value) for every field of `record`, depth first."""
-    for name, field in type(record).model_fields.items():
-        value = getattr(record, name)
-        here = (*loc, name)
-        yield here, field, value
-        if isinstance(value, BaseModel):
-            yield from walk(value, here)
-        elif isinstance(value, tuple):
-            for index, item in enumerate(value):
-                if isinstance(item, BaseModel):
-                    yield from walk(item, (*here, index))
 
 
 # --- text in two languages ---------------------------------------------------

@@ -8,12 +8,12 @@ model adds it here too.
 
 from __future__ import annotations
 
-from typing import Any, get_args, get_origin
+from typing import Any
 
 from pydantic import BaseModel
 
 from clustersite.model.fields import Bool, Choice, Date, Email, Number, RepoFile, Spec, Url, Year
-from clustersite.model.records import field_model, help_of, spec_of
+from clustersite.model.records import field_model, help_of, is_sequence, spec_of
 
 COMMENT_COLUMN = 28
 
@@ -38,12 +38,6 @@ def _example(spec: Spec | None) -> str:
     return "..."
 
 
-def _is_list(annotation: Any) -> bool:
-    while get_origin(annotation) is not None and get_origin(annotation) not in (tuple, list):
-        annotation = next((a for a in get_args(annotation) if a is not type(None)), None)
-    return get_origin(annotation) in (tuple, list)
-
-
 def _line(indent: int, text: str, field: Any, commented: bool) -> str:
     help = help_of(field)
     words = help.lt if help else ""
@@ -62,10 +56,10 @@ def _lines(model: type[BaseModel], indent: int, commented: bool, list_item: bool
         inner = field_model(field)
         if isinstance(inner, type) and issubclass(inner, BaseModel):
             lines.append(_line(indent, f"{prefix}{name}:", field, off))
-            lines += _lines(inner, indent + 2 + len(prefix), off, list_item=_is_list(field.annotation))
+            lines += _lines(inner, indent + 2 + len(prefix), off, list_item=is_sequence(field.annotation))
         else:
             help = help_of(field)
-            example = (help.example if help else None) or (f"[{_example(spec_of(field))}]" if _is_list(field.annotation) else _example(spec_of(field)))
+            example = (help.example if help else None) or (f"[{_example(spec_of(field))}]" if is_sequence(field.annotation) else _example(spec_of(field)))
             value = "" if field.is_required() and not off else f" {example}"
             lines.append(_line(indent, f"{prefix}{name}:{value}", field, off))
     return lines
