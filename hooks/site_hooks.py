@@ -115,6 +115,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     lang = _language(config)
     view = state.views[page.file.src_uri] = kinds.resolve(page.meta, page.file.src_uri, state.data)
     page.meta.update(kinds.page_meta(view, state.data, lang, state.text[lang], page.meta))
+    for extension in config.markdown_extensions:  # the body is rendered next: its site paths point from this file
+        if isinstance(extension, SafeHtml):
+            extension.place.source, extension.place.exists = page.file.src_uri, lambda src: files.get_file_from_path(src) is not None
     return markdown
 
 

@@ -244,7 +244,7 @@ def _load_pair(kind: str, folder: Path, stem: str, repo_root: Path, ctx: Context
         return None
     cleaned: dict[str, tuple[dict[str, Any] | None, Any]] = {}
     for lang, path, shown in (("lt", lt_path, lt_shown), ("en", en_path, en_shown)):
-        meta = read_front_matter(path, shown, ctx.problems)
+        meta = read_front_matter(path, shown, ctx.problems, ctx.site_links)
         record = None if meta is None else validate(FILES[kind], meta, Where(shown, meta.line or 1), ctx)
         given = {} if meta is None else meta
         cleaned[lang] = (None if record is None else {name: getattr(record, name) for name in type(record).model_fields if name in given}, meta)

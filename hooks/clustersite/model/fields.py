@@ -14,13 +14,14 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from clustersite.source.images import image_problem
 from clustersite.source.raw_html import find_unsafe_markup
+from clustersite.source.site_paths import SiteLink
 from clustersite.text.dates import VILNIUS
 from clustersite.text.messages import say
 from clustersite.text.problems import Problems, describe
@@ -58,6 +59,8 @@ class Context:
     latest: dt.date | None = None
     """The latest date content may carry (the real today, see dates.latest_allowed);
     the build date only decides what a page shows (a label valid, an event past)."""
+    site_links: list[SiteLink] = field(default_factory=list)
+    """Links written as site paths (`/klasteriai/litek/`), checked once every page is known."""
 
     @property
     def latest_date(self) -> dt.date:

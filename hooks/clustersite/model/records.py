@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Annotated, Any, TypeVar, get_args, get_origin
@@ -44,7 +45,9 @@ from pydantic import (
 from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
 from clustersite.model.fields import INVALID, Context, MarkdownStr, Spec, Str, Text, Where, did_you_mean
+from clustersite.source.body_links import link_targets
 from clustersite.source.raw_html import find_unsafe_markup
+from clustersite.source.site_paths import SiteLink, is_site_path
 from clustersite.text.localized import LocalizedText
 from clustersite.text.messages import say
 from clustersite.text.problems import Problem, describe
@@ -392,13 +395,24 @@ def localized_input(max_length: int | None, required: bool, markdown: bool) -> t
 
 def markdown_warnings(record: BaseModel, data: Any, where: Where, ctx: Context) -> None:
     """Raw HTML and unsafe links in a record's Markdown texts, as warnings at
-    their fields' lines (the text is rendered safely, so the build goes on)."""
+    their fields' lines (the text is rendered safely, so the build goes on).
+    Links to the site's pages are collected as site paths; a relative link
+    is an error, as a data-file text has no folder it could be relative to."""
     for loc, value in _markdown_values(record, ()):
         for lang in ("lt", "en"):
             text = getattr(value, lang)
             for finding in find_unsafe_markup(text) if text else ():
                 problem = _at(where, data, (*loc, lang), finding.message)
                 ctx.problems.warn(problem.path, problem.line, problem.field, problem.message)
+            for offset, target in link_targets(text) if text else ():
+                if re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:|#", target):
+                    continue  # a web or e-mail address (unsafe schemes are reported above), or an anchor
+                at = _at(where, data, (*loc, lang), "")
+                line = at.line + (1 + offset if "\n" in text.strip() else 0)  # a block text starts below its key
+                if is_site_path(target):
+                    ctx.site_links.append(SiteLink(at.path, line, at.field, target))
+                else:
+                    ctx.problems.add(at.path, line, at.field, say("link-not-site-path", got=describe(target)))
 
 
 def _markdown_values(record: BaseModel, loc: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], LocalizedText]]:

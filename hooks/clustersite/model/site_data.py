@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 from collections.abc import Callable, Iterable, Sequence
@@ -15,6 +16,7 @@ from clustersite.model.entries import Entry, Event, News, Story, load_entries
 from clustersite.model.fields import Context
 from clustersite.model.handwritten_pages import check_handwritten_pages
 from clustersite.model.vocabularies import Term, load_vocabularies
+from clustersite.source.site_paths import SiteLink
 from clustersite.text import urls
 from clustersite.text.collation import lithuanian_key, organisation_key
 from clustersite.text.dates import latest_allowed
@@ -64,6 +66,7 @@ class SiteData:
     clusters: tuple[Cluster, ...]
     entries: tuple[Entry, ...] = ()
     warnings: tuple[Problem, ...] = ()  # safe to build with; see Problems
+    site_links: tuple[SiteLink, ...] = ()  # checked against every page by pages.site_links
 
     @cached_property
     def by_slug(self) -> dict[str, Cluster]:
@@ -206,11 +209,20 @@ def _group(entries: Sequence[Entry], keys: Callable[[Any], Iterable[Any]]) -> di
     return groups
 
 
-def load_site(repo_root: Path, build_date: dt.date, docs_dir: Path | None = None, latest: dt.date | None = None) -> SiteData:
+def load_site(
+    repo_root: Path,
+    build_date: dt.date,
+    docs_dir: Path | None = None,
+    latest: dt.date | None = None,
+    checks: Sequence[Callable[[SiteData, Problems], None]] = (),
+) -> SiteData:
     """Load vocabularies, clusters and entries; raise ContentError listing every problem.
 
     `build_date` decides what pages show; dates in content are checked
-    against `latest` (default: the real today plus a day's grace)."""
+    against `latest` (default: the real today plus a day's grace). `checks`
+    are rules a layer above knows (links against every page, which needs
+    the generated pages): they see what loaded and add to the same list,
+    so one run reports everything."""
     problems = Problems()
     ctx = Context(problems, build_date, repo_root, {}, latest or latest_allowed())
     vocabularies = ctx.vocabularies = load_vocabularies(repo_root, ctx)
@@ -219,8 +231,10 @@ def load_site(repo_root: Path, build_date: dt.date, docs_dir: Path | None = None
     # if the file has problems of its own (those are reported separately).
     ctx.vocabularies = {**vocabularies, "clusters": {p.stem: None for p in sorted((repo_root / "data" / "clusters").glob("*.yml"))}}
     entries = load_entries(repo_root, docs_dir or repo_root / "content", ctx)
-    check_handwritten_pages(repo_root, docs_dir or repo_root / "content", problems)
+    check_handwritten_pages(repo_root, docs_dir or repo_root / "content", problems, ctx.site_links)
+    site = SiteData(build_date, vocabularies, tuple(clusters), tuple(entries), site_links=tuple(ctx.site_links))
+    for check in checks:
+        check(site, problems)
     if problems:
         raise ContentError(problems)
-    ctx.vocabularies = vocabularies
-    return SiteData(build_date, ctx.vocabularies, tuple(clusters), tuple(entries), tuple(sorted(problems.warnings)))
+    return dataclasses.replace(site, warnings=tuple(sorted(problems.warnings)))

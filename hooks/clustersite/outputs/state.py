@@ -20,6 +20,7 @@ from clustersite.outputs.html_fixes import Stylesheet, corrected_stylesheet
 from clustersite.outputs.site_icon import icon_data_url
 from clustersite.pages.generated_pages import sync_stubs, wanted_stubs
 from clustersite.pages.kinds import Translate, View
+from clustersite.pages.site_links import site_links_check
 from clustersite.text.dates import build_date
 from clustersite.text.errors import ContentError
 from clustersite.text.layout import UI_DIR
@@ -62,7 +63,7 @@ class BuildState:
         ContentError, or under `mkdocs serve` keeps the problems in `broken`."""
         self.site, self.broken, self.views = None, [], {}
         try:
-            self.site = load_site(root, build_date(), docs_dir)
+            self.site = load_site(root, build_date(), docs_dir, checks=[site_links_check(docs_dir, root)])
             self.text = translators(root / UI_DIR)
             self.html_text = translators(root / UI_DIR, markup=True)
             wording = Problems()  # what `make check` says of the wording, the build says too, before any page

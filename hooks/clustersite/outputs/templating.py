@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
@@ -78,8 +79,19 @@ def configure_theme(env: jinja2.Environment, custom_dir: Path, site: SiteData, l
         in_lang=lambda text: text.pick(lang) if isinstance(text, LocalizedText) else text,
         # Marked safe: Markdown from data files, rendered with raw HTML as text
         # and script links removed (markdown_text.SafeHtml).
-        markdown=lambda text: Markup(render_markdown(text.text if isinstance(text, Shown) else text)),
+        markdown=_markdown_filter(language_root(lang)),
         local_date=lambda value: format_date(value, lang),
         local_moment=lambda value: format_moment(value, lang, VILNIUS),
         local_span=lambda start, end=None: format_span(start, end, lang, VILNIUS),
     )
+
+
+def _markdown_filter(lang_root: str) -> Callable[..., Markup]:
+    """`text | markdown(page)`: a data-file text as safe HTML, its site paths
+    (`/klasteriai/litek/`) made relative to `page`, the page that shows it."""
+
+    def markdown(text: Any, page: Any = None) -> Markup:
+        url = (getattr(page, "url", "") or "").removeprefix(lang_root)
+        return Markup(render_markdown(text.text if isinstance(text, Shown) else text, url))
+
+    return markdown

@@ -2,8 +2,9 @@
 
 `mkdocs build --strict` rejects them; `make check` used to pass them. Only
 relative paths to files are checked (`../img/x.png`, `kitas.md#dalis`):
-web addresses, site paths from the root (`/x/`) and folder links (`x/`)
-are left to the build, and code is skipped.
+web addresses and folder links (`x/`) are left to the build, and code is
+skipped. Site paths (`/klasteriai/litek/`, clustersite.source.site_paths)
+are collected, to be checked once every page of the site is known.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 from pathlib import Path
 from urllib.parse import unquote
 
+from clustersite.source.site_paths import SiteLink, is_site_path
 from clustersite.text.messages import say
 from clustersite.text.problems import Problems, describe
 from clustersite.text.urls import SECTIONS
@@ -28,19 +30,30 @@ def _blank(match: re.Match) -> str:
     return re.sub(r"[^\n]", " ", match[0])
 
 
-def report_broken_links(body: str, folder: Path, problems: Problems, shown_as: str, first_line: int) -> None:
+def link_targets(body: str) -> list[tuple[int, str]]:
+    """Every link and image target outside code, with its line (0 = the first)."""
     text = CODE_SPAN.sub(_blank, FENCE.sub(_blank, body))
+    found = []
     for pattern in (LINK, REFERENCE):
         for match in pattern.finditer(text):
-            target = match[1]
-            path = unquote(target.split("#", 1)[0].split("?", 1)[0])
-            if not path or re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:", target) or target.startswith(("/", "#")) or path.endswith("/"):
-                continue
-            if "." not in path.rsplit("/", 1)[-1]:
-                continue  # a folder or page address without a file name: MkDocs does not check it either
-            if not (folder / path).is_file() and not _generated_profile(folder / path):
-                line = first_line + text.count("\n", 0, match.start())
-                problems.add(shown_as, line, "", say("broken-link", got=describe(target)))
+            found.append((text.count("\n", 0, match.start()), match[1]))
+    return sorted(found)
+
+
+def report_broken_links(body: str, folder: Path, problems: Problems, shown_as: str, first_line: int, site_links: list[SiteLink] | None = None) -> None:
+    for offset, target in link_targets(body):
+        line = first_line + offset
+        if is_site_path(target):
+            if site_links is not None:
+                site_links.append(SiteLink(shown_as, line, "", target))
+            continue
+        path = unquote(target.split("#", 1)[0].split("?", 1)[0])
+        if not path or re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:", target) or target.startswith(("/", "#")) or path.endswith("/"):
+            continue
+        if "." not in path.rsplit("/", 1)[-1]:
+            continue  # a folder or page address without a file name: MkDocs does not check it either
+        if not (folder / path).is_file() and not _generated_profile(folder / path):
+            problems.add(shown_as, line, "", say("broken-link", got=describe(target)))
 
 
 def _generated_profile(target: Path) -> bool:

@@ -12,13 +12,14 @@ from pathlib import Path
 
 from clustersite.source.body_links import report_broken_links
 from clustersite.source.raw_html import report_unsafe_markup
+from clustersite.source.site_paths import SiteLink
 from clustersite.source.yaml_source import UNREADABLE, LineDict, parse_reported, read_text
 from clustersite.text.problems import Problems
 
 PAGES = "Markdown pages"  # for the size limit's message
 
 
-def read_front_matter(path: Path, shown_as: str, problems: Problems) -> LineDict | None:
+def read_front_matter(path: Path, shown_as: str, problems: Problems, site_links: list[SiteLink] | None = None) -> LineDict | None:
     """The YAML between the leading `---` lines, with lines counted from the
     top of the file; None (and a problem) when it is missing or unreadable.
     Raw HTML in the body is reported too (the page is still loaded)."""
@@ -34,7 +35,7 @@ def read_front_matter(path: Path, shown_as: str, problems: Problems) -> LineDict
         problems.add(shown_as, 1, "", "the front matter is not closed; add a line '---' after the fields")
         return None
     report_unsafe_markup("\n".join(lines[end + 1 :]), problems, shown_as, end + 2)
-    report_broken_links("\n".join(lines[end + 1 :]), path.parent, problems, shown_as, end + 2)
+    report_broken_links("\n".join(lines[end + 1 :]), path.parent, problems, shown_as, end + 2, site_links)
     data = parse_reported("\n".join(lines[1:end]), shown_as, problems, first_line=2)  # line 1 is '---'
     if data is UNREADABLE:
         return None
@@ -46,7 +47,7 @@ def read_front_matter(path: Path, shown_as: str, problems: Problems) -> LineDict
     return data
 
 
-def check_page(path: Path, shown_as: str, problems: Problems) -> None:
+def check_page(path: Path, shown_as: str, problems: Problems, site_links: list[SiteLink] | None = None) -> None:
     """A hand-written page: its size, its front matter's YAML (if it has
     any; its fields are MkDocs' and Material's, not checked here) and its body."""
     text = read_text(path, shown_as, problems, PAGES)
@@ -58,7 +59,7 @@ def check_page(path: Path, shown_as: str, problems: Problems) -> None:
         parse_reported("\n".join(lines[1:end]), shown_as, problems, first_line=2)
     body_start = 0 if end is None else end + 1
     report_unsafe_markup("\n".join(lines[body_start:]), problems, shown_as, body_start + 1)
-    report_broken_links("\n".join(lines[body_start:]), path.parent, problems, shown_as, body_start + 1)
+    report_broken_links("\n".join(lines[body_start:]), path.parent, problems, shown_as, body_start + 1, site_links)
 
 
 def _closing_line(lines: list[str]) -> int | None:

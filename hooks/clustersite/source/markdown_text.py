@@ -11,7 +11,10 @@ are also moved down so they nest under the page's own headings.
 
 from __future__ import annotations
 
+import posixpath
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 from xml.etree.ElementTree import Element
 
@@ -22,9 +25,10 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from clustersite.source.raw_html import SAFE_SCHEMES, URL_ATTRIBUTES, is_safe_target
+from clustersite.source.site_paths import address, fragment, is_site_path, relative_url, source_candidates
 from clustersite.text.errors import MarkdownSetupError
 
-__all__ = ["SAFE_SCHEMES", "SafeHtml", "makeExtension", "render_markdown"]
+__all__ = ["SAFE_SCHEMES", "LinkPlace", "SafeHtml", "makeExtension", "render_markdown"]
 
 HEADING_SHIFT = 2  # a data-file text sits under the page's h1 and a section h2
 
@@ -89,12 +93,76 @@ class _RawHtmlStaysOff(Preprocessor):
         return lines
 
 
+@dataclass
+class LinkPlace:
+    """Where the text being rendered will be published, for its site paths.
+
+    A page body (`source` set): a site path becomes the relative path of the
+    target's Markdown file (`../klasteriai/litek.md`), which MkDocs then
+    checks and turns into the address of the page in the language being
+    built. A data-file text (`page` set): it becomes the relative address
+    from the page showing the text. Unset: site paths are left as written."""
+
+    source: str | None = None  # the page's Markdown file, relative to the docs folder
+    exists: Callable[[str], bool] | None = None  # whether a Markdown file is in the build
+    page: str | None = None  # the page's address relative to its language root
+
+
+_HELD = "data-clustersite-held"
+"""Where a rewritten link's `?query#anchor` waits while MkDocs resolves the file."""
+
+
+class _SitePaths(Treeprocessor):
+    """Rewrites site paths (`/klasteriai/litek/`) in links and images.
+    Runs after the inline patterns made the links (20) and before MkDocs'
+    own link rewriting (`relpath`, 0). An anchor is held back from MkDocs
+    (`_HELD`): it looks for anchors in the Markdown file, and most pages'
+    sections come from their templates, not from Markdown headings."""
+
+    def __init__(self, md: markdown.Markdown, place: LinkPlace):
+        super().__init__(md)
+        self.place = place
+
+    def run(self, root: Element) -> None:
+        for element in root.iter():
+            if element.tag not in ("a", "img"):
+                continue
+            name = "href" if element.tag == "a" else "src"
+            target = element.get(name)
+            if target and is_site_path(target):
+                self.rewrite(element, name, target)
+
+    def rewrite(self, element: Element, name: str, target: str) -> None:
+        page, place = address(target), self.place
+        if place.page is not None:
+            element.set(name, relative_url(page, place.page) + fragment(target))
+        elif place.source is not None and place.exists is not None:
+            source = next((candidate for candidate in source_candidates(page) if place.exists(candidate)), None)
+            if source is None:
+                return  # no such page: left as written, so MkDocs reports it (make check did already)
+            folder = place.source.rsplit("/", 1)[0] if "/" in place.source else ""
+            element.set(name, posixpath.relpath(source, folder or "."))
+            if held := fragment(target):
+                element.set(_HELD, held)
+
+
+class _SitePathsDone(Treeprocessor):
+    """After MkDocs' link rewriting: the held `?query#anchor` put back."""
+
+    def run(self, root: Element) -> None:
+        for element in root.iter():
+            if (held := element.attrib.pop(_HELD, None)) is not None:
+                name = "href" if element.tag == "a" else "src"
+                element.set(name, element.get(name, "") + held)
+
+
 class SafeHtml(Extension):
     """Raw HTML shown as text; no script-running attributes or links."""
 
     def __init__(self, **kwargs):
         self.config = {"heading_shift": [0, "Levels to move headings down (data-file texts sit under page headings)."]}
         super().__init__(**kwargs)
+        self.place = LinkPlace()  # set by the adapter before each page, by render_markdown before each text
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         # Without these two, `<tag>` and HTML blocks are plain text, which
@@ -103,6 +171,8 @@ class SafeHtml(Extension):
         md.preprocessors.deregister("html_block", strict=False)
         md.inlinePatterns.deregister("html", strict=False)
         md.preprocessors.register(_RawHtmlStaysOff(md), "clustersite-raw-html-off", 1000)
+        md.treeprocessors.register(_SitePaths(md, self.place), "clustersite-site-paths", 2)
+        md.treeprocessors.register(_SitePathsDone(md), "clustersite-site-paths-done", -50)
         md.treeprocessors.register(_SafeTree(md, int(self.getConfig("heading_shift"))), "clustersite-safe", -100)
         md.postprocessors.register(_SafeStash(md), "clustersite-safe-stash", 40)
 
@@ -112,13 +182,18 @@ def makeExtension(**kwargs) -> SafeHtml:
 
 
 @lru_cache(maxsize=1)
-def _converter() -> markdown.Markdown:
-    return markdown.Markdown(extensions=["sane_lists", SafeHtml(heading_shift=HEADING_SHIFT)], output_format="html")
+def _converter() -> tuple[markdown.Markdown, SafeHtml]:
+    safe = SafeHtml(heading_shift=HEADING_SHIFT)
+    return markdown.Markdown(extensions=["sane_lists", safe], output_format="html"), safe
 
 
 @lru_cache(maxsize=8192)
-def render_markdown(text: str) -> str:
-    """Safe HTML for a data-file text. One converter serves every call
-    (building one costs more than converting a description), reset before
-    each text; results are cached, as a text shows in both languages' builds."""
-    return _converter().reset().convert(text)
+def render_markdown(text: str, page: str = "") -> str:
+    """Safe HTML for a data-file text shown on the page at `page` (its
+    address relative to the language root: site paths in the text become
+    addresses relative to it). One converter serves every call (building
+    one costs more than converting a description), reset before each text;
+    results are cached, as a text shows in both languages' builds."""
+    converter, safe = _converter()
+    safe.place.page = page
+    return converter.reset().convert(text)

@@ -126,6 +126,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {  # id: (English, Lithuanian)
         "DATE must be a real date as YYYY-MM-DD (got {got}), e.g. DATE=2026-03-04",
         "DATE turi būti tikra data MMMM-MM-DD (gauta {got}), pvz., DATE=2026-03-04",
     ),
+    # links to the site's pages, news images, the publishing gate (issue 28, links)
+    "site-path-unknown": (
+        "no page of the site has this address (got {got}); {hint}link a page by its address from the site's root, e.g. /klasteriai/litek/",
+        "svetainėje nėra puslapio šiuo adresu (gauta {got}); {hint}nurodykite puslapio adresą nuo svetainės šaknies, pvz., /klasteriai/litek/",
+    ),
+    "link-not-site-path": (
+        "a link in a data file must be a web address (https://...) or a page's address in the site such as /klasteriai/litek/ (got {got})",
+        "nuoroda duomenų faile turi būti interneto adresas (https://...) arba svetainės puslapio adresas, pvz., /klasteriai/litek/ (gauta {got})",
+    ),
 }
 
 

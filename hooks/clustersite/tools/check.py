@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from clustersite.model.ui_strings import check_wording, load_strings, markup_in_wording
+from clustersite.pages.site_links import site_links_check
 from clustersite.source import publisher
 from clustersite.text.dates import build_date
 from clustersite.text.errors import ContentError
@@ -87,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     from clustersite.model.site_data import load_site  # after argument parsing, so --help is instant
 
     try:
-        site = load_site(args.root, build_date(), args.root / DOCS_DIR)
+        site = load_site(args.root, build_date(), args.root / DOCS_DIR, checks=[site_links_check(args.root / DOCS_DIR, args.root)])
     except ContentError as error:
         return report(error.problems, lang)
     problems = list(site.warnings)  # safe to build with, but not to merge: see Problems
