@@ -31,6 +31,12 @@ def missing(extra: Mapping[str, Any] | None) -> list[str]:
     ]
 
 
+def missing_fields(extra: Mapping[str, Any] | None) -> str:
+    """The empty fields' full names, for the publishing gate: "extra.publisher.name, extra.publisher.email"."""
+    publisher = (extra or {}).get("publisher") or {}
+    return ", ".join(f"extra.publisher.{key}" for key in FIELDS if not str(publisher.get(key) or "").strip())
+
+
 def is_public(site_url: str | None) -> bool:
     return (urlsplit(site_url or "").hostname or "") not in LOCAL_HOSTS
 

@@ -135,6 +135,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {  # id: (English, Lithuanian)
         "a link in a data file must be a web address (https://...) or a page's address in the site such as /klasteriai/litek/ (got {got})",
         "nuoroda duomenų faile turi būti interneto adresas (https://...) arba svetainės puslapio adresas, pvz., /klasteriai/litek/ (gauta {got})",
     ),
+    "publisher-gate-note": (
+        "merges into main will not be published while mkdocs.yml does not name who runs the site: fill in {fields} "
+        "(the body's name, an e-mail address for questions about the site and a postal address)",
+        "kol mkdocs.yml nenurodyta, kas valdo svetainę, į main sujungti pakeitimai nebus paskelbti: užpildykite {fields} "
+        "(įstaigos pavadinimą, el. pašto adresą klausimams apie svetainę ir pašto adresą)",
+    ),
+    "publisher-gate-error": (
+        "GitHub Pages publishes this repository, but mkdocs.yml does not name who runs the site: merged, this pull request "
+        "would not be published; first fill in {fields} (the body's name, an e-mail address and a postal address)",
+        "GitHub Pages skelbia šią saugyklą, bet mkdocs.yml nenurodyta, kas valdo svetainę: sujungus šį pull request, svetainė "
+        "nebūtų atnaujinta; pirmiausia užpildykite {fields} (įstaigos pavadinimą, el. pašto adresą ir pašto adresą)",
+    ),
 }
 
 

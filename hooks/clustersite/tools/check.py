@@ -79,18 +79,38 @@ def _mkdocs_extra(root: Path) -> dict:
     return (config or {}).get("extra") or {}
 
 
+def publishing_gate(root: Path, publishing: bool) -> list[Problem]:
+    """When a merge will be published: an empty extra.publisher as an error at
+    its line in mkdocs.yml (the deploy's build would stop on it, unseen by
+    whoever merged). Otherwise nothing; the note is printed with the others."""
+    missing = publisher.missing_fields(_mkdocs_extra(root))
+    if not publishing or not missing:
+        return []
+    config = root / "mkdocs.yml"
+    lines = config.read_text(encoding="utf-8").splitlines() if config.is_file() else []
+    line = next((number for number, text in enumerate(lines, start=1) if text.strip() == "publisher:"), 0)
+    return [Problem("mkdocs.yml", line, "extra.publisher", say("publisher-gate-error", fields=missing))]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="make check", description="Validate all content without building the site.")
     parser.add_argument("--root", type=Path, default=REPO_ROOT, help="repository root (default: this checkout)")
     parser.add_argument("--lang", choices=LANGUAGES, help="language of the messages (default: Lithuanian, English when LANG=en...)")
+    parser.add_argument(
+        "--publishing",
+        action="store_true",
+        default=os.environ.get("SITE_PUBLISHES") == "true",
+        help="a merge will be published (the pull-request workflow sets SITE_PUBLISHES=true when GitHub Pages deploys): an empty extra.publisher is an error",
+    )
     args = parser.parse_args(argv)
     lang = language(args.lang)
+    gate = publishing_gate(args.root, args.publishing)
     from clustersite.model.site_data import load_site  # after argument parsing, so --help is instant
 
     try:
         site = load_site(args.root, build_date(), args.root / DOCS_DIR, checks=[site_links_check(args.root / DOCS_DIR, args.root)])
     except ContentError as error:
-        return report(error.problems, lang)
+        return report(sorted([*error.problems, *gate]), lang)
     problems = list(site.warnings)  # safe to build with, but not to merge: see Problems
     for ui_language in sorted(path.stem for path in (args.root / UI_DIR).glob("*.yml")):
         try:
@@ -104,11 +124,14 @@ def main(argv: list[str] | None = None) -> int:
     if (args.root / "schemas").is_dir():  # editors' tools read them; a vocabulary change makes them stale
         for path in schemas.stale(args.root):
             more.add(path.relative_to(args.root).as_posix(), 0, "", say("stale-schema"))
-    problems += more.sorted()
+    problems += more.sorted() + gate
     if problems:
         return report(sorted(problems), lang)
-    for note in [*site.untranslated(), *publisher.missing(_mkdocs_extra(args.root))]:
+    extra = _mkdocs_extra(args.root)
+    for note in [*site.untranslated(), *publisher.missing(extra)]:
         print(say("note", text=note).in_lang(lang))
+    if missing := publisher.missing_fields(extra):
+        print(say("note", text=say("publisher-gate-note", fields=missing)).in_lang(lang))
     kinds = {kind: sum(1 for e in site.entries if e.kind == kind) for kind in ("news", "story", "event")}
     print(say("summary-ok", clusters=len(site.clusters), news=kinds["news"], stories=kinds["story"], events=kinds["event"]).in_lang(lang))
     return 0
