@@ -195,7 +195,7 @@ def test_summary_longer_than_200_characters(tmp_path):
         ),
         (
             "index.yml",
-            "data/clusters/index.yml: the file name is the page address, so it must be lowercase letters a-z, digits and hyphens, and not 'index' (got \"index\"); rename it, e.g. index.yml",
+            "data/clusters/index.yml: the file name is the page address, so it must be lowercase letters a-z, digits and hyphens, and not 'index' (got \"index\"); rename it, e.g. my-cluster.yml",
         ),
         ("x.yaml", "data/clusters/x.yaml: cluster files end in .yml; rename it"),
     ],

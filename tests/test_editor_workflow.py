@@ -198,7 +198,7 @@ def test_scaffold_speaks_lithuanian_by_default(tmp_path):
     assert made.stdout.splitlines() == [
         "sukurta content/sekmes-istorijos/x.md",
         "sukurta content/sekmes-istorijos/x.en.md",
-        "Užpildykite laukus, pažymėtus REQUIRED, tada paleiskite `make check` ir `make serve`.",
+        "Užpildykite laukus, pažymėtus PRIVALOMA / REQUIRED, tada paleiskite `make check` ir `make serve`.",
     ]
     again = run_module("clustersite.tools.scaffold", "story", "x", "--root", str(tmp_path), env={"LANG": "C.UTF-8"})
     assert again.stderr.splitlines()[0] == "content/sekmes-istorijos/x.md: jau yra; nieko neįrašyta (pasirinkite kitą SLUG arba redaguokite tą failą)"

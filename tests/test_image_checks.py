@@ -44,10 +44,10 @@ def test_logos_are_checked_by_content_size_and_svg_safety(fixture_repo, capsys, 
 
 
 def test_a_news_image_needs_alt_text_in_each_language(fixture_repo, capsys):
-    entries = news_pair("2024-05-01", extra="image: data/logos/foto.png\nimage_alt: Nuotrauka\n")
+    entries = news_pair("2024-05-01", extra="image: data/images/foto.png\nimage_alt: Nuotrauka\n")
     root = fixture_repo({"bandomasis": minimal_cluster()}, entries)
-    (root / "data" / "logos").mkdir(exist_ok=True)
-    (root / "data" / "logos" / "foto.png").write_bytes(PNG)
+    (root / "data" / "images").mkdir(exist_ok=True)
+    (root / "data" / "images" / "foto.png").write_bytes(PNG)
     code, output = run_check(root, capsys, "--lang", "en")
     assert [line for line in output.splitlines() if line.startswith("content/")] == [
         "content/naujienos/2024-05-01-naujiena.en.md:2: image_alt: missing; describe the image in this file's language (image is set)"
@@ -65,3 +65,46 @@ def test_image_messages_in_lithuanian_name_the_thing_in_lithuanian(tmp_path):
     big = tmp_path / "big.png"
     big.write_bytes(PNG + b"\0" * 5_100_000)
     assert in_lang(image_problem(big, "logo", 400), "lt") == "logotipas yra 5.2 MB; turi būti mažesnis nei 500 KB, eksportuokite 400 px pločio"
+
+
+@pytest.mark.parametrize(
+    ("written", "placed", "expected"),
+    [
+        ("data/images/foto.png", "data/images/foto.png", None),
+        (
+            "data/logos/foto.png",
+            "data/logos/foto.png",
+            'news images go in data/images/, named with lowercase letters a-z, digits and hyphens (got "data/logos/foto.png"); '
+            "move the file and write e.g. data/images/foto.png",
+        ),
+        (
+            "data/images/Forumo Foto.PNG",
+            "data/images/Forumo Foto.PNG",
+            'news images go in data/images/, named with lowercase letters a-z, digits and hyphens (got "data/images/Forumo Foto.PNG"); '
+            "move the file and write e.g. data/images/forumo-foto.png",
+        ),
+        ("data/images/nera.png", None, 'no such file (got "data/images/nera.png"); add the file or fix the path'),
+        ("data/images/foto.gif", "data/images/foto.gif", 'not an image file (got "data/images/foto.gif"); use one of: .svg, .png, .jpg, .jpeg, .webp'),
+        ("data/images/foto.jpg", "data/images/foto.jpg", "the file is not a JPEG image, whatever its name says; export it again as JPEG"),
+    ],
+)
+def test_a_news_image_has_one_place_and_is_checked_by_content(fixture_repo, capsys, written, placed, expected):
+    entries = news_pair("2024-05-01", extra=f'image: "{written}"\nimage_alt: Nuotrauka\n', extra_en="image_alt: A photo\n")
+    root = fixture_repo({"bandomasis": minimal_cluster()}, entries)
+    if placed:
+        (root / placed).parent.mkdir(parents=True, exist_ok=True)
+        (root / placed).write_bytes(PNG)
+    code, output = run_check(root, capsys, "--lang", "en")
+    lines = [line for line in output.splitlines() if line.startswith("content/")]
+    assert lines == ([] if expected is None else [f"content/naujienos/2024-05-01-naujiena.md:4: image: {expected}"])
+
+
+def test_a_news_image_too_large_names_the_width_to_export(fixture_repo, capsys):
+    entries = news_pair("2024-05-01", extra="image: data/images/foto.png\nimage_alt: Nuotrauka\n", extra_en="image_alt: A photo\n")
+    root = fixture_repo({"bandomasis": minimal_cluster()}, entries)
+    (root / "data" / "images").mkdir(exist_ok=True)
+    (root / "data" / "images" / "foto.png").write_bytes(PNG + b"\0" * 600_000)
+    code, output = run_check(root, capsys, "--lang", "lt")
+    assert [line for line in output.splitlines() if line.startswith("content/")] == [
+        "content/naujienos/2024-05-01-naujiena.md:4: image: paveikslėlis yra 601 KB; turi būti mažesnis nei 500 KB, eksportuokite 1200 px pločio"
+    ]

@@ -151,8 +151,8 @@ class Filler:
             return "2026-10-03 10:00"
         if isinstance(spec, fields.Bool):
             return True
-        if isinstance(spec, fields.RepoFile):
-            return self.image
+        if isinstance(spec, fields.RepoFile):  # a news image has its one folder
+            return f"{spec.folder}/{Path(self.image).name}" if spec.folder else self.image
         if isinstance(spec, fields.Url):
             return "https://example.org/source/page"
         if isinstance(spec, fields.Email):
@@ -177,6 +177,7 @@ def hostile_repo(root: Path, kind: str) -> Matrix:
     matrix = Matrix()
     copy_site_sources(root)
     image = _png(root / "data" / "logos" / "pavojingas.png")
+    _png(root / "data" / "images" / "pavojingas.png")
     vocab = {"clusters": {"pavojingas": None}}
     for name in vocabularies.VOCABULARY_FILES:  # every term of every vocabulary
         path = root / "data" / f"{name}.yml"
@@ -373,6 +374,7 @@ class Outcome:
 def clean_headers(tmp_path_factory) -> bytes:
     root = copy_site_sources(tmp_path_factory.mktemp("clean") / "repo")
     _png(root / "data" / "logos" / "pavojingas.png")
+    _png(root / "data" / "images" / "pavojingas.png")
     build = run_build(root, root.parent / "site")
     assert build.returncode == 0, build.output
     return (root.parent / "site" / "_headers").read_bytes()

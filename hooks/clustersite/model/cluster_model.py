@@ -238,4 +238,5 @@ def load_clusters(repo_root: Path, ctx: Context) -> list[Cluster]:
 
 def _suggest_slug(stem: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", stem.lower()).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "my-cluster"
+    suggestion = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    return suggestion if suggestion and suggestion not in RESERVED_SLUGS else "my-cluster"  # never the name just refused

@@ -19,6 +19,7 @@ from clustersite.model.sources import Source
 from clustersite.source.front_matter import read_front_matter
 from clustersite.text import urls
 from clustersite.text.dates import VILNIUS
+from clustersite.text.layout import NEWS_IMAGES
 from clustersite.text.localized import LocalizedText
 from clustersite.text.messages import say
 from clustersite.text.problems import describe
@@ -40,7 +41,8 @@ CLUSTERS_HELP = Help("Slugs of the clusters concerned (file names in data/cluste
 DATE_HELP = Help("Publication date, YYYY-MM-DD.", "Paskelbimo data, MMMM-MM-DD.")
 SOURCES_HELP = Help("Where the facts come from: the exact pages.", "Iš kur faktai: tikslūs puslapiai.")
 IMAGE_HELP = Help(
-    "Path to an image in the repository; give image_alt in both files.", "Paveikslėlio kelias saugykloje; abiejuose failuose nurodykite image_alt."
+    "A picture in data/images/, e.g. data/images/2026-03-04-forum.jpg (JPEG, PNG, WebP or SVG, at most 500 KB); give image_alt in both files.",
+    "Paveikslėlis iš data/images/, pvz., data/images/2026-03-04-forumas.jpg (JPEG, PNG, WebP ar SVG, ne daugiau kaip 500 KB); abiejuose failuose nurodykite image_alt.",
 )
 IMAGE_ALT_HELP = Help(
     "What the image shows, in this file's language (for people who cannot see it).", "Kas paveikslėlyje, šio failo kalba (tiems, kurie jo nemato)."
@@ -70,7 +72,9 @@ class NewsFile(Record):
         *list_checks(unique=True),
         Help("Keys from data/tags.yml.", "Raktai iš data/tags.yml."),
     ] = ()
-    image: Annotated[Annotated[str, Check(RepoFile((".svg", ".png", ".jpg", ".jpeg", ".webp"), noun="image", width_hint=1200))] | None, IMAGE_HELP] = None
+    image: Annotated[
+        Annotated[str, Check(RepoFile((".svg", ".png", ".jpg", ".jpeg", ".webp"), noun="image", width_hint=1200, folder=NEWS_IMAGES))] | None, IMAGE_HELP
+    ] = None
     image_alt: Annotated[Text200 | None, IMAGE_ALT_HELP] = None
     sources: Annotated[tuple[Source, ...], *list_checks(), SOURCES_HELP] = ()
 
@@ -249,7 +253,13 @@ def _load_pair(kind: str, folder: Path, stem: str, repo_root: Path, ctx: Context
         given = {} if meta is None else meta
         cleaned[lang] = (None if record is None else {name: getattr(record, name) for name in type(record).model_fields if name in given}, meta)
     if any(clean is None for clean, _ in cleaned.values()):
-        return None  # both files were checked, so every problem is already reported
+        # Both files were checked, so each file's own problems are reported; a
+        # required shared field left out of both is said in the same run too.
+        lt_meta, en_meta = cleaned["lt"][1], cleaned["en"][1]
+        if lt_meta is not None and en_meta is not None:
+            written = {name for meta in (lt_meta, en_meta) for name, value in meta.items() if value is not None}  # `[]`: the list check reports it
+            _required_shared([name for name in REQUIRED_SHARED[kind] if name not in written], lt_meta, lt_shown, ctx)
+        return None
     (lt, lt_meta), (en, en_meta) = cleaned["lt"], cleaned["en"]
     assert lt is not None and en is not None
     lt, en = _set(lt), _set(en)
@@ -258,18 +268,12 @@ def _load_pair(kind: str, folder: Path, stem: str, repo_root: Path, ctx: Context
         if name not in TEXT_FIELDS and name in lt and lt[name] != value:
             ctx.report(
                 Where(en_shown, en_meta.line_of(name), name),
-                f"differs from the Lithuanian file (got {describe(str(value))}, {lt_shown} has {describe(str(lt[name]))}); "
+                f"differs from the Lithuanian file (got {describe(_as_written(value))}, {lt_shown} has {describe(_as_written(lt[name]))}); "
                 "keep them the same or leave the field out of the English file",
             )
             failed = True
     shared = {k: v for k, v in {**en, **lt}.items() if k not in TEXT_FIELDS}
-    for name in REQUIRED_SHARED[kind]:
-        if not shared.get(name):
-            if name in lt_meta:  # written but left blank: say so on its own line
-                ctx.report(Where(lt_shown, lt_meta.line_of(name), name), say("empty-required"))
-            else:
-                ctx.report(Where(lt_shown, lt_meta.line or 1, name), say("missing"))
-            failed = True
+    failed |= _required_shared([name for name in REQUIRED_SHARED[kind] if not shared.get(name)], lt_meta, lt_shown, ctx)
     if "image" in shared:  # the alt text is per language, like the title
         for meta, shown, clean in ((lt_meta, lt_shown, lt), (en_meta, en_shown, en)):
             if "image_alt" not in clean:
@@ -299,6 +303,23 @@ def _set(values: dict[str, Any]) -> dict[str, Any]:
     return {name: value for name, value in values.items() if value is not None}
 
 
+def _required_shared(missing: list[str], lt_meta, lt_shown: str, ctx: Context) -> bool:
+    """A problem for each shared field the kind requires that neither file gives."""
+    for name in missing:
+        if name in lt_meta:  # written but left blank: say so on its own line
+            ctx.report(Where(lt_shown, lt_meta.line_of(name), name), say("empty-required"))
+        else:
+            ctx.report(Where(lt_shown, lt_meta.line or 1, name), say("missing"))
+    return bool(missing)
+
+
+def _as_written(value: Any) -> str:
+    """A value the way editors write it: a time in Vilnius as 2027-02-14 17:00, not 2027-02-14 17:00:00+02:00."""
+    if isinstance(value, dt.datetime):
+        return value.astimezone(VILNIUS).strftime("%Y-%m-%d %H:%M")
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+
 def _check_event_times(shared: dict[str, Any], meta, shown: str, ctx: Context) -> bool:
     start, end = shared.get("start"), shared.get("end")
     if end is not None and start is None:
@@ -309,6 +330,6 @@ def _check_event_times(shared: dict[str, Any], meta, shown: str, ctx: Context) -
             ctx.report(Where(shown, meta.line_of("end"), "end"), "give both start and end as dates, or both with times")
             return True
         if end < start:
-            ctx.report(Where(shown, meta.line_of("end"), "end"), f"earlier than start (got {end}); an event ends after it starts")
+            ctx.report(Where(shown, meta.line_of("end"), "end"), f"earlier than start (got {_as_written(end)}); an event ends after it starts")
             return True
     return False

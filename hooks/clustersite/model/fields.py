@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -303,9 +304,10 @@ class Choice(Spec):
 class RepoFile(Spec):
     """A path to a file inside the repository, written relative to its root."""
 
-    def __init__(self, suffixes: Sequence[str], noun: str = "image", width_hint: int = 1200):
+    def __init__(self, suffixes: Sequence[str], noun: str = "image", width_hint: int = 1200, folder: str | None = None):
         self.suffixes = tuple(suffixes)
         self.noun, self.width_hint = noun, width_hint  # for the size message: "logo is 5.1 MB; ... export at 400 px"
+        self.folder = folder  # the one place such files go ("data/images"), if there is one
 
     def check(self, value: Any, where: Where, ctx: Context) -> Any:
         if not isinstance(value, str) or not value.strip():
@@ -315,6 +317,9 @@ class RepoFile(Spec):
         target = (root / relative).resolve()
         if relative.is_absolute() or not target.is_relative_to(root):
             return ctx.report(where, f"must point inside the repository (got {describe(value)}); use a path like data/logos/x.svg")
+        if self.folder and (target.parent != root / self.folder or not re.fullmatch(f"{SLUG}\\.[a-z]+", target.name)):
+            example = f"{self.folder}/{_suggest_name(target.stem)}{target.suffix.lower() or '.jpg'}"
+            return ctx.report(where, say("news-image-place", got=describe(value), folder=f"{self.folder}/", example=example))
         if target.suffix.lower() not in self.suffixes:
             return ctx.report(where, f"not an image file (got {describe(value)}); use one of: {', '.join(self.suffixes)}")
         if not target.is_file():
@@ -324,7 +329,14 @@ class RepoFile(Spec):
         return target.relative_to(root).as_posix()
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": "^[^/].*\\.(" + "|".join(s[1:] for s in self.suffixes) + ")$"}
+        folder = f"{re.escape(self.folder)}/{SLUG}" if self.folder else "[^/].*"
+        return {"type": "string", "pattern": f"^{folder}\\.(" + "|".join(s[1:] for s in self.suffixes) + ")$"}
+
+
+def _suggest_name(stem: str) -> str:
+    """A file name in the one allowed form, from what was written: "Forum Foto" -> "forum-foto"."""
+    ascii_text = unicodedata.normalize("NFKD", stem.lower()).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "image"
 
 
 def did_you_mean(value: Any, choices: Sequence[str], names: Mapping[str, str] | None = None) -> str:

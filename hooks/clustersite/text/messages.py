@@ -112,7 +112,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {  # id: (English, Lithuanian)
     "scaffold-wrote": ("wrote {path}", "sukurta {path}"),
     "scaffold-next": (
         "Fill in the fields marked REQUIRED, then run `make check` and `make serve`.",
-        "Užpildykite laukus, pažymėtus REQUIRED, tada paleiskite `make check` ir `make serve`.",
+        "Užpildykite laukus, pažymėtus PRIVALOMA / REQUIRED, tada paleiskite `make check` ir `make serve`.",
     ),
     "scaffold-exists": (
         "{path}: already exists; nothing was written (choose another SLUG or edit that file)",
@@ -146,6 +146,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {  # id: (English, Lithuanian)
         "would not be published; first fill in {fields} (the body's name, an e-mail address and a postal address)",
         "GitHub Pages skelbia šią saugyklą, bet mkdocs.yml nenurodyta, kas valdo svetainę: sujungus šį pull request, svetainė "
         "nebūtų atnaujinta; pirmiausia užpildykite {fields} (įstaigos pavadinimą, el. pašto adresą ir pašto adresą)",
+    ),
+    "news-image-place": (
+        "news images go in {folder}, named with lowercase letters a-z, digits and hyphens (got {got}); move the file and write e.g. {example}",
+        "naujienų paveikslėliai dedami į {folder}, jų vardai – mažosios raidės a–z, skaitmenys ir brūkšneliai (gauta {got}); perkelkite failą ir rašykite, pvz., {example}",
+    ),
+    "scaffold-reserved-slug": (
+        "SLUG cannot be {got}: that name is taken by the section's own page; choose a short name for the content, e.g. SLUG=litek",
+        "SLUG negali būti {got}: šis vardas skirtas skyriaus puslapiui; pasirinkite trumpą turinio pavadinimą, pvz., SLUG=litek",
     ),
 }
 
