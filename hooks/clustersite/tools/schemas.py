@@ -25,6 +25,7 @@ from clustersite.model.fields import SLUG
 from clustersite.model.records import json_schema
 from clustersite.model.vocabularies import VOCABULARY_FILES, TermFile
 from clustersite.text.layout import REPO_ROOT
+from clustersite.tools import field_table
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 TITLES = {
@@ -76,11 +77,14 @@ def build_schemas(root: Path) -> dict[str, dict[str, Any]]:
 
 
 def rendered(root: Path) -> dict[Path, str]:
-    return {root / "schemas" / f"{name}.schema.json": json.dumps(schema, ensure_ascii=False, indent=2) + "\n" for name, schema in build_schemas(root).items()}
+    files = {root / "schemas" / f"{name}.schema.json": json.dumps(schema, ensure_ascii=False, indent=2) + "\n" for name, schema in build_schemas(root).items()}
+    if (readme := field_table.rendered_readme(root)) is not None:  # the README's field tables, from the same model
+        files[root / field_table.README] = readme
+    return files
 
 
 def stale(root: Path) -> list[Path]:
-    """Schema files that differ from what the model and vocabularies give now."""
+    """Schema files (and the README's field tables) that differ from what the model and vocabularies give now."""
     return [path for path, text in rendered(root).items() if not path.is_file() or path.read_text(encoding="utf-8") != text]
 
 
@@ -95,9 +99,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{path.relative_to(args.root)}: out of date; run `make schemas` and commit the result", file=sys.stderr)
         return 1 if changed else 0
     for path, text in rendered(args.root).items():
-        path.parent.mkdir(exist_ok=True)
+        path.parent.mkdir(exist_ok=True)  # schemas/
         path.write_text(text, encoding="utf-8")
-    print(f"wrote {len(changed)} changed schema file(s) in schemas/")
+    print(f"wrote {len(changed)} changed file(s): schemas/ and the README's field tables")
     return 0
 
 
