@@ -93,14 +93,19 @@ def _resolves(build, page: str, href: str) -> Path:
 
 @pytest.mark.build
 def test_site_paths_resolve_in_both_languages_under_a_sub_path_and_a_wrong_one_stops_the_build(fixture_repo, tmp_path, capsys):
-    news = _news_with("\n[Kitas klasteris](/klasteriai/kitas/#nariai) ir [visi](/klasteriai/).\n", "\n[Another cluster](/klasteriai/kitas/).\n")
+    news = _news_with(
+        "\n[Kitas klasteris](/klasteriai/kitas/#nariai), [visi](/klasteriai/) ir [pradžia](/).\n",
+        "\n[Another cluster](/klasteriai/kitas/) and [about](/en/apie-klasterius/).\n",
+    )
     root = fixture_repo({"aprasytas": DESCRIBED, "kitas": minimal_cluster("Kitas")}, news)
     build = run_build(root, tmp_path / "site", {"SITE_URL": "https://example.org/klasteriai-svetaine/"})
     assert build.returncode == 0, build.output
     expected = {
         ("naujienos/2024-05-01-naujiena/", "Kitas klasteris"): ("../../klasteriai/kitas/#nariai", "Kitas"),
         ("naujienos/2024-05-01-naujiena/", "visi"): ("../../klasteriai/", None),
+        ("naujienos/2024-05-01-naujiena/", "pradžia"): ("../../", None),
         ("en/naujienos/2024-05-01-naujiena/", "Another cluster"): ("../../klasteriai/kitas/", "Kitas (EN)"),
+        ("en/naujienos/2024-05-01-naujiena/", "about"): ("../../apie-klasterius/", None),
         ("klasteriai/aprasytas/", "kitu klasteriu"): ("../kitas/", "Kitas"),
         ("klasteriai/aprasytas/", "naujienas"): ("../../naujienos/2024-05-01-naujiena/#pabaiga", "Naujiena"),
         ("en/klasteriai/aprasytas/", "another cluster"): ("../kitas/", "Kitas (EN)"),
