@@ -141,8 +141,8 @@ class Cluster(FileRecord):
         tuple[Label, ...],
         *list_checks(),
         Help(
-            "Cluster excellence labels; valid_until defaults to two years after awarded.",
-            "Klasterių kokybės ženklai; valid_until – pagal nutylėjimą dveji metai nuo suteikimo.",
+            "Cluster excellence labels as the sources give them, even when only the year is known; validity follows the issuer's rule (two years from the interview month).",
+            "Klasterių kokybės ženklai taip, kaip juos nurodo šaltiniai, net jei žinomi tik metai; galiojimas – pagal suteikėjo taisyklę (dveji metai nuo vertinimo pokalbio mėnesio).",
         ),
     ] = ()
     maturity: Annotated[
@@ -185,12 +185,15 @@ class Cluster(FileRecord):
 
     @property
     def current_label(self) -> Label | None:
-        """The highest valid label; if none is valid, the most recent expired one."""
+        """The highest valid label; if none is valid, the most recent expired
+        one; if none is dated, the highest of those whose validity is unknown."""
         valid = [label for label in self.labels if label.status == "valid"]
         if valid:
             return max(valid, key=lambda label: (label.rank, label.awarded_on))
-        expired = [label for label in self.labels if label.status == "expired"]
-        return max(expired, key=lambda label: label.ends, default=None)
+        expired = [(label.ends, label) for label in self.labels if label.status == "expired" and label.ends]
+        if expired:
+            return max(expired, key=lambda pair: pair[0])[1]
+        return max(self.labels, key=lambda label: label.rank, default=None)
 
 
 def read_cluster(data: object, where: Where, ctx: Context, slug: str, path: str) -> Cluster | None:

@@ -126,6 +126,28 @@ CATALOGUE: dict[str, tuple[str, str]] = {  # id: (English, Lithuanian)
         "DATE must be a real date as YYYY-MM-DD (got {got}), e.g. DATE=2026-03-04",
         "DATE turi būti tikra data MMMM-MM-DD (gauta {got}), pvz., DATE=2026-03-04",
     ),
+    # --- facts as the sources give them (labels, places, wording) ---
+    "expected-date-month-or-year": (
+        "expected a date as YYYY-MM-DD, a month as YYYY-MM, or a year alone (got {got})",
+        "tikėtasi datos MMMM-MM-DD, mėnesio MMMM-MM arba vien metų (gauta {got})",
+    ),
+    "expected-month": ("expected a month as YYYY-MM or a date as YYYY-MM-DD (got {got})", "tikėtasi mėnesio MMMM-MM arba datos MMMM-MM-DD (gauta {got})"),
+    "label-listed-with-date": (
+        "give listed_in only when the award date is not known; remove it or awarded",
+        "listed_in rašykite tik tada, kai suteikimo data nežinoma; pašalinkite jį arba awarded",
+    ),
+    "label-text-without-record": (
+        'the text says the cluster holds an excellence label ("{found}"), but labels: is empty; add the label as the source gives it (the year alone, or listed_in, will do)',
+        "tekste rašoma, kad klasteris turi kokybės ženklą („{found}“), bet labels: tuščias; įrašykite ženklą taip, kaip nurodo šaltinis (užtenka metų arba listed_in)",
+    ),
+    "city-not-in-table": (
+        'city "{got}" is not in data/geo/cities.yml; add it there with its coordinates and their source (see data/geo/README.md), or correct the spelling{hint}',
+        "miesto „{got}“ nėra data/geo/cities.yml; įrašykite jį ten su koordinatėmis ir jų šaltiniu (žr. data/geo/README.md) arba pataisykite rašybą{hint}",
+    ),
+    "wording-slip": (
+        'writes "{found}"; write "{better}" instead (CONTRIBUTING.md, units and quotation marks)',
+        "parašyta „{found}“; rašykite „{better}“ (CONTRIBUTING.md, vienetai ir kabutės)",
+    ),
 }
 
 
