@@ -7,7 +7,7 @@ that reusers can download, validate and cite.
     sources.csv
     clusters.json     the same, nested, vocabularies named in both languages
     counts.json       totals by sector, county, label and maturity
-    clusters.geojson  RFC 7946 points of the clusters that have a location
+    clusters.geojson  RFC 7946 points of the clusters a source places (city or county precision)
     datapackage.json  Frictionless Data Package v2 with Table Schemas
     dsa.csv           the data structure description data.gov.lt reads
 
@@ -37,6 +37,7 @@ from urllib.parse import urljoin
 
 from pydantic import BaseModel
 
+from clustersite.derived import county_map
 from clustersite.model.cluster_model import LAT_RANGE, LON_RANGE, MEMBER_TYPES, Cluster, Maturity
 from clustersite.model.fields import SLUG, Choice, Text
 from clustersite.model.labels import LEVEL_RANK, PRECISIONS, STATUSES, Label
@@ -623,24 +624,43 @@ def counts(site: SiteData) -> dict[str, Any]:
     }
 
 
+def place(cluster: Cluster) -> tuple[float, float, str] | None:
+    """(lat, lon, precision) of a cluster's point: its own `location`
+    ("location"), its city from the city table ("city"), or a point inside
+    its county ("county"); None when no source places it."""
+    if cluster.location:
+        return (cluster.location.lat, cluster.location.lon, "location")
+    if cluster.city and cluster.city in county_map.load_cities():
+        lat, lon = county_map.load_cities()[cluster.city]
+        return (lat, lon, "city")
+    centre = county_map.county_centre(cluster.county) if cluster.county else None
+    return (*centre, "county") if centre else None
+
+
 def geojson(site: SiteData, site_url: str) -> dict[str, Any]:
-    """RFC 7946: a FeatureCollection of Points, [longitude, latitude] in WGS 84."""
+    """RFC 7946: a FeatureCollection of Points, [longitude, latitude] in WGS 84,
+    one per cluster a source places, with how precisely (`precision`: location,
+    city or county; a county's point is only a point inside it)."""
     features = []
     for cluster in _by_slug(site):
-        if not cluster.location:
+        placed = place(cluster)
+        if placed is None:
             continue
+        lat, lon, precision = placed
         label = cluster.current_label
         features.append(
             {
                 "type": "Feature",
                 "id": cluster.slug,
-                "geometry": {"type": "Point", "coordinates": [cluster.location.lon, cluster.location.lat]},
+                "geometry": {"type": "Point", "coordinates": [lon, lat]},
                 "properties": {
                     "slug": cluster.slug,
                     "name_lt": cluster.name.lt,
                     "name_en": cluster.name.en,
                     "county": COUNTY_ISO.get(cluster.county) if cluster.county else None,
                     "city": cluster.city,
+                    "city_en": county_map.city_name(cluster.city, "en") if cluster.city else None,
+                    "precision": precision,
                     "label_level": label.level if label else None,
                     "label_status": label.status if label else None,
                     "url_lt": urljoin(site_url, urls.cluster(cluster.slug)),
@@ -724,7 +744,10 @@ FILES = (
         "clusters.geojson",
         "application/geo+json",
         "geojson",
-        Text("Map points of the clusters whose location is known (GeoJSON, WGS 84).", "Klasterių, kurių vieta žinoma, taškai žemėlapiui (GeoJSON, WGS 84)."),
+        Text(
+            "Map points of the clusters whose place a source gives, each with its precision: city or county (GeoJSON, WGS 84).",
+            "Klasterių, kurių vietą nurodo šaltinis, taškai žemėlapiui su tikslumu: miestas ar apskritis (GeoJSON, WGS 84).",
+        ),
     ),
     DataFile(
         "datapackage.json",

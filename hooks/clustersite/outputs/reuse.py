@@ -22,6 +22,7 @@ from urllib.parse import urljoin
 
 from markupsafe import Markup
 
+from clustersite.derived import county_map
 from clustersite.derived.badges import badge_for
 from clustersite.derived.open_data import FILES, bundle
 from clustersite.model.site_data import SiteData
@@ -67,7 +68,7 @@ def embeds(site: SiteData, build: Build) -> dict[str, bytes]:
             summary=cluster.summary.pick(lang),
             label=cluster.current_label,
             sectors=[site.vocabularies["sectors"][key].label.pick(lang).text for key in cluster.sectors],
-            place=", ".join(part for part in (cluster.city, county) if part),
+            place=", ".join(part for part in (county_map.city_name(cluster.city, lang) if cluster.city else None, county) if part),
             profile_url=urljoin(build.site_url, build.lang_root + urls.cluster(cluster.slug)),
         )
         files[f"{build.lang_root}{urls.embed(cluster.slug)}index.html"] = html.encode("utf-8")
