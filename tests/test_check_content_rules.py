@@ -5,9 +5,12 @@ the real content keeps them."""
 
 from __future__ import annotations
 
+import re
+
 from check_support import news_pair, problems_for
 from clustersite.derived import content_rules, county_map
 from clustersite.model.site_data import load_site
+from clustersite.text.collation import organisation_key
 from conftest import BUILD_DATE, REPO, minimal_cluster
 
 
@@ -74,3 +77,56 @@ def test_the_real_content_keeps_the_rules_and_every_city_is_in_the_table():
     cities = county_map.load_cities()
     assert {c.city for c in site.clusters if c.city} <= set(cities)
     assert all(set(entry) == {"lt", "en"} and entry["en"] for entry in county_map.city_names().values())
+
+
+def test_statistics_directory_and_records_agree_on_label_holders():
+    from clustersite.derived import directory, statistics
+
+    site = load_site(REPO, BUILD_DATE)
+    holders = {c.slug for c in site.clusters if c.labels}
+    tally, _ = statistics.labels_by_year(site.clusters)
+    assert tally.clusters == len(holders) and tally.items == sum(len(c.labels) for c in site.clusters)
+    label_facet = next(f for f in directory.facets(site) if f.key == "label")
+    assert sum(o.count for o in label_facet.options if o.value != "none") == len(holders)
+    county_facet = next(f for f in directory.facets(site) if f.key == "county")
+    assert sum(o.count for o in county_facet.options) == len(site.clusters)  # "not known" keeps every cluster in the facet
+
+
+# Legal forms written before a Lithuanian name: "AB „Klaipėdos nafta“" and "Klaipėdos nafta" are one company.
+LEGAL_FORM = re.compile(r"^(?:AB|UAB|VšĮ|VĮ|MB|IĮ)\s+", re.IGNORECASE)
+
+
+def _same(name: str) -> str:
+    return organisation_key(LEGAL_FORM.sub("", name))
+
+
+def test_one_name_per_organisation_in_each_language():
+    """An organisation is written one way everywhere: its official name, with
+    one English name where a source gives it; never its English name in one
+    cluster and its Lithuanian one in another (a university under two names)."""
+    site = load_site(REPO, BUILD_DATE)
+    mentions = []  # (cluster, official name, English name or None)
+    for cluster in site.clusters:
+        mentions += [(cluster.slug, m.name, m.en) for m in cluster.members]
+        if cluster.coordinator:
+            mentions.append((cluster.slug, cluster.coordinator.name.lt, cluster.coordinator.name.en))
+    english_of: dict[str, set[str]] = {}
+    written: dict[str, set[str]] = {}
+    for _, official, english in mentions:
+        written.setdefault(_same(official), set()).add(official)
+        if english:
+            english_of.setdefault(_same(official), set()).add(english)
+    assert {key: names for key, names in written.items() if len(names) > 1} == {}, "one official name, written one way"
+    assert {key: names for key, names in english_of.items() if len(names) > 1} == {}, "one English name per organisation"
+    owner = {_same(name): key for key, names in english_of.items() for name in names}  # English name -> its organisation
+    misplaced = sorted(official for _, official, _ in mentions if owner.get(_same(official), _same(official)) != _same(official))
+    assert misplaced == [], "an organisation's English name written as if it were another's official name"
+
+
+def test_member_names_follow_the_page_language():
+    from clustersite.model.cluster_model import Member, member_name
+
+    member = Member.model_construct(name="Kauno technologijos universitetas", en="Kaunas University of Technology")
+    assert (member_name(member, "lt"), member_name(member, "en")) == ("Kauno technologijos universitetas", "Kaunas University of Technology")
+    only = Member.model_construct(name="UAB „Ekstara“", en=None)
+    assert member_name(only, "en") == "UAB „Ekstara“"  # no English name in a source: the official name, once

@@ -128,7 +128,7 @@ def rows_json(site: SiteData, lang: str) -> str:
             cluster.name.en or "",
             cluster.summary.pick(lang).text,
             cluster.city or "",
-            *(member.name for member in cluster.members),
+            *(name for member in cluster.members for name in (member.name, member.en or "")),
             *((cluster.coordinator.name.lt, cluster.coordinator.name.en or "") if cluster.coordinator else ()),
         ]
         rows.append(

@@ -382,6 +382,7 @@ def tables(site_url: str, vocabularies: Mapping[str, Mapping[str, Any]]) -> tupl
                 _cluster_key(),
                 _position(),
                 Column("name", "string", lambda r: r[2].name, Text("Name", "Pavadinimas"), "members.name", constraints={"required": True}, uri="schema:name"),
+                Column("name_en", "string", lambda r: r[2].en, Text("Name in English", "Pavadinimas anglų kalba"), "members.en"),
                 Column(
                     "website",
                     "string",

@@ -66,12 +66,32 @@ class Coordinator(Record):
 
 
 class Member(Record):
-    name: Annotated[str, Check(Str(max_length=150)), Help("The member organisation's name.", "Narės organizacijos pavadinimas.")]
+    name: Annotated[
+        str,
+        Check(Str(max_length=150)),
+        Help(
+            "The member organisation's official name, as a source gives it; shown on every page that has no name of its own for it.",
+            "Narės organizacijos oficialus pavadinimas, kaip jį nurodo šaltinis; rodomas visuose puslapiuose, kuriems nėra savo pavadinimo.",
+        ),
+    ]
+    en: Annotated[
+        Annotated[str, Check(Str(max_length=150))] | None,
+        Help(
+            "Its English name, only where a source gives one: English pages show it instead of the official name.",
+            "Angliškas pavadinimas, tik jei jį nurodo šaltinis: angliški puslapiai rodo jį vietoj oficialiojo.",
+            "Kaunas University of Technology",
+        ),
+    ] = None
     website: Annotated[Annotated[str, Check(Url())] | None, Help("The member's website.", "Nario svetainė.")] = None
     type: Annotated[
         Annotated[MemberType, Check(Choice(MEMBER_TYPES, noun="member type"))] | None,
         Help("Kind of organisation: " + ", ".join(MEMBER_TYPES) + ".", "Organizacijos rūšis: " + ", ".join(MEMBER_TYPES) + "."),
     ] = None
+
+
+def member_name(member: Member, lang: str) -> str:
+    """A member's name in `lang`: the English one on English pages where a source gives it, else the official name."""
+    return member.en if lang == "en" and member.en else member.name
 
 
 class MemberCount(Record):

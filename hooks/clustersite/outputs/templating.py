@@ -20,6 +20,7 @@ import jinja2
 from markupsafe import Markup
 
 from clustersite.derived import county_map
+from clustersite.model.cluster_model import member_name
 from clustersite.model.site_data import SiteData
 from clustersite.outputs.build import language_root
 from clustersite.source.markdown_text import render_markdown
@@ -82,6 +83,7 @@ def configure_theme(env: jinja2.Environment, custom_dir: Path, site: SiteData, l
         markdown=lambda text: Markup(render_markdown(text.text if isinstance(text, Shown) else text)),
         local_date=lambda value: format_date(value, lang),
         city_in_lang=lambda city: county_map.city_name(city, lang),  # the city table's name in the page's language
+        member_name=lambda member: member_name(member, lang),  # English where a source gives it, else the official name
         local_moment=lambda value: format_moment(value, lang, VILNIUS),
         local_span=lambda start, end=None: format_span(start, end, lang, VILNIUS),
     )
