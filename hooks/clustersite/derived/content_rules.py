@@ -55,7 +55,8 @@ LINK_TARGET = re.compile(r"\]\([^)]*\)|<https?://[^>]*>|https?://\S+")
 
 def city_problems(site: SiteData, repo_root: Path) -> list[Problem]:
     """A `city` missing from the city table."""
-    cities = county_map.load_cities(repo_root / "data" / "geo" / "cities.yml")
+    table = repo_root / "data" / "geo" / "cities.yml"
+    cities = county_map.load_cities(table) if table.is_file() else {}
     problems = []
     for cluster in site.clusters:
         if cluster.city and cluster.city not in cities:
