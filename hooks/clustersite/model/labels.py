@@ -144,6 +144,11 @@ class Label(Record):
         return ends
 
     @property
+    def until_month(self) -> bool:
+        """The end is known to the month: the page says "to the end of" it."""
+        return isinstance(self.shown_until, Month)
+
+    @property
     def status(self) -> str:
         """ "valid" or "expired" on the build date (awards cannot lie in the
         future); "unknown" when nothing dates the label."""
