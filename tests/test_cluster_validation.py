@@ -111,11 +111,6 @@ def test_valid_minimal_cluster_loads(tmp_path):
             id="bad-month",
         ),
         pytest.param(
-            minimal_cluster(extra="labels:\n  - level: bronze\n    issuer: ESCA\n    awarded: 2018\n    listed_in: 2018\n"),
-            "data/clusters/x.yml:13: labels[0].listed_in: give listed_in only when the award date is not known; remove it or awarded",
-            id="label-listed-and-dated",
-        ),
-        pytest.param(
             minimal_cluster(extra="updated: 2024-02-30\n"),
             'data/clusters/x.yml:9: updated: day 30 does not exist in that month (got "2024-02-30"); check the date',
             id="impossible-date",

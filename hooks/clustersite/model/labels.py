@@ -31,7 +31,6 @@ from pydantic import PrivateAttr, ValidationInfo, model_validator
 from clustersite.model.fields import Choice, Date, Url
 from clustersite.model.records import Check, Help, Record, context, refuse
 from clustersite.text.dates import Month
-from clustersite.text.messages import say
 
 LEVEL_RANK = {"bronze": 1, "silver": 2, "gold": 3}
 VALID_YEARS = 2
@@ -67,8 +66,8 @@ class Label(Record):
     listed_in: Annotated[
         Annotated[int, Check(Date(allow_year=True))] | None,
         Help(
-            "Only when no award date is known: a year in which a source lists the cluster among the label's holders, e.g. 2018.",
-            "Tik kai suteikimo data nežinoma: metai, kuriais šaltinis nurodo klasterį tarp ženklo turėtojų, pvz., 2018.",
+            "When no award date is known: a year in which a source lists the cluster among the label's holders, e.g. 2018 (awarded wins when both are given).",
+            "Kai suteikimo data nežinoma: metai, kuriais šaltinis nurodo klasterį tarp ženklo turėtojų, pvz., 2018 (jei nurodyti abu, galioja awarded).",
         ),
     ] = None
     valid_until: Annotated[
@@ -81,8 +80,6 @@ class Label(Record):
 
     @model_validator(mode="after")
     def _ends_after_award(self, info: ValidationInfo) -> Label:
-        if self.listed_in is not None and self.awarded is not None:
-            raise refuse(say("label-listed-with-date"), at=("listed_in",))
         if self.valid_until is not None and _last_day(self.valid_until) < self.awarded_on:
             raise refuse(f"earlier than awarded (got {self.valid_until}); a label ends after it is awarded", at=("valid_until",))
         self._checked_on = context(info).build_date

@@ -132,10 +132,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {  # id: (English, Lithuanian)
         "tikėtasi datos MMMM-MM-DD, mėnesio MMMM-MM arba vien metų (gauta {got})",
     ),
     "expected-month": ("expected a month as YYYY-MM or a date as YYYY-MM-DD (got {got})", "tikėtasi mėnesio MMMM-MM arba datos MMMM-MM-DD (gauta {got})"),
-    "label-listed-with-date": (
-        "give listed_in only when the award date is not known; remove it or awarded",
-        "listed_in rašykite tik tada, kai suteikimo data nežinoma; pašalinkite jį arba awarded",
-    ),
     "label-text-without-record": (
         'the text says the cluster holds an excellence label ("{found}"), but labels: is empty; add the label as the source gives it (the year alone, or listed_in, will do)',
         "tekste rašoma, kad klasteris turi kokybės ženklą („{found}“), bet labels: tuščias; įrašykite ženklą taip, kaip nurodo šaltinis (užtenka metų arba listed_in)",
