@@ -129,4 +129,5 @@ def test_member_names_follow_the_page_language():
     member = Member.model_construct(name="Kauno technologijos universitetas", en="Kaunas University of Technology")
     assert (member_name(member, "lt"), member_name(member, "en")) == ("Kauno technologijos universitetas", "Kaunas University of Technology")
     only = Member.model_construct(name="UAB „Ekstara“", en=None)
-    assert member_name(only, "en") == "UAB „Ekstara“"  # no English name in a source: the official name, once
+    assert member_name(only, "lt") == "UAB „Ekstara“"  # no English name in a source: the official name, once
+    assert member_name(only, "en") == 'UAB "Ekstara"'  # with the quotation marks English uses

@@ -90,8 +90,12 @@ class Member(Record):
 
 
 def member_name(member: Member, lang: str) -> str:
-    """A member's name in `lang`: the English one on English pages where a source gives it, else the official name."""
-    return member.en if lang == "en" and member.en else member.name
+    """A member's name in `lang`: the English one on English pages where a
+    source gives it, else the official name, with English quotation marks on
+    English pages (UAB "Ekstara"), as the house rule writes names in English."""
+    if lang != "en":
+        return member.name
+    return member.en or member.name.replace("„", '"').replace("“", '"')
 
 
 class MemberCount(Record):
