@@ -102,8 +102,13 @@ def test_valid_minimal_cluster_loads(tmp_path):
         ),
         pytest.param(
             minimal_cluster(extra="labels:\n  - level: gold\n    issuer: ESCA\n    awarded: 1 May 2020\n"),
-            'data/clusters/x.yml:12: labels[0].awarded: expected a date as YYYY-MM-DD, or a year alone (got "1 May 2020")',
+            'data/clusters/x.yml:12: labels[0].awarded: expected a date as YYYY-MM-DD, a month as YYYY-MM, or a year alone (got "1 May 2020")',
             id="bad-date",
+        ),
+        pytest.param(
+            minimal_cluster(extra="labels:\n  - level: bronze\n    issuer: ESCA\n    awarded: 2022-13\n"),
+            'data/clusters/x.yml:12: labels[0].awarded: expected a date as YYYY-MM-DD, a month as YYYY-MM, or a year alone (got "2022-13")',
+            id="bad-month",
         ),
         pytest.param(
             minimal_cluster(extra="updated: 2024-02-30\n"),

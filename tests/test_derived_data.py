@@ -13,7 +13,7 @@ from clustersite.model.ui_strings import USED_KEY, load_strings
 from clustersite.pages.generated_pages import cluster_stubs, news_list_stubs, sync_stubs
 from clustersite.source.markdown_text import render_markdown
 from clustersite.text.collation import lithuanian_key
-from clustersite.text.dates import VILNIUS, build_date, format_date, format_span
+from clustersite.text.dates import VILNIUS, Month, build_date, format_date, format_span
 from clustersite.text.problems import Problems
 from conftest import REPO
 
@@ -40,6 +40,29 @@ def test_label_status_compares_with_the_build_date():
     assert label_on(label, dt.date(2026, 5, 2)).status == "expired"
     explicit = dict(label, valid_until=dt.date(2030, 1, 1))
     assert label_on(explicit, dt.date(2029, 12, 31)).status == "valid"
+
+
+@pytest.mark.parametrize(
+    ("given", "precision", "shown_until", "status_on_2016_09_30", "status_on_2016_10_01"),
+    [
+        # the issuer's rule: two years from the interview month, to that month's end
+        ({"awarded": "2014-10-10", "interviewed": "2014-09"}, "day", Month(2016, 9), "valid", "expired"),
+        ({"awarded": "2014-09"}, "month", Month(2016, 9), "valid", "expired"),
+        ({"awarded": 2014}, "year", 2016, "valid", "valid"),
+        ({"listed_in": 2014}, "listed", 2016, "valid", "valid"),  # held in 2014: ended by 2016 at the latest
+        ({}, "none", None, "unknown", "unknown"),  # no date: validity is not known, never guessed
+    ],
+)
+def test_a_label_is_as_precise_as_its_source(given, precision, shown_until, status_on_2016_09_30, status_on_2016_10_01):
+    clean = {"level": "bronze", "issuer": "ESCA", **given}
+    label = label_on(clean, dt.date(2016, 9, 30))
+    assert (label.precision, label.shown_until, label.status) == (precision, shown_until, status_on_2016_09_30)
+    assert label_on(clean, dt.date(2016, 10, 1)).status == status_on_2016_10_01
+
+
+def test_a_month_reads_right_in_both_languages():
+    assert format_date(Month(2022, 2), "lt") == "2022 m. vasario mėn."
+    assert format_date(Month(2022, 2), "en") == "February 2022"
 
 
 def test_lithuanian_alphabetical_order():

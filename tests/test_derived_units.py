@@ -66,7 +66,7 @@ def test_facet_counts_and_values_come_from_the_records():
     )
     facets = {f.key: {o.value: o.count for o in f.options} for f in directory.facets(data)}
     assert facets["sector"] == {"ict": 2, "health": 1}
-    assert facets["county"] == {"vilnius": 1}  # counties nobody is in are not offered
+    assert facets["county"] == {"vilnius": 1, "unknown": 2}  # counties nobody is in are not offered; no cluster drops out
     assert facets["label"] == {"bronze": 1, "expired": 1, "none": 1}
     assert facets["maturity"] == {"formed": 1} and facets["open"] == {"yes": 1}
     assert directory.cluster_values(data.by_slug["beta"])["label"] == ["expired"]

@@ -219,14 +219,21 @@ def test_json_nests_and_names_vocabularies_in_both_languages(site):
     assert counts["clusters"] == 4
     assert {row["key"]: row["clusters"] for row in counts["by_sector"]}["ict"] == 2
     assert {row["iso"]: row["clusters"] for row in counts["by_county"]}["LT-VL"] == 2
-    assert counts["by_label"] == {"gold": 0, "silver": 1, "bronze": 0, "expired": 1, "none": 2}
+    assert counts["by_label"] == {"gold": 0, "silver": 1, "bronze": 0, "expired": 1, "unknown": 0, "none": 2}
 
 
 @pytest.mark.build
 def test_geojson_points_lie_in_lithuania(site):
     data = json.loads((site.site / "data" / "clusters.geojson").read_text(encoding="utf-8"))
     assert data["type"] == "FeatureCollection"
-    assert [f["properties"]["slug"] for f in data["features"]] == ["alfa", "beta"]  # only clusters with a location
+    # a point per placed cluster, with its precision; delta has no place and no point
+    assert [(f["properties"]["slug"], f["properties"]["precision"]) for f in data["features"]] == [
+        ("alfa", "location"),
+        ("beta", "location"),
+        ("gama", "county"),
+    ]
+    gama = data["features"][2]
+    assert gama["properties"]["city"] is None and gama["properties"]["county"] == "LT-KU"
     for feature in data["features"]:
         assert feature["geometry"]["type"] == "Point"
         lon, lat = feature["geometry"]["coordinates"]
@@ -291,12 +298,17 @@ def test_no_reuse_file_points_at_another_host(site):
 def test_badge_svg_is_accessible_and_matches_its_endpoint(site):
     root = ET.fromstring((site.site / "badges" / "alfa.svg").read_bytes())
     assert root.tag == f"{SVG}svg" and root.get("role") == "img"
-    assert root.get("aria-label") == "Lietuvos klasteris: ESCA Silver 2025"
+    assert root.get("aria-label") == "Lietuvos klasteris: ESCA Sidabro ženklas 2025"
     assert root.find(f"{SVG}title").text == root.get("aria-label")
     endpoint = json.loads((site.site / "badges" / "alfa.json").read_text(encoding="utf-8"))
-    assert endpoint == {"schemaVersion": 1, "label": "Lietuvos klasteris", "message": "ESCA Silver 2025", "color": badges.COLOURS["silver"]}
-    assert json.loads((site.site / "badges" / "gama.json").read_text(encoding="utf-8"))["message"] == "ESCA Gold 2019, nebegalioja"
+    assert endpoint == {"schemaVersion": 1, "label": "Lietuvos klasteris", "message": "ESCA Sidabro ženklas 2025", "color": badges.COLOURS["silver"]}
+    assert json.loads((site.site / "badges" / "gama.json").read_text(encoding="utf-8"))["message"] == "ESCA Aukso ženklas 2019, nebegalioja"
     assert json.loads((site.site / "badges" / "delta.json").read_text(encoding="utf-8"))["message"] == "profilis"
+    # The English badge speaks English, in its words and its title.
+    english = ET.fromstring((site.site / "en" / "badges" / "alfa.svg").read_bytes())
+    assert english.get("aria-label") == "Lithuanian cluster: ESCA Silver 2025" == english.find(f"{SVG}title").text
+    assert json.loads((site.site / "en" / "badges" / "gama.json").read_text(encoding="utf-8"))["message"] == "ESCA Gold 2019, expired"
+    assert json.loads((site.site / "en" / "badges" / "delta.json").read_text(encoding="utf-8"))["message"] == "profile"
 
 
 @pytest.mark.build
@@ -318,13 +330,13 @@ def test_embed_cards_stand_alone_in_both_languages(site):
 
 @pytest.mark.build
 def test_profile_offers_feeds_badge_and_embed_snippets(site):
-    for root in ("", "en/"):
+    for root, alt in (("", "Lietuvos klasteris: ESCA Sidabro ženklas 2025"), ("en/", "Lithuanian cluster: ESCA Silver 2025")):
         page = site.page(f"{root}klasteriai/alfa/")
         section = page.find("section", class_="cs-reuse")
         img = section.find("img")
-        assert img["alt"] == "Lietuvos klasteris: ESCA Silver 2025" and img["src"].endswith("badges/alfa.svg")
+        assert img["alt"] == alt and urljoin(f"{SITE_URL}{root}klasteriai/alfa/", img["src"]) == f"{SITE_URL}{root}badges/alfa.svg"
         codes = [code.get_text() for code in section.select("pre > code")]
-        assert codes[0] == f"[![{img['alt']}]({SITE_URL}badges/alfa.svg)]({SITE_URL}{root}klasteriai/alfa/)"
+        assert codes[0] == f"[![{img['alt']}]({SITE_URL}{root}badges/alfa.svg)]({SITE_URL}{root}klasteriai/alfa/)"
         assert f'alt="{img["alt"]}"' in codes[1]
         iframe = BeautifulSoup(codes[2], "html.parser").iframe
         assert iframe["src"] == f"{SITE_URL}{root}embed/alfa/" and iframe["title"]

@@ -75,6 +75,14 @@ def test_counties_and_founding_years_count_only_clusters_that_give_them():
     assert stats.founded.items == 3
 
 
+def test_labels_without_a_year_are_counted_in_a_last_row_of_their_own():
+    clusters = [cluster(labels=[("bronze", None)]), cluster(labels=[("silver", 2020), ("bronze", dt.date(2014, 10, 10))])]
+    tally, bars = statistics.labels_by_year(clusters)
+    assert [(row.key, row.parts) for row in tally.rows] == [(2014, (0, 0, 1)), (2020, (0, 1, 0)), (statistics.YEAR_UNKNOWN, (0, 0, 1))]
+    assert (tally.items, tally.clusters) == (3, 2)
+    assert bars[-1].key == (statistics.YEAR_UNKNOWN, "bronze")
+
+
 def test_labels_by_award_year_and_level_with_a_bar_per_year_and_level():
     stats = statistics.compute(SYNTHETIC, VOCABULARIES)
     assert stats.labels.columns == ("gold", "silver", "bronze")

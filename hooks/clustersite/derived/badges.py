@@ -27,12 +27,41 @@ from dataclasses import dataclass
 
 from clustersite.model.cluster_model import Cluster
 
-LABEL = "Lietuvos klasteris"
-NO_LABEL = "profilis"  # the message of a cluster without an excellence label
-EXPIRED = "nebegalioja"
+
+# The badge's words in the page's language: a Lithuanian page shows the
+# Lithuanian badge (badges/<slug>.svg), an English page the English one
+# (en/badges/<slug>.svg); the SVG's title and the <img>'s alt say the same.
+@dataclass(frozen=True)
+class BadgeWords:
+    label: str
+    none: str  # the message of a cluster without an excellence label
+    expired: str
+    unknown: str
+    levels: dict[str, str]
+
+
+WORDS = {
+    "lt": BadgeWords(
+        "Lietuvos klasteris",
+        "profilis",
+        "nebegalioja",
+        "galiojimas nežinomas",
+        {"bronze": "Bronzos ženklas", "silver": "Sidabro ženklas", "gold": "Aukso ženklas"},
+    ),
+    "en": BadgeWords(
+        "Lithuanian cluster",
+        "profile",
+        "expired",
+        "validity not known",
+        {"bronze": "Bronze", "silver": "Silver", "gold": "Gold"},  # as ESCA names its labels
+    ),
+}
+LABEL = WORDS["lt"].label
+NO_LABEL = WORDS["lt"].none
+EXPIRED = WORDS["lt"].expired
 LABEL_COLOUR = "555555"
 COLOURS = {"gold": "806600", "silver": "636b75", "bronze": "96602e", "expired": "767676", "none": "3f51b5"}
-LEVEL_NAMES = {"bronze": "Bronze", "silver": "Silver", "gold": "Gold"}  # as ESCA names its labels
+LEVEL_NAMES = WORDS["en"].levels
 PADDING = 5  # px each side of a text, as shields.io's flat badges
 
 
@@ -141,12 +170,17 @@ class Badge:
         return f"{self.label}: {self.message}"
 
 
-def badge_for(cluster: Cluster) -> Badge:
-    """The current label with its award year; an expired one says so; none: "profilis"."""
+def badge_for(cluster: Cluster, lang: str = "lt") -> Badge:
+    """The current label with its award year (when a source gives one) in
+    `lang`; an expired one says so, one no source dates says its validity is
+    not known; none: "profilis" / "profile"."""
+    words = WORDS[lang]
     label = cluster.current_label
     if label is None:
-        return Badge(LABEL, NO_LABEL, COLOURS["none"])
-    message = f"{label.issuer} {LEVEL_NAMES[label.level]} {label.awarded_on.year}"
+        return Badge(words.label, words.none, COLOURS["none"])
+    message = " ".join(str(part) for part in (label.issuer, words.levels[label.level], label.year) if part is not None)
     if label.status == "expired":
-        return Badge(LABEL, f"{message}, {EXPIRED}", COLOURS["expired"])
-    return Badge(LABEL, message, COLOURS[label.level])
+        return Badge(words.label, f"{message}, {words.expired}", COLOURS["expired"])
+    if label.status == "unknown":
+        return Badge(words.label, f"{message}, {words.unknown}", COLOURS["expired"])
+    return Badge(words.label, message, COLOURS[label.level])

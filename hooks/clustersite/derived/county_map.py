@@ -207,6 +207,28 @@ def load_cities(path: Path = CITIES_FILE) -> dict[str, Point]:
     return {name: (float(entry["lat"]), float(entry["lon"])) for name, entry in data.items()}
 
 
+@lru_cache(maxsize=4)
+def city_names(path: Path = CITIES_FILE) -> dict[str, dict[str, str]]:
+    """City name as written in cluster files (Lithuanian) → its name per language."""
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    return {name: {"lt": name, "en": str(entry.get("en") or name)} for name, entry in data.items()}
+
+
+def city_name(city: str, lang: str) -> str:
+    """A city's name in `lang` from the city table; the name as written when it is not there."""
+    return city_names().get(city, {}).get(lang, city)
+
+
+def county_centre(key: str, path: Path = COUNTIES_FILE) -> tuple[float, float] | None:
+    """(lat, lon) of the point inside a county where its label stands, for a
+    cluster placed only by its county (the open data's precision "county")."""
+    for county in load_counties(path):
+        if county.key == key:
+            lon, lat = label_point(county.polygons)  # in degrees: a point inside, not an exact centroid
+            return (round(lat, 4), round(lon, 4))
+    return None
+
+
 # --- The map ----------------------------------------------------------------
 
 

@@ -16,7 +16,9 @@ from clustersite.model.site_data import SiteData
 from clustersite.text.localized import LocalizedText
 from clustersite.text.script_json import script_json
 
-LABEL_VALUES = ("gold", "silver", "bronze", "expired", "none")
+LABEL_VALUES = ("gold", "silver", "bronze", "expired", "unknown", "none")
+COUNTY_UNKNOWN = "unknown"
+"""The county facet's value for a cluster no source places: offered as "not known", so none drops out."""
 FACET_KEYS = ("sector", "county", "label", "maturity", "open")
 
 
@@ -43,7 +45,7 @@ def label_value(cluster: Cluster) -> str:
     label = cluster.current_label
     if label is None:
         return "none"
-    return label.level if label.status == "valid" else "expired"
+    return label.level if label.status == "valid" else label.status
 
 
 def open_value(cluster: Cluster) -> str:
@@ -68,7 +70,7 @@ def cluster_values(cluster: Cluster) -> dict[str, list[str]]:
     """Each facet's values for one cluster (a cluster may have several sectors), keyed as FACET_KEYS."""
     return {
         "sector": list(cluster.sectors),
-        "county": [cluster.county] if cluster.county else [],
+        "county": [cluster.county] if cluster.county else [COUNTY_UNKNOWN],
         "label": [label_value(cluster)],
         "maturity": [cluster.maturity.level] if cluster.maturity else [],
         "open": [open_value(cluster)],
@@ -86,10 +88,13 @@ def facets(site: SiteData) -> list[Facet]:
         return [FacetOption(t.key, t.label, count(key, t.key)) for t in terms if count(key, t.key)]
 
     labels = [FacetOption(v, f"directory.label.{v}", count("label", v)) for v in LABEL_VALUES if count("label", v)]
+    counties = from_vocabulary("county", "counties")
+    if count("county", COUNTY_UNKNOWN):
+        counties.append(FacetOption(COUNTY_UNKNOWN, "directory.county.unknown", count("county", COUNTY_UNKNOWN)))
     open_options = [FacetOption("yes", "directory.open.yes", count("open", "yes"))]
     candidates = [
         Facet("sector", "cluster.sectors", from_vocabulary("sector", "sectors")),
-        Facet("county", "directory.county", from_vocabulary("county", "counties")),
+        Facet("county", "directory.county", counties),
         Facet("label", "cluster.labels", labels),
         Facet("maturity", "cluster.maturity", from_vocabulary("maturity", "maturity")),
         Facet("open", "cluster.new_members", open_options if open_options[0].count else []),
@@ -123,7 +128,7 @@ def rows_json(site: SiteData, lang: str) -> str:
             cluster.name.en or "",
             cluster.summary.pick(lang).text,
             cluster.city or "",
-            *(member.name for member in cluster.members),
+            *(name for member in cluster.members for name in (member.name, member.en or "")),
             *((cluster.coordinator.name.lt, cluster.coordinator.name.en or "") if cluster.coordinator else ()),
         ]
         rows.append(

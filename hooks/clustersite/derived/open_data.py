@@ -7,7 +7,7 @@ that reusers can download, validate and cite.
     sources.csv
     clusters.json     the same, nested, vocabularies named in both languages
     counts.json       totals by sector, county, label and maturity
-    clusters.geojson  RFC 7946 points of the clusters that have a location
+    clusters.geojson  RFC 7946 points of the clusters a source places (city or county precision)
     datapackage.json  Frictionless Data Package v2 with Table Schemas
     dsa.csv           the data structure description data.gov.lt reads
 
@@ -37,12 +37,14 @@ from urllib.parse import urljoin
 
 from pydantic import BaseModel
 
+from clustersite.derived import county_map
 from clustersite.model.cluster_model import LAT_RANGE, LON_RANGE, MEMBER_TYPES, Cluster, Maturity
 from clustersite.model.fields import SLUG, Choice, Text
-from clustersite.model.labels import LEVEL_RANK, Label
+from clustersite.model.labels import LEVEL_RANK, PRECISIONS, STATUSES, Label
 from clustersite.model.records import field_model, help_of, spec_of
 from clustersite.model.site_data import SiteData
 from clustersite.text import urls
+from clustersite.text.dates import Month
 from clustersite.text.localized import DEFAULT_LANGUAGE, LANGUAGES, LocalizedText
 
 # ISO 3166-2:LT codes of the counties, by their key in data/counties.yml.
@@ -75,7 +77,7 @@ DSA_LEVEL = 4  # typed, with primary and foreign keys (data.gov.lt's maturity sc
 # The site itself, in its default language (the files are language-neutral);
 # the institution that takes the site over replaces it, as in DSA_ORGANISATION.
 PUBLISHER = "Lietuvos klasteriai"
-YEAR_OR_DATE = r"^[0-9]{4}(-[0-9]{2}-[0-9]{2})?$"
+YEAR_OR_DATE = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"  # a year, a month or a day, as precisely as the source
 TITLE = Text("Lithuania's business clusters", "Lietuvos verslo klasteriai")
 DESCRIPTION = Text(
     "Lithuania's business clusters as the site Lietuvos klasteriai shows them: names, sectors, county and "
@@ -158,11 +160,16 @@ CURRENT = Text(
     "Dabartinis ženklas (aukščiausias galiojantis, jei tokio nėra – vėliausias nebegaliojantis):",
 )
 STATUS = Text(
-    "Whether the label is valid on the build date: valid or expired.", "Ar ženklas galioja leidimo dieną: valid (galioja) arba expired (nebegalioja)."
+    "Whether the label is valid on the build date: valid, expired, or unknown (the source gives no date).",
+    "Ar ženklas galioja leidimo dieną: valid (galioja), expired (nebegalioja) arba unknown (šaltinis datos nenurodo).",
 )
 ENDS = Text(
-    "Last day of validity: valid_until if given, else two years after the award (31 December when only years are known).",
-    "Paskutinė galiojimo diena: valid_until, jei nurodyta, kitaip – dveji metai nuo suteikimo (gruodžio 31 d., kai žinomi tik metai).",
+    "Last day of validity by the issuer's rule (two years from the interview month): valid_until if given, else two years from the "
+    "interview, else from the award (end of the month or year when only those are known), else the end of the second year after a "
+    "year the label was listed; empty when nothing dates the label.",
+    "Paskutinė galiojimo diena pagal suteikėjo taisyklę (dveji metai nuo vertinimo pokalbio mėnesio): valid_until, jei nurodyta, kitaip – "
+    "dveji metai nuo pokalbio, o jei jis nežinomas – nuo suteikimo (mėnesio ar metų pabaiga, kai žinomi tik jie), kitaip – antrųjų metų "
+    "po metų, kuriais ženklas nurodytas, pabaiga; tuščia, kai ženklo niekas nedatuoja.",
 )
 SLUG_NOTE = Text(
     "The cluster's identifier, also the last part of its page's address.",
@@ -285,7 +292,7 @@ def _cluster_columns(site_url: str, vocabularies: Mapping[str, Mapping[str, Any]
             _label(lambda label: label.status),
             Text("Label status", "Ženklo būsena"),
             note=Text(f"{CURRENT.en} {STATUS.en}", f"{CURRENT.lt} {STATUS.lt}"),
-            constraints={"enum": ["valid", "expired"]},
+            constraints={"enum": ["valid", "expired", "unknown"]},
         ),
         Column(
             "label_valid_until",
@@ -375,6 +382,7 @@ def tables(site_url: str, vocabularies: Mapping[str, Mapping[str, Any]]) -> tupl
                 _cluster_key(),
                 _position(),
                 Column("name", "string", lambda r: r[2].name, Text("Name", "Pavadinimas"), "members.name", constraints={"required": True}, uri="schema:name"),
+                Column("name_en", "string", lambda r: r[2].en, Text("Name in English", "Pavadinimas anglų kalba"), "members.en"),
                 Column(
                     "website",
                     "string",
@@ -413,8 +421,21 @@ def tables(site_url: str, vocabularies: Mapping[str, Mapping[str, Any]]) -> tupl
                     lambda r: r[2].awarded,
                     Text("Awarded", "Suteiktas"),
                     "labels.awarded",
-                    constraints={"required": True, "pattern": YEAR_OR_DATE},
+                    constraints={"pattern": YEAR_OR_DATE},
                 ),
+                Column(
+                    "precision",
+                    "string",
+                    lambda r: r[2].precision,
+                    Text("Award known to", "Suteikimas žinomas"),
+                    note=Text(
+                        "How precisely a source dates the award: day, month, year, listed (only a year it was held) or none.",
+                        "Kiek tiksliai šaltinis datuoja suteikimą: day (diena), month (mėnuo), year (metai), listed (žinomi tik metai, kai ženklas turėtas) arba none (nedatuota).",
+                    ),
+                    constraints={"required": True, "enum": list(PRECISIONS)},
+                ),
+                Column("interviewed", "string", lambda r: r[2].interviewed, Text("Interview", "Vertinimo pokalbis"), "labels.interviewed"),
+                Column("listed_in", "integer", lambda r: r[2].listed_in, Text("Listed as holder in", "Nurodytas tarp turėtojų"), "labels.listed_in"),
                 Column(
                     "valid_until",
                     "string",
@@ -423,14 +444,14 @@ def tables(site_url: str, vocabularies: Mapping[str, Mapping[str, Any]]) -> tupl
                     "labels.valid_until",
                     constraints={"pattern": YEAR_OR_DATE},
                 ),
-                Column("ends", "date", lambda r: r[2].ends, Text("Last valid day", "Paskutinė galiojimo diena"), note=ENDS, constraints={"required": True}),
+                Column("ends", "date", lambda r: r[2].ends, Text("Last valid day", "Paskutinė galiojimo diena"), note=ENDS),
                 Column(
                     "status",
                     "string",
                     lambda r: r[2].status,
                     Text("Status", "Būsena"),
                     note=STATUS,
-                    constraints={"required": True, "enum": ["valid", "expired"]},
+                    constraints={"required": True, "enum": list(STATUSES)},
                 ),
                 Column("url", "string", lambda r: r[2].url, Text("Confirmation", "Patvirtinimas"), "labels.url", dsa_type="url", extra={"format": "uri"}),
             ),
@@ -475,6 +496,8 @@ def _by_slug(site: SiteData) -> list[Cluster]:
 def _cell(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, Month):
+        return str(value)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (dt.date, dt.datetime)):
@@ -523,7 +546,10 @@ def _label_json(label) -> dict[str, Any]:
     return {
         "level": label.level,
         "issuer": label.issuer,
-        "awarded": label.awarded,
+        "awarded": str(label.awarded) if isinstance(label.awarded, Month) else label.awarded,
+        "interviewed": str(label.interviewed) if isinstance(label.interviewed, Month) else label.interviewed,
+        "listed_in": label.listed_in,
+        "precision": label.precision,
         "valid_until": label.valid_until,
         "ends": label.ends,
         "status": label.status,
@@ -578,7 +604,7 @@ def counts(site: SiteData) -> dict[str, Any]:
 
     def label_kind(cluster: Cluster) -> str:
         label = cluster.current_label
-        return "none" if label is None else "expired" if label.status == "expired" else label.level
+        return "none" if label is None else label.level if label.status == "valid" else label.status
 
     by_county = by("counties", lambda c, key: c.county == key)
     for row in by_county:
@@ -593,30 +619,49 @@ def counts(site: SiteData) -> dict[str, Any]:
         "without_sector": sum(1 for c in clusters if not c.sectors),
         "by_county": by_county,
         "without_county": sum(1 for c in clusters if not c.county),
-        "by_label": {kind: sum(1 for c in clusters if label_kind(c) == kind) for kind in ("gold", "silver", "bronze", "expired", "none")},
+        "by_label": {kind: sum(1 for c in clusters if label_kind(c) == kind) for kind in ("gold", "silver", "bronze", "expired", "unknown", "none")},
         "by_maturity": by("maturity", lambda c, key: c.maturity is not None and c.maturity.level == key),
         "without_maturity": sum(1 for c in clusters if not c.maturity),
     }
 
 
+def place(cluster: Cluster) -> tuple[float, float, str] | None:
+    """(lat, lon, precision) of a cluster's point: its own `location`
+    ("location"), its city from the city table ("city"), or a point inside
+    its county ("county"); None when no source places it."""
+    if cluster.location:
+        return (cluster.location.lat, cluster.location.lon, "location")
+    if cluster.city and cluster.city in county_map.load_cities():
+        lat, lon = county_map.load_cities()[cluster.city]
+        return (lat, lon, "city")
+    centre = county_map.county_centre(cluster.county) if cluster.county else None
+    return (*centre, "county") if centre else None
+
+
 def geojson(site: SiteData, site_url: str) -> dict[str, Any]:
-    """RFC 7946: a FeatureCollection of Points, [longitude, latitude] in WGS 84."""
+    """RFC 7946: a FeatureCollection of Points, [longitude, latitude] in WGS 84,
+    one per cluster a source places, with how precisely (`precision`: location,
+    city or county; a county's point is only a point inside it)."""
     features = []
     for cluster in _by_slug(site):
-        if not cluster.location:
+        placed = place(cluster)
+        if placed is None:
             continue
+        lat, lon, precision = placed
         label = cluster.current_label
         features.append(
             {
                 "type": "Feature",
                 "id": cluster.slug,
-                "geometry": {"type": "Point", "coordinates": [cluster.location.lon, cluster.location.lat]},
+                "geometry": {"type": "Point", "coordinates": [lon, lat]},
                 "properties": {
                     "slug": cluster.slug,
                     "name_lt": cluster.name.lt,
                     "name_en": cluster.name.en,
                     "county": COUNTY_ISO.get(cluster.county) if cluster.county else None,
                     "city": cluster.city,
+                    "city_en": county_map.city_name(cluster.city, "en") if cluster.city else None,
+                    "precision": precision,
                     "label_level": label.level if label else None,
                     "label_status": label.status if label else None,
                     "url_lt": urljoin(site_url, urls.cluster(cluster.slug)),
@@ -700,7 +745,10 @@ FILES = (
         "clusters.geojson",
         "application/geo+json",
         "geojson",
-        Text("Map points of the clusters whose location is known (GeoJSON, WGS 84).", "Klasterių, kurių vieta žinoma, taškai žemėlapiui (GeoJSON, WGS 84)."),
+        Text(
+            "Map points of the clusters whose place a source gives, each with its precision: city or county (GeoJSON, WGS 84).",
+            "Klasterių, kurių vietą nurodo šaltinis, taškai žemėlapiui su tikslumu: miestas ar apskritis (GeoJSON, WGS 84).",
+        ),
     ),
     DataFile(
         "datapackage.json",

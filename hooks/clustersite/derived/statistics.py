@@ -97,16 +97,27 @@ def by_founding_year(clusters: Sequence[Any]) -> Tally:
     return Tally(tuple(Row(year, counts[year]) for year in sorted(counts)), known, known, len(clusters))
 
 
-def _award_year(label: Any) -> int:
-    return label.awarded if isinstance(label.awarded, int) else label.awarded.year
+YEAR_UNKNOWN = "unknown"
+"""The row key of labels whose award year no source gives (always last)."""
+
+
+def _award_year(label: Any) -> int | str:
+    """The award's year (a date, a month and a year all have one), or YEAR_UNKNOWN."""
+    awarded = label.awarded
+    if awarded is None:
+        return YEAR_UNKNOWN
+    return awarded if isinstance(awarded, int) else int(awarded.year)
 
 
 def labels_by_year(clusters: Sequence[Any]) -> tuple[Tally, tuple[Row, ...]]:
     """Labels per award year, split by level (columns gold, silver, bronze),
-    and one row per (year, level) that occurs, for a chart."""
+    and one row per (year, level) that occurs, for a chart. A label whose
+    year no source gives (listed among the holders, or undated) has the row
+    `YEAR_UNKNOWN`, last, so every label record is counted."""
     labels = [label for cluster in clusters for label in cluster.labels]
     pairs = Counter((_award_year(label), label.level) for label in labels)
-    years = sorted({year for year, _ in pairs})
+    known = sorted({year for year, _ in pairs if isinstance(year, int)})
+    years: list[int | str] = [*known, *([YEAR_UNKNOWN] if any(year == YEAR_UNKNOWN for year, _ in pairs) else [])]
     rows = tuple(Row(year, sum(pairs[(year, level)] for level in LABEL_LEVELS), tuple(pairs[(year, level)] for level in LABEL_LEVELS)) for year in years)
     bars = tuple(Row((year, level), pairs[(year, level)]) for year in years for level in LABEL_LEVELS if pairs[(year, level)])
     holders = sum(1 for cluster in clusters if cluster.labels)

@@ -66,12 +66,36 @@ class Coordinator(Record):
 
 
 class Member(Record):
-    name: Annotated[str, Check(Str(max_length=150)), Help("The member organisation's name.", "Narės organizacijos pavadinimas.")]
+    name: Annotated[
+        str,
+        Check(Str(max_length=150)),
+        Help(
+            "The member organisation's official name, as a source gives it; shown on every page that has no name of its own for it.",
+            "Narės organizacijos oficialus pavadinimas, kaip jį nurodo šaltinis; rodomas visuose puslapiuose, kuriems nėra savo pavadinimo.",
+        ),
+    ]
+    en: Annotated[
+        Annotated[str, Check(Str(max_length=150))] | None,
+        Help(
+            "Its English name, only where a source gives one: English pages show it instead of the official name.",
+            "Angliškas pavadinimas, tik jei jį nurodo šaltinis: angliški puslapiai rodo jį vietoj oficialiojo.",
+            "Kaunas University of Technology",
+        ),
+    ] = None
     website: Annotated[Annotated[str, Check(Url())] | None, Help("The member's website.", "Nario svetainė.")] = None
     type: Annotated[
         Annotated[MemberType, Check(Choice(MEMBER_TYPES, noun="member type"))] | None,
         Help("Kind of organisation: " + ", ".join(MEMBER_TYPES) + ".", "Organizacijos rūšis: " + ", ".join(MEMBER_TYPES) + "."),
     ] = None
+
+
+def member_name(member: Member, lang: str) -> str:
+    """A member's name in `lang`: the English one on English pages where a
+    source gives it, else the official name, with English quotation marks on
+    English pages (UAB "Ekstara"), as the house rule writes names in English."""
+    if lang != "en":
+        return member.name
+    return member.en or member.name.replace("„", '"').replace("“", '"')
 
 
 class MemberCount(Record):
@@ -141,8 +165,8 @@ class Cluster(FileRecord):
         tuple[Label, ...],
         *list_checks(),
         Help(
-            "Cluster excellence labels; valid_until defaults to two years after awarded.",
-            "Klasterių kokybės ženklai; valid_until – pagal nutylėjimą dveji metai nuo suteikimo.",
+            "Cluster excellence labels as the sources give them, even when only the year is known; validity follows the issuer's rule (two years from the interview month).",
+            "Klasterių kokybės ženklai taip, kaip juos nurodo šaltiniai, net jei žinomi tik metai; galiojimas – pagal suteikėjo taisyklę (dveji metai nuo vertinimo pokalbio mėnesio).",
         ),
     ] = ()
     maturity: Annotated[
@@ -185,12 +209,15 @@ class Cluster(FileRecord):
 
     @property
     def current_label(self) -> Label | None:
-        """The highest valid label; if none is valid, the most recent expired one."""
+        """The highest valid label; if none is valid, the most recent expired
+        one; if none is dated, the highest of those whose validity is unknown."""
         valid = [label for label in self.labels if label.status == "valid"]
         if valid:
             return max(valid, key=lambda label: (label.rank, label.awarded_on))
-        expired = [label for label in self.labels if label.status == "expired"]
-        return max(expired, key=lambda label: label.ends, default=None)
+        expired = [(label.ends, label) for label in self.labels if label.status == "expired" and label.ends]
+        if expired:
+            return max(expired, key=lambda pair: pair[0])[1]
+        return max(self.labels, key=lambda label: label.rank, default=None)
 
 
 def read_cluster(data: object, where: Where, ctx: Context, slug: str, path: str) -> Cluster | None:

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 from clustersite.source.images import image_problem
 from clustersite.source.raw_html import find_unsafe_markup
 from clustersite.source.site_paths import SiteLink
-from clustersite.text.dates import VILNIUS
+from clustersite.text.dates import VILNIUS, Month
 from clustersite.text.messages import say
 from clustersite.text.problems import Problems, describe
 
@@ -202,13 +202,25 @@ class Year(Spec):
 class Date(Spec):
     """A calendar date written YYYY-MM-DD (or a bare year where allowed)."""
 
-    def __init__(self, allow_year: bool = False, not_future: bool = True):
-        self.allow_year, self.not_future = allow_year, not_future
+    def __init__(self, allow_year: bool = False, not_future: bool = True, allow_month: bool = False):
+        self.allow_year, self.not_future, self.allow_month = allow_year, not_future, allow_month
+
+    def _expected(self) -> str:
+        if self.allow_month:
+            return "expected-date-month-or-year" if self.allow_year else "expected-month"
+        return "expected-date-or-year" if self.allow_year else "expected-date"
 
     def check(self, value: Any, where: Where, ctx: Context) -> Any:
         value = unquoted(value)
         if isinstance(value, dt.datetime):
             value = value.date()
+        if self.allow_month and isinstance(value, str) and (month := _ISO_MONTH.fullmatch(value.strip())):
+            if not 1 <= int(month[2]) <= 12:
+                return ctx.report(where, say(self._expected(), got=describe(value)))
+            found = Month(int(month[1]), int(month[2]))
+            if self.not_future and found.first_day > ctx.latest_date:
+                return ctx.report(where, say("future-date", got=str(found)))
+            return found
         if self.allow_year and isinstance(value, int) and not isinstance(value, bool):
             if not 1900 <= value <= 2100:
                 return ctx.report(where, f"not a year (got {value})")
@@ -216,16 +228,19 @@ class Date(Spec):
                 return ctx.report(where, say("future-date", got=value))
             return value
         if not isinstance(value, dt.date):
-            return ctx.report(where, date_problem(value, "expected-date-or-year" if self.allow_year else "expected-date"))
+            return ctx.report(where, date_problem(value, self._expected()))
         if self.not_future and value > ctx.latest_date:
             return ctx.report(where, say("future-date", got=value.isoformat()))
         return value
 
     def json_schema(self) -> dict[str, Any]:
-        date = {"type": "string", "format": "date"}
+        date: dict[str, Any] = {"type": "string", "format": "date"}
+        forms = [date]
+        if self.allow_month:
+            forms.append({"type": "string", "pattern": r"^\d{4}-(0[1-9]|1[0-2])$"})
         if self.allow_year:
-            return {"anyOf": [date, {"type": "integer", "minimum": 1900, "maximum": 2100}]}
-        return date
+            forms.append({"type": "integer", "minimum": 1900, "maximum": 2100})
+        return {"anyOf": forms} if len(forms) > 1 else date
 
 
 def unquoted(value: Any) -> Any:
@@ -351,6 +366,7 @@ def did_you_mean(value: Any, choices: Sequence[str], names: Mapping[str, str] | 
     return say("did-you-mean", close=close[0]) if close else ""
 
 
+_ISO_MONTH = re.compile(r"(\d{4})-(\d{2})")
 _ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 
 

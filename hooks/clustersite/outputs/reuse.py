@@ -7,7 +7,7 @@ After each language's build (`language_files`):
     naujienos/sektoriai/<sector>.xml     Atom: news naming any cluster of the sector
 After the last language (`site_files`, language-neutral):
     data/...                             the open data set (open_data.py)
-    badges/<slug>.svg, badges/<slug>.json
+    badges/<slug>.svg, badges/<slug>.json (en/badges/… in English words)
 
 Every address comes from urls.py and exists for every cluster and every
 sector, even with no news yet (an empty feed), so a subscription or a badge
@@ -22,6 +22,7 @@ from urllib.parse import urljoin
 
 from markupsafe import Markup
 
+from clustersite.derived import county_map
 from clustersite.derived.badges import badge_for
 from clustersite.derived.open_data import FILES, bundle
 from clustersite.model.site_data import SiteData
@@ -30,6 +31,7 @@ from clustersite.outputs.build import Build
 from clustersite.outputs.feeds import FeedContext, atom_feed, calendar
 from clustersite.outputs.templating import TEMPLATE_DIR, TEMPLATES
 from clustersite.text import urls
+from clustersite.text.localized import LANGUAGES
 
 EMBED_CSS = (TEMPLATE_DIR / "embed-card.css").read_text(encoding="utf-8").strip()
 
@@ -43,9 +45,10 @@ def site_files(site: SiteData, build: Build) -> dict[str, bytes]:
     """The language-neutral files: the open data set and the badges."""
     files = {urls.data_file(name): data for name, data in bundle(site, build.site_url).files.items()}
     for cluster in site.clusters:
-        badge = badge_for(cluster)
-        files[urls.badge(cluster.slug)] = badge_svg(badge)
-        files[urls.badge_endpoint(cluster.slug)] = endpoint_json(badge)
+        for lang in LANGUAGES:  # each language's badge in its own words
+            badge = badge_for(cluster, lang)
+            files[urls.badge(cluster.slug, lang)] = badge_svg(badge)
+            files[urls.badge_endpoint(cluster.slug, lang)] = endpoint_json(badge)
     return files
 
 
@@ -65,7 +68,7 @@ def embeds(site: SiteData, build: Build) -> dict[str, bytes]:
             summary=cluster.summary.pick(lang),
             label=cluster.current_label,
             sectors=[site.vocabularies["sectors"][key].label.pick(lang).text for key in cluster.sectors],
-            place=", ".join(part for part in (cluster.city, county) if part),
+            place=", ".join(part for part in (county_map.city_name(cluster.city, lang) if cluster.city else None, county) if part),
             profile_url=urljoin(build.site_url, build.lang_root + urls.cluster(cluster.slug)),
         )
         files[f"{build.lang_root}{urls.embed(cluster.slug)}index.html"] = html.encode("utf-8")

@@ -20,6 +20,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from clustersite.derived import county_map
+from clustersite.model.cluster_model import member_name
 from clustersite.model.site_data import SiteData
 from clustersite.outputs.build import language_root
 from clustersite.source.markdown_text import render_markdown
@@ -81,6 +83,8 @@ def configure_theme(env: jinja2.Environment, custom_dir: Path, site: SiteData, l
         # and script links removed (markdown_text.SafeHtml).
         markdown=_markdown_filter(language_root(lang)),
         local_date=lambda value: format_date(value, lang),
+        city_in_lang=lambda city: county_map.city_name(city, lang),  # the city table's name in the page's language
+        member_name=lambda member: member_name(member, lang),  # English where a source gives it, else the official name
         local_moment=lambda value: format_moment(value, lang, VILNIUS),
         local_span=lambda start, end=None: format_span(start, end, lang, VILNIUS),
     )

@@ -197,7 +197,7 @@ def _cluster_context(view, site, page):
         "location_map": portal.cluster_location(cluster, page.lang),
         "related": site.related(cluster.slug),
         "structured_data": script_json(structured_data.organization(cluster, site, page.lang, page.canonical_url)),
-        "badge": badge_for(cluster),  # partials/reuse-snippets.html
+        "badge": badge_for(cluster, page.lang),  # partials/reuse-snippets.html
         "similar_clusters": similar(site, cluster.slug),  # partials/similar-clusters.html
     }
 

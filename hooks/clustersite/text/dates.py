@@ -6,13 +6,38 @@ import datetime as dt
 import os
 from collections.abc import Mapping
 from functools import lru_cache
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date as babel_date
+from babel.dates import format_skeleton
 
 VILNIUS = ZoneInfo("Europe/Vilnius")
 """Event times are written and shown in Vilnius time."""
 BABEL_LOCALES = {"lt": "lt", "en": "en_GB"}
+
+
+class Month(NamedTuple):
+    """A month of a year, for facts a source dates to the month only
+    (written YYYY-MM in the data): shown `2022 m. vasario mėn.` / `February 2022`."""
+
+    year: int
+    month: int
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    @property
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month, 1)
+
+    @property
+    def last_day(self) -> dt.date:
+        following = Month(self.year + self.month // 12, self.month % 12 + 1)
+        return following.first_day - dt.timedelta(days=1)
+
+    def plus_years(self, years: int) -> Month:
+        return Month(self.year + years, self.month)
 
 
 def build_date(environ: Mapping[str, str] | None = None) -> dt.date:
@@ -41,10 +66,14 @@ def latest_allowed(moment: dt.datetime | None = None) -> dt.date:
 
 
 @lru_cache(maxsize=16384)  # Babel's formatting is slow, and pages repeat the same dates
-def format_date(value: dt.date | int, lang: str) -> str:
+def format_date(value: dt.date | Month | int, lang: str) -> str:
     """`2020 m. vasario 20 d.` in Lithuanian, `20 February 2020` in English
     (CLDR's long form, through Babel); a bare year, which CLDR has no form
     for, stays a year (`2018 m.` / `2018`)."""
+    if isinstance(value, Month):
+        if lang == "lt":  # the genitive with "mėn." reads right after "suteiktas" and "iki" alike
+            return babel_date(value.first_day, "y 'm.' MMMM 'mėn.'", locale="lt")
+        return format_skeleton("yMMMM", value.first_day, locale=BABEL_LOCALES[lang])
     if isinstance(value, int):
         return f"{value} m." if lang == "lt" else str(value)
     return babel_date(value, "long", locale=BABEL_LOCALES[lang])

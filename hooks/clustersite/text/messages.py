@@ -155,6 +155,24 @@ CATALOGUE: dict[str, tuple[str, str]] = {  # id: (English, Lithuanian)
         "SLUG cannot be {got}: that name is taken by the section's own page; choose a short name for the content, e.g. SLUG=litek",
         "SLUG negali būti {got}: šis vardas skirtas skyriaus puslapiui; pasirinkite trumpą turinio pavadinimą, pvz., SLUG=litek",
     ),
+    # --- facts as the sources give them (labels, places, wording) ---
+    "expected-date-month-or-year": (
+        "expected a date as YYYY-MM-DD, a month as YYYY-MM, or a year alone (got {got})",
+        "tikėtasi datos MMMM-MM-DD, mėnesio MMMM-MM arba vien metų (gauta {got})",
+    ),
+    "expected-month": ("expected a month as YYYY-MM or a date as YYYY-MM-DD (got {got})", "tikėtasi mėnesio MMMM-MM arba datos MMMM-MM-DD (gauta {got})"),
+    "label-text-without-record": (
+        'the text says the cluster holds an excellence label ("{found}"), but labels: is empty; add the label as the source gives it (the year alone, or listed_in, will do)',
+        "tekste rašoma, kad klasteris turi kokybės ženklą („{found}“), bet labels: tuščias; įrašykite ženklą taip, kaip nurodo šaltinis (užtenka metų arba listed_in)",
+    ),
+    "city-not-in-table": (
+        'city "{got}" is not in data/geo/cities.yml; add it there with its coordinates and their source (see data/geo/README.md), or correct the spelling{hint}',
+        "miesto „{got}“ nėra data/geo/cities.yml; įrašykite jį ten su koordinatėmis ir jų šaltiniu (žr. data/geo/README.md) arba pataisykite rašybą{hint}",
+    ),
+    "wording-slip": (
+        'writes "{found}"; write "{better}" instead (CONTRIBUTING.md, units and quotation marks)',
+        "parašyta „{found}“; rašykite „{better}“ (CONTRIBUTING.md, vienetai ir kabutės)",
+    ),
 }
 
 

@@ -113,13 +113,14 @@ def data_file(name: str) -> str:
     return f"{DATA}{name}"
 
 
-def badge(slug: str) -> str:
-    return f"{BADGES}{slug}.svg"
+def badge(slug: str, lang: str = "lt") -> str:
+    """The badge in `lang`'s words: badges/<slug>.svg, en/badges/<slug>.svg."""
+    return f"{'' if lang == 'lt' else lang + '/'}{BADGES}{slug}.svg"
 
 
-def badge_endpoint(slug: str) -> str:
+def badge_endpoint(slug: str, lang: str = "lt") -> str:
     """shields.io's endpoint JSON for the same badge."""
-    return f"{BADGES}{slug}.json"
+    return f"{'' if lang == 'lt' else lang + '/'}{BADGES}{slug}.json"
 
 
 def embed(slug: str) -> str:

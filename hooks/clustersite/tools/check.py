@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from clustersite.derived import content_rules
 from clustersite.model.ui_strings import check_wording, load_strings, markup_in_wording
 from clustersite.pages.site_links import site_links_check
 from clustersite.source import publisher
@@ -118,6 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         except ContentError as error:
             problems += error.problems
     problems += markup_in_wording(args.root / UI_DIR)
+    problems += content_rules.all_problems(site, args.root, args.root / DOCS_DIR)  # places, labels, units and quotation marks
     more = Problems()
     if not problems:  # wording read cleanly: are the keys there and the placeholders the same?
         check_wording(args.root, more)

@@ -1,0 +1,161 @@
+"""Content rules `make check` adds on top of the model's checks: what a
+pattern can catch in content that loads cleanly.
+
+- places: every `city` is in the city table (data/geo/cities.yml), so each
+  place on the map has coordinates with a named source;
+- labels: a description or summary that says the cluster holds an
+  excellence label ("bronzos ženklą", "Bronze label") implies a record in
+  `labels:`, even when the source gives only the year or no date at all;
+- wording: units and quotation marks as CONTRIBUTING.md sets them:
+  Lithuanian "proc." and "mln. Eur", English "%" and "…" (never „…“).
+
+Each rule returns `Problem`s with the file, the line where the words stand
+and a catalogued message in both languages. Source titles and addresses are
+quotes of someone else's words and are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from clustersite.derived import county_map
+from clustersite.model.site_data import SiteData
+from clustersite.text.messages import say
+from clustersite.text.problems import Problem
+
+# A cluster's own label named in its text: the level's word next to the word for label.
+LABEL_TEXT = {
+    "lt": re.compile(r"\b(bronzos|sidabro|aukso) ženkl\w*", re.IGNORECASE),
+    "en": re.compile(r"\b(Bronze|Silver|Gold) Label\b", re.IGNORECASE),
+}
+# Words around the match that say it is not this cluster's own label (a
+# negation, another cluster, or the label system in general).
+NOT_OWN = re.compile(r"\b(neturi|nė vienas|no cluster|no Lithuanian cluster|holds? the Silver or Gold|yet)\b", re.IGNORECASE)
+
+# (pattern, what to write instead) per language; a pattern's first group is what is shown as found.
+SLIPS: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
+    "lt": (
+        (re.compile(r"(\d+(?:,\d+)?\s?%)"), "N proc."),
+        (re.compile(r"\b((?:mln|tūkst|mlrd)\.\s+(?:eurų|EUR|eur)\b)"), "mln. Eur"),
+        (re.compile(r"(\d+\s+EUR\b)"), "N Eur"),
+        (re.compile(r"(vykdantysis direktori\w*|vykdančioji direktor\w*)"), "vykdomasis direktorius"),
+    ),
+    "en": (
+        (re.compile(r"(\d+(?:[.,]\d+)?\s?proc\.)"), "N%"),
+        (re.compile(r"(\d+(?:\.\d+)?\s%)"), "N% (no space)"),
+        (re.compile(r"(„[^“\n]*“)"), '"…" (English quotation marks)'),
+    ),
+}
+# Lines that quote someone else's words or hold addresses: left as they are.
+QUOTED_LINE = re.compile(r"^\s*(?:-\s+)?(?:title|url|link|website|logo|image)\s*:")
+LINK_TARGET = re.compile(r"\]\([^)]*\)|<https?://[^>]*>|https?://\S+")
+
+
+def city_problems(site: SiteData, repo_root: Path) -> list[Problem]:
+    """A `city` missing from the city table."""
+    table = repo_root / "data" / "geo" / "cities.yml"
+    cities = county_map.load_cities(table) if table.is_file() else {}
+    problems = []
+    for cluster in site.clusters:
+        if cluster.city and cluster.city not in cities:
+            close = [name for name in cities if name.casefold() == cluster.city.casefold()]
+            hint = f" ({close[0]}?)" if close else ""
+            problems.append(Problem(cluster.path, _line_of(repo_root / cluster.path, "city:"), "city", say("city-not-in-table", got=cluster.city, hint=hint)))
+    return problems
+
+
+def label_problems(site: SiteData, repo_root: Path) -> list[Problem]:
+    """Label text in a cluster's summary or description without a label record."""
+    problems = []
+    for cluster in site.clusters:
+        if cluster.labels:
+            continue
+        for field in ("summary", "description"):
+            text = getattr(cluster, field)
+            if text is None:
+                continue
+            for lang in ("lt", "en"):
+                found = _own_label(getattr(text, lang) or "", lang)
+                if found:
+                    line = _line_of(repo_root / cluster.path, found)
+                    problems.append(Problem(cluster.path, line, f"{field}.{lang}", say("label-text-without-record", found=found)))
+                    break
+            else:
+                continue
+            break
+    return problems
+
+
+def _own_label(text: str, lang: str) -> str | None:
+    for sentence in re.split(r"(?<=[.;])\s+", text):
+        match = LABEL_TEXT[lang].search(sentence)
+        if match and not NOT_OWN.search(sentence):
+            return match.group(0)
+    return None
+
+
+def wording_problems(repo_root: Path, docs_dir: Path) -> list[Problem]:
+    """Units and quotation marks against the house rule, in cluster files,
+    hand-written pages and entries, and the interface wording."""
+    problems = []
+    for path, lang, number, line in _text_lines(repo_root, docs_dir):
+        for pattern, better in SLIPS[lang]:
+            for match in pattern.finditer(line):
+                problems.append(Problem(path, number, "", say("wording-slip", found=match.group(1), better=better)))
+    return problems
+
+
+def _text_lines(repo_root: Path, docs_dir: Path) -> Iterator[tuple[str, str, int, str]]:
+    """(path, language, line number, text) of every line an editor writes in
+    one language, with link targets removed and quoting lines skipped."""
+    for path in sorted((repo_root / "data" / "clusters").glob("*.yml")):
+        yield from _yaml_lines(path, repo_root)
+    for lang in ("lt", "en"):
+        path = repo_root / "data" / "ui" / f"{lang}.yml"
+        if path.is_file():
+            yield from _lines(path, repo_root, lang)
+    for path in sorted(docs_dir.rglob("*.md")):
+        lang = "en" if path.name.endswith(".en.md") else "lt"
+        yield from _lines(path, repo_root, lang)
+
+
+def _lines(path: Path, repo_root: Path, lang: str) -> Iterable[tuple[str, str, int, str]]:
+    shown = path.relative_to(repo_root).as_posix()
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not QUOTED_LINE.match(line):
+            yield shown, lang, number, LINK_TARGET.sub("", line)
+
+
+def _yaml_lines(path: Path, repo_root: Path) -> Iterable[tuple[str, str, int, str]]:
+    """A cluster file's lines under `lt:` or `en:` keys (inline or as a block)."""
+    shown = path.relative_to(repo_root).as_posix()
+    current: str | None = None
+    block_indent = -1
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        indent = len(line) - len(line.lstrip())
+        key = re.match(r"\s*(lt|en):\s*(\|[-+]?|>[-+]?)?\s*(.*)$", line)
+        if key:
+            current, block_indent = key[1], indent
+            if key[3]:
+                yield shown, current, number, LINK_TARGET.sub("", key[3])
+            continue
+        if current and line.strip() and indent > block_indent and not QUOTED_LINE.match(line):
+            yield shown, current, number, LINK_TARGET.sub("", line)
+        elif line.strip():
+            current = None
+
+
+def _line_of(path: Path, needle: str) -> int:
+    try:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if needle in line:
+                return number
+    except OSError:
+        pass
+    return 0
+
+
+def all_problems(site: SiteData, repo_root: Path, docs_dir: Path) -> list[Problem]:
+    return [*city_problems(site, repo_root), *label_problems(site, repo_root), *wording_problems(repo_root, docs_dir)]
