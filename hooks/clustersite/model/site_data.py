@@ -15,6 +15,7 @@ from clustersite.model.entries import Entry, Event, News, Story, load_entries
 from clustersite.model.fields import Context
 from clustersite.model.handwritten_pages import check_handwritten_pages
 from clustersite.model.vocabularies import Term, load_vocabularies
+from clustersite.source.git_dates import last_commit_dates
 from clustersite.text import urls
 from clustersite.text.collation import lithuanian_key, organisation_key
 from clustersite.text.dates import latest_allowed
@@ -22,6 +23,7 @@ from clustersite.text.errors import ContentError
 from clustersite.text.problems import Problem, Problems
 
 PER_PAGE = 10  # news posts per list page
+CLUSTERS_DIR = "data/clusters"
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,8 @@ class Figures:
     members: int  # organisations named in the clusters' member lists, each counted once
     clusters_with_member_data: int  # clusters with a member list
     valid_labels: int
+    labels_awarded: int = 0  # every label ever awarded to a listed cluster, valid or not
+    label_years: tuple[int, int] | None = None  # the first and the latest award's year
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,7 @@ class SiteData:
     clusters: tuple[Cluster, ...]
     entries: tuple[Entry, ...] = ()
     warnings: tuple[Problem, ...] = ()  # safe to build with; see Problems
+    repo_root: Path | None = None  # where the files were read: git knows when each was last committed
 
     @cached_property
     def by_slug(self) -> dict[str, Cluster]:
@@ -75,6 +80,18 @@ class SiteData:
         if lang not in self._sorted_clusters:
             self._sorted_clusters[lang] = sorted(self.clusters, key=lambda c: (lithuanian_key(c.name.pick(lang).text), c.slug))
         return list(self._sorted_clusters[lang])
+
+    @cached_property
+    def _commit_dates(self) -> dict[str, dt.date]:
+        return last_commit_dates(self.repo_root, CLUSTERS_DIR) if self.repo_root else {}
+
+    def checked_on(self, cluster: Cluster) -> dt.date:
+        """When the profile was last checked: its file's last commit (one `git
+        log` per build answers for every file), or the build date
+        (SOURCE_DATE_EPOCH) for a file git does not know; an editor's later
+        `updated` date wins."""
+        day = self._commit_dates.get(cluster.path, self.build_date)
+        return max(day, cluster.updated) if cluster.updated else day
 
     @cached_property
     def _sorted_clusters(self) -> dict[str, list[Cluster]]:
@@ -96,6 +113,8 @@ class SiteData:
             members=len(known_organisations(self.clusters)),
             clusters_with_member_data=sum(1 for c in self.clusters if c.members),
             valid_labels=sum(1 for c in self.clusters if c.current_label and c.current_label.status == "valid"),
+            labels_awarded=len(years := sorted(label.awarded_on.year for c in self.clusters for label in c.labels)),
+            label_years=(years[0], years[-1]) if years else None,
         )
 
     # --- news, stories, events: each list sorted once per build ----------
@@ -223,4 +242,4 @@ def load_site(repo_root: Path, build_date: dt.date, docs_dir: Path | None = None
     if problems:
         raise ContentError(problems)
     ctx.vocabularies = vocabularies
-    return SiteData(build_date, ctx.vocabularies, tuple(clusters), tuple(entries), tuple(sorted(problems.warnings)))
+    return SiteData(build_date, ctx.vocabularies, tuple(clusters), tuple(entries), tuple(sorted(problems.warnings)), repo_root)
