@@ -88,7 +88,7 @@ def test_every_profile_shows_the_same_facts_in_the_same_order(real_site):
                 assert row.dt.get_text(strip=True) and value, (lang, cluster.slug, row["data-field"])
                 if row["data-field"] != "labels":  # no label known reads "none known"
                     assert value.startswith(NOT_KNOWN[lang]) == (not facts.has(row["data-field"])), (lang, cluster.slug, row["data-field"], value)
-            checked = block.select_one(".cs-glance__checked").get_text(strip=True)
+            checked = " ".join(block.select_one(".cs-glance__checked").get_text().split())
             assert checked == CHECKED[lang].format(date=format_date(max(build_day, cluster.updated or build_day), lang))
             thin = block.select_one(".cs-glance__thin")
             assert ("cs-glance--thin" in block["class"]) == facts.thin == (thin is not None), (lang, cluster.slug)
