@@ -1,6 +1,7 @@
 """Lighthouse scores and first contentful paint (median of three runs) for the
-home, directory and one profile page, mobile and desktop, against a built
-site served on localhost with gzip, as static hosts serve it.
+home, directory, a rich and a thin profile, statistics, the sectors' index
+and an event, mobile and desktop, against a built site served on localhost
+with gzip, as static hosts serve it.
 
     make build && .venv/bin/python benchmarks/lighthouse.py
     .venv/bin/python benchmarks/lighthouse.py --site DIR --pages directory --form-factors mobile [--throttling devtools]
@@ -39,7 +40,15 @@ sys.path.insert(0, str(REPO / "tests"))
 
 from browser_support import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
-PAGES = {"home": "", "directory": "klasteriai/", "profile": "klasteriai/litek/", "statistics": "statistika/"}
+PAGES = {
+    "home": "",
+    "directory": "klasteriai/",
+    "profile": "klasteriai/litek/",
+    "thin-profile": "klasteriai/cleantech/",
+    "statistics": "statistika/",
+    "sector-index": "sektoriai/",
+    "event": "renginiai/baltijos-klasteriu-forumas-2019/",
+}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt")
 

@@ -124,7 +124,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
     lang = _language(config)
     image = urljoin(config.site_url or "/", urls.SOCIAL_IMAGE)
-    info = kinds.PageInfo(lang, state.text[lang], page.canonical_url, config.site_name, image)
+    info = kinds.PageInfo(lang, state.text[lang], page.canonical_url, config.site_name, image, urljoin(config.site_url or "/", urls.SITE_LOGO))
     context.update(state.views[page.file.src_uri].context(state.data, info))  # type: ignore[typeddict-item]  # our templates' own keys
     return context
 

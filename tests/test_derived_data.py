@@ -89,7 +89,18 @@ def test_dates_in_each_language():
     assert format_date(2018, "lt") == "2018 m."
     start = dt.datetime(2026, 10, 3, 7, 0, tzinfo=dt.UTC)
     assert format_span(start, start + dt.timedelta(hours=3), "lt", VILNIUS) == "2026 m. spalio 3 d. 10:00–13:00"
-    assert format_span(dt.date(2025, 5, 1), dt.date(2025, 5, 2), "en") == "1 May 2025 – 2 May 2025"
+    assert format_span(dt.date(2025, 5, 1), dt.date(2025, 5, 2), "en") == "1–2 May 2025"
+
+
+def test_day_ranges_write_a_shared_month_and_year_once():
+    spans = {
+        (dt.date(2022, 4, 26), dt.date(2022, 4, 27)): ("2022 m. balandžio 26–27 d.", "26–27 April 2022"),
+        (dt.date(2022, 4, 30), dt.date(2022, 5, 2)): ("2022 m. balandžio 30 d. – gegužės 2 d.", "30 April – 2 May 2022"),
+        (dt.date(2022, 12, 30), dt.date(2023, 1, 2)): ("2022 m. gruodžio 30 d. – 2023 m. sausio 2 d.", "30 December 2022 – 2 January 2023"),
+    }
+    for (start, end), (lt, en) in spans.items():
+        assert (format_span(start, end, "lt"), format_span(start, end, "en")) == (lt, en)
+    assert format_span(dt.date(2022, 4, 26), dt.date(2022, 4, 26), "en") == "26 April 2022"
 
 
 def test_build_date_follows_source_date_epoch():
@@ -183,7 +194,7 @@ def test_every_computed_interface_string_exists_in_both_languages():
     """Keys built at run time (`t('label.level.' ~ level)`, `f"directory.label.{v}"`)
     escape the literal-key test above: each prefix's values are listed here, and
     a prefix used in a template but missing from this table fails the test."""
-    from clustersite.derived import directory
+    from clustersite.derived import at_a_glance, directory
     from clustersite.model.cluster_model import MEMBER_TYPES
     from clustersite.pages import kinds as pages
 
@@ -196,6 +207,8 @@ def test_every_computed_interface_string_exists_in_both_languages():
         "directory.label.": directory.LABEL_VALUES,
         "search.": pages.SEARCH_STRINGS,
         "groups.": tuple(f"{kind}_{part}" for kind in ("sector", "county") for part in ("title", "description", "intro")),
+        "glance.": at_a_glance.FIELDS,
+        "glance.evidence.": at_a_glance.EVIDENCE_KINDS,
     }
     used_prefixes = set()
     for template in (REPO / "overrides").rglob("*.html"):

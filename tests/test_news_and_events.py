@@ -92,7 +92,16 @@ def test_events_split_by_the_build_date(site):
     when = site.page("en/renginiai/busimas/").select_one(".cs-facts dd").get_text(strip=True)
     assert when == "3 October 2026, 09:30–17:00"
     past = site.page("renginiai/ivykes/").select_one(".cs-facts dd").get_text(strip=True)
-    assert past == "2025 m. gegužės 1 d. – 2025 m. gegužės 2 d."
+    assert past == "2025 m. gegužės 1–2 d."
+    assert site.page("en/renginiai/ivykes/").select_one(".cs-facts dd").get_text(strip=True) == "1–2 May 2025"
+
+
+def test_only_an_event_not_yet_over_offers_its_calendar_file(site):
+    for root in ("", "en/"):
+        upcoming = site.page(f"{root}renginiai/busimas/").select("article a[download]")
+        assert [a["href"] for a in upcoming] == ["busimas.ics"]
+        assert not site.page(f"{root}renginiai/ivykes/").select("article a[download]")
+        assert not site.page(f"{root}renginiai/be-datos/").select("article a[download]")
 
 
 def test_cluster_profile_and_home_list_related_entries(site):

@@ -85,7 +85,7 @@ ALLOWED_HOSTS = {"www.w3.org", "creativecommons.org", "datapackage.org", "schema
 
 
 def make_repo(base: Path, clusters: dict[str, str]) -> Path:
-    # overrides/cluster.html itself includes reuse-snippets.html and similar-clusters.html.
+    # overrides/cluster.html itself includes reuse-link.html and similar-clusters.html; the data page reuse-snippets.html.
     return replace_content(copy_site_sources(base / "repo"), clusters, ENTRIES)
 
 
@@ -329,23 +329,34 @@ def test_embed_cards_stand_alone_in_both_languages(site):
 
 
 @pytest.mark.build
-def test_profile_offers_feeds_badge_and_embed_snippets(site):
+def test_profile_offers_feeds_and_links_the_badge_and_embed_code_on_the_data_page(site):
+    """No code on profiles: their feeds, and one link to the data page, which
+    shows the badge and embed code for one cluster, in the page's language,
+    and says how to adapt it."""
     for root, alt in (("", "Lietuvos klasteris: ESCA Sidabro ženklas 2025"), ("en/", "Lithuanian cluster: ESCA Silver 2025")):
         page = site.page(f"{root}klasteriai/alfa/")
         section = page.find("section", class_="cs-reuse")
-        img = section.find("img")
-        assert img["alt"] == alt and urljoin(f"{SITE_URL}{root}klasteriai/alfa/", img["src"]) == f"{SITE_URL}{root}badges/alfa.svg"
-        codes = [code.get_text() for code in section.select("pre > code")]
-        assert codes[0] == f"[![{img['alt']}]({SITE_URL}{root}badges/alfa.svg)]({SITE_URL}{root}klasteriai/alfa/)"
+        assert not page.select("pre, iframe") and "&lt;iframe" not in str(page)
+        here = f"{SITE_URL}{root}klasteriai/alfa/"
+        feeds = {a["type"]: a["href"] for a in section.find_all("a", type=True)}
+        assert urljoin(here, feeds["application/atom+xml"]) == f"{here}naujienos.xml"
+        assert urljoin(here, feeds["text/calendar"]) == f"{here}renginiai.ics"
+        (webmasters,) = section.select("a.cs-reuse__webmasters")
+        assert urljoin(here, webmasters["href"]) == f"{SITE_URL}{root}duomenys/#cs-reuse"
+        assert section.find("code").get_text() == "alfa"
+        similar_names = [a.get_text(strip=True) for a in page.select(".cs-similar a")]
+        assert similar_names == (["Beta", "Gama"] if root == "" else ["Beta (EN)", "Gama (EN)"])
+
+        data_page = site.page(f"{root}duomenys/")
+        snippets = data_page.find("section", class_="cs-reuse")
+        assert snippets.h2["id"] == "cs-reuse"
+        img = snippets.find("img")
+        assert img["alt"] == alt and urljoin(f"{SITE_URL}{root}duomenys/", img["src"]) == f"{SITE_URL}{root}badges/alfa.svg"
+        codes = [code.get_text() for code in snippets.select("pre > code")]
+        assert codes[0] == f"[![{img['alt']}]({SITE_URL}{root}badges/alfa.svg)]({here})"
         assert f'alt="{img["alt"]}"' in codes[1]
         iframe = BeautifulSoup(codes[2], "html.parser").iframe
         assert iframe["src"] == f"{SITE_URL}{root}embed/alfa/" and iframe["title"]
-        feeds = {a["type"]: a["href"] for a in section.find_all("a", type=True)}
-        here = f"{SITE_URL}{root}klasteriai/alfa/"
-        assert urljoin(here, feeds["application/atom+xml"]) == f"{here}naujienos.xml"
-        assert urljoin(here, feeds["text/calendar"]) == f"{here}renginiai.ics"
-        similar_names = [a.get_text(strip=True) for a in page.select(".cs-similar a")]
-        assert similar_names == (["Beta", "Gama"] if root == "" else ["Beta (EN)", "Gama (EN)"])
 
 
 # --- feeds -----------------------------------------------------------------

@@ -173,6 +173,7 @@ def test_canonical_description_and_previews_on_every_page(real_site):
         image = html.find("meta", property="og:image")["content"]
         assert (site / urlsplit(image).path.lstrip("/")).is_file()
         assert html.find("meta", attrs={"name": "twitter:card"})["content"] == "summary_large_image"
+        assert html.find("meta", attrs={"name": "twitter:image:alt"})["content"] == html.find("meta", property="og:image:alt")["content"] != ""
 
 
 ORGANIZATION = {
@@ -200,7 +201,11 @@ NEWS_ARTICLE = {
         "@type": {"const": "NewsArticle"},
         "datePublished": {"type": "string", "format": "date"},
         "image": {"type": "array", "minItems": 1, "items": {"type": "string", "format": "uri"}},
-        "publisher": {"type": "object", "required": ["@type", "name"]},
+        "publisher": {
+            "type": "object",
+            "required": ["@type", "name", "logo"],
+            "properties": {"logo": {"type": "object", "required": ["@type", "url"], "properties": {"@type": {"const": "ImageObject"}}}},
+        },
     },
 }
 EVENT = {
@@ -232,6 +237,7 @@ def test_structured_data_describes_clusters_news_and_events(real_site):
             (article,) = structured(real_site.page(f"{root}{news.page}"))
             jsonschema.validate(article, NEWS_ARTICLE, format_checker=checker)
             assert (article["headline"], article["datePublished"]) == (news.title.pick(lang).text, news.date.isoformat())
+            assert (real_site.site / urlsplit(article["publisher"]["logo"]["url"]).path.lstrip("/")).is_file()
         for event in data.upcoming_events + data.past_events + data.undated_events:
             (event_data,) = structured(real_site.page(f"{root}{event.page}"))
             jsonschema.validate(event_data, EVENT, format_checker=checker)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from clustersite.derived.at_a_glance import FIELDS
 from conftest import copy_site_sources, minimal_cluster, replace_content, run_build
 
 pytestmark = pytest.mark.build  # each test builds a site, or reads one a fixture builds
@@ -96,10 +97,10 @@ def test_data_values_are_escaped_everywhere(fixture_site):
 def test_absent_optional_fields_leave_no_empty_sections(fixture_site):
     page = fixture_site.page("klasteriai/cukrus/")
     headings = [h.get_text(strip=True) for h in page.select("article.cs-profile h2")]
-    # the fact panel always names the sectors; follow-and-reuse exists for every cluster
-    assert headings == ["Pagrindiniai faktai", "Sekti ir naudoti", "Šaltiniai"]
+    # the facts at a glance are always there (saying "nežinoma"); follow-and-reuse exists for every cluster
+    assert headings == ["Trumpai", "Sekti ir naudoti", "Šaltiniai"]
     terms = [dt.get_text(strip=True) for dt in page.select(".cs-facts dt")]
-    assert terms == ["Sektoriai"]
+    assert terms == [dt.get_text(strip=True) for dt in page.select(".cs-glance__row dt")] and len(terms) == len(FIELDS)
 
 
 def test_directory_sorts_lithuanian_letters_after_their_base(fixture_site):

@@ -47,7 +47,7 @@ def organization(cluster: Cluster, site: SiteData, lang: str, page_url: str) -> 
     return data
 
 
-def news_article(entry: News, lang: str, page_url: str, publisher: str, image_url: str) -> dict[str, Any]:
+def news_article(entry: News, lang: str, page_url: str, publisher: str, image_url: str, logo_url: str = "") -> dict[str, Any]:
     data: dict[str, Any] = {
         "@context": CONTEXT,
         "@type": "NewsArticle",
@@ -61,6 +61,8 @@ def news_article(entry: News, lang: str, page_url: str, publisher: str, image_ur
         "author": {"@type": "Organization", "name": publisher},
         "publisher": {"@type": "Organization", "name": publisher},
     }
+    if logo_url:
+        data["publisher"]["logo"] = {"@type": "ImageObject", "url": logo_url}
     if entry.summary:
         data["description"] = entry.summary.pick(lang).text
     return data

@@ -16,6 +16,7 @@ from clustersite.model.entries import Entry, Event, News, Story, load_entries
 from clustersite.model.fields import Context
 from clustersite.model.handwritten_pages import check_handwritten_pages
 from clustersite.model.vocabularies import Term, load_vocabularies
+from clustersite.source.git_dates import last_commit_dates
 from clustersite.source.site_paths import SiteLink
 from clustersite.text import urls
 from clustersite.text.collation import lithuanian_key, organisation_key
@@ -24,6 +25,7 @@ from clustersite.text.errors import ContentError
 from clustersite.text.problems import Problem, Problems
 
 PER_PAGE = 10  # news posts per list page
+CLUSTERS_DIR = "data/clusters"
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,8 @@ class Figures:
     members: int  # organisations named in the clusters' member lists, each counted once
     clusters_with_member_data: int  # clusters with a member list
     valid_labels: int
+    labels_awarded: int = 0  # every label ever awarded to a listed cluster, valid or not
+    label_years: tuple[int, int] | None = None  # the first and the latest award's year
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,7 @@ class SiteData:
     clusters: tuple[Cluster, ...]
     entries: tuple[Entry, ...] = ()
     warnings: tuple[Problem, ...] = ()  # safe to build with; see Problems
+    repo_root: Path | None = None  # where the files were read: git knows when each was last committed
     site_links: tuple[SiteLink, ...] = ()  # checked against every page by pages.site_links
 
     @cached_property
@@ -78,6 +83,18 @@ class SiteData:
         if lang not in self._sorted_clusters:
             self._sorted_clusters[lang] = sorted(self.clusters, key=lambda c: (lithuanian_key(c.name.pick(lang).text), c.slug))
         return list(self._sorted_clusters[lang])
+
+    @cached_property
+    def _commit_dates(self) -> dict[str, dt.date]:
+        return last_commit_dates(self.repo_root, CLUSTERS_DIR) if self.repo_root else {}
+
+    def checked_on(self, cluster: Cluster) -> dt.date:
+        """When the profile was last checked: its file's last commit (one `git
+        log` per build answers for every file), or the build date
+        (SOURCE_DATE_EPOCH) for a file git does not know; an editor's later
+        `updated` date wins."""
+        day = self._commit_dates.get(cluster.path, self.build_date)
+        return max(day, cluster.updated) if cluster.updated else day
 
     @cached_property
     def _sorted_clusters(self) -> dict[str, list[Cluster]]:
@@ -99,6 +116,8 @@ class SiteData:
             members=len(known_organisations(self.clusters)),
             clusters_with_member_data=sum(1 for c in self.clusters if c.members),
             valid_labels=sum(1 for c in self.clusters if c.current_label and c.current_label.status == "valid"),
+            labels_awarded=len(years := sorted(label.awarded_on.year for c in self.clusters for label in c.labels)),
+            label_years=(years[0], years[-1]) if years else None,
         )
 
     # --- news, stories, events: each list sorted once per build ----------
@@ -232,7 +251,7 @@ def load_site(
     ctx.vocabularies = {**vocabularies, "clusters": {p.stem: None for p in sorted((repo_root / "data" / "clusters").glob("*.yml"))}}
     entries = load_entries(repo_root, docs_dir or repo_root / "content", ctx)
     check_handwritten_pages(repo_root, docs_dir or repo_root / "content", problems, ctx.site_links)
-    site = SiteData(build_date, vocabularies, tuple(clusters), tuple(entries), site_links=tuple(ctx.site_links))
+    site = SiteData(build_date, vocabularies, tuple(clusters), tuple(entries), repo_root=repo_root, site_links=tuple(ctx.site_links))
     for check in checks:
         check(site, problems)
     if problems:

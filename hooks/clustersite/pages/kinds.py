@@ -16,7 +16,7 @@ from typing import Any, cast
 
 from markupsafe import escape
 
-from clustersite.derived import cluster_groups, county_map, data_page, directory, portal, statistics, structured_data
+from clustersite.derived import at_a_glance, cluster_groups, county_map, data_page, directory, portal, statistics, structured_data
 from clustersite.derived.badges import badge_for
 from clustersite.derived.similar import similar
 from clustersite.model.site_data import SiteData
@@ -43,6 +43,7 @@ class PageInfo:
     canonical_url: str | None
     site_name: str
     social_image: str
+    logo: str = ""  # the site's mark, an absolute address when the site has one
 
 
 @dataclass(frozen=True)
@@ -197,7 +198,7 @@ def _cluster_context(view, site, page):
         "location_map": portal.cluster_location(cluster, page.lang),
         "related": site.related(cluster.slug),
         "structured_data": script_json(structured_data.organization(cluster, site, page.lang, page.canonical_url)),
-        "badge": badge_for(cluster, page.lang),  # partials/reuse-snippets.html
+        "at_a_glance": at_a_glance.glance(cluster, site),  # partials/at-a-glance.html
         "similar_clusters": similar(site, cluster.slug),  # partials/similar-clusters.html
     }
 
@@ -252,11 +253,14 @@ def _cluster_group_context(view, site, page):
 def _open_data_context(view, site, page):
     found = data_page.context(site, page.lang, page.canonical_url, page.t)
     dataset = found.pop("dataset")
-    return {**found, "structured_data": script_json(dataset)}
+    # The badge and embed code, for webmasters, shown for the directory's first cluster (partials/reuse-snippets.html).
+    example = next(iter(site.sorted_clusters(page.lang)), None)
+    reuse = {"reuse_example": example, "badge": badge_for(example, page.lang)} if example else {}
+    return {**found, **reuse, "structured_data": script_json(dataset)}
 
 
 def _news_context(view, site, page):
-    article = structured_data.news_article(view.subject, page.lang, page.canonical_url, page.site_name, page.social_image)
+    article = structured_data.news_article(view.subject, page.lang, page.canonical_url, page.site_name, page.social_image, page.logo)
     return {"entry": view.subject, "structured_data": script_json(article)}
 
 
@@ -269,6 +273,7 @@ def _event_context(view, site, page):
     editions = [e for e in site.series(entry.series) if e is not entry] if entry.series else []
     return {
         "entry": entry,
+        "past": entry.last_day is not None and entry.last_day < site.build_date,  # no "add to calendar" then
         "editions": editions,
         "structured_data": script_json(structured_data.event(entry, page.lang, page.canonical_url)),
     }

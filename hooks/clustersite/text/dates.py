@@ -9,12 +9,42 @@ from functools import lru_cache
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
+from babel import Locale
 from babel.dates import format_date as babel_date
-from babel.dates import format_skeleton
+from babel.dates import format_interval, format_skeleton
 
 VILNIUS = ZoneInfo("Europe/Vilnius")
 """Event times are written and shown in Vilnius time."""
 BABEL_LOCALES = {"lt": "lt", "en": "en_GB"}
+DAY_SPAN = "yMMMMd"
+# Interval patterns for day ranges in the long form the site writes single
+# dates in (CLDR's "long" date). CLDR's own fall short of it: Lithuanian's
+# yMMMMd interval drops "m." and "d." ("2022 balandžio 26–27"), and British
+# English has no yMMMMd, so Babel falls back to "26 – 27 Apr 2022". Each
+# entry is Babel's (CLDR's) form: the field that first differs -> the
+# patterns for the start and the end.
+DAY_SPANS = {
+    "lt": {"d": ("y 'm'. MMMM d–", "d 'd'."), "M": ("y 'm'. MMMM d 'd'. – ", "MMMM d 'd'."), "y": ("y 'm'. MMMM d 'd'. – ", "y 'm'. MMMM d 'd'.")},
+    "en": {"d": ("d–", "d MMMM y"), "M": ("d MMMM – ", "d MMMM y"), "y": ("d MMMM y – ", "d MMMM y")},
+}
+
+
+class _SpanLocale(Locale):
+    """A CLDR locale whose day-range interval is the site's (DAY_SPANS)."""
+
+    site_lang = "lt"
+
+    @property
+    def interval_formats(self):
+        return {**super().interval_formats, DAY_SPAN: DAY_SPANS[self.site_lang]}
+
+
+@lru_cache(maxsize=2)
+def _span_locale(lang: str) -> Locale:
+    locale = _SpanLocale.parse(BABEL_LOCALES[lang])
+    found = _SpanLocale(locale.language, locale.territory)
+    found.site_lang = lang
+    return found
 
 
 class Month(NamedTuple):
@@ -88,11 +118,21 @@ def format_moment(value: dt.date | dt.datetime, lang: str, zone: dt.tzinfo | Non
     return f"{day} {local:%H:%M}" if lang == "lt" else f"{day}, {local:%H:%M}"
 
 
+@lru_cache(maxsize=4096)
+def format_day_span(start: dt.date, end: dt.date, lang: str) -> str:
+    """Days from start to end, the month and year written once where they are
+    shared (Babel's interval formatting): `2022 m. balandžio 26–27 d.`,
+    `26–27 April 2022`, `30 April – 2 May 2022`."""
+    return format_interval(start, end, DAY_SPAN, locale=_span_locale(lang))
+
+
 def format_span(start: dt.date | dt.datetime, end: dt.date | dt.datetime | None, lang: str, zone: dt.tzinfo | None = None) -> str:
     """From start to end, without repeating the day when both fall on it:
-    `3 October 2026, 09:30–17:00`, `1 May 2025 – 2 May 2025`."""
+    `3 October 2026, 09:30–17:00`, `1–2 May 2025`."""
     if end is None or end == start:
         return format_moment(start, lang, zone)
+    if not isinstance(start, dt.datetime) and not isinstance(end, dt.datetime):
+        return format_day_span(start, end, lang)
     if isinstance(start, dt.datetime) and isinstance(end, dt.datetime):
         local_start, local_end = (start.astimezone(zone), end.astimezone(zone)) if zone else (start, end)
         if local_start.date() == local_end.date():

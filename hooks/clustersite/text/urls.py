@@ -31,6 +31,7 @@ NEWS_TAG = "zymos"  # /naujienos/zymos/<tag>/
 NEWS_FEED = "naujienos.xml"  # at each language's root: Material looks for sitemap.xml beside feeds
 EVENTS_FEED = "renginiai.ics"
 SOCIAL_IMAGE = "assets/images/social.png"  # 1200x630, for link previews
+SITE_LOGO = "assets/images/logo.svg"  # the site's mark (overrides/partials/logo.html), square: the publisher's logo in JSON-LD
 MEDIA = "media/"  # logos and images copied from the repository, language-neutral
 # One page per sector and per county in use, in top folders of their own:
 # under klasteriai/ they would share the namespace of cluster slugs.
