@@ -100,3 +100,26 @@ def test_no_result_offers_site_search_with_the_same_words(chromium, served, lang
     page.fill("#cs-filter-q", "")
     assert page.is_hidden("#cs-no-results")
     context.close()
+
+
+@pytest.mark.parametrize("lang_root", ["", "en/"])
+def test_home_map_links_are_at_least_24_px_and_do_not_overlap_on_a_phone(chromium, served, lang_root):
+    context = chromium.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{served}{lang_root}")
+    boxes = page.eval_on_selector_all(
+        "#cs-counties ~ * a.cs-map__dot, .cs-home-map a.cs-map__dot",
+        "els => els.map(e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.width, r.height]; })",
+    )
+    assert boxes
+    for left, top, width, height in boxes:
+        assert width >= 24 and height >= 24, (width, height)
+    # The targets are circles inscribed in their boxes: no two centres closer than a diameter.
+    centres = [(left + width / 2, top + height / 2, width) for left, top, width, _ in boxes]
+    for i, (x1, y1, d) in enumerate(centres):
+        for x2, y2, _ in centres[i + 1 :]:
+            assert ((x1 - x2) ** 2 + (y1 - y2) ** 2) ** 0.5 >= d - 0.5
+    # A group's link says how many clusters it stands for, and where.
+    for label in page.eval_on_selector_all("a.cs-map__dot--group", "els => els.map(e => e.getAttribute('aria-label'))"):
+        assert ":" in label and any(ch.isdigit() for ch in label)
+    context.close()

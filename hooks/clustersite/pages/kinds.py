@@ -217,6 +217,7 @@ def _home_context(view, site, page):
     return found | {
         "sector_tiles": portal.sector_tiles(site),
         "overview": portal.county_overview(site, page.lang),
+        "overview_target": portal.HOME_MAP_TARGET,
         "latest_news": site.news[: portal.NEWS_ON_HOME],
         "home_events": portal.home_events(site),
         "featured_story": site.stories[0] if site.stories else None,
