@@ -81,7 +81,14 @@ def county_overview(site: SiteData, lang: str) -> CountyOverview:
     county_map = cm.build_county_map()
     clusters = site.sorted_clusters(lang)  # the dots' tab order follows the directory's
     inputs = [
-        cm.DotInput(c.slug, c.name.pick(lang).text, urls.cluster(c.slug), c.county, c.city, site.vocabularies["counties"][c.county].label.pick(lang).text if c.county else "")
+        cm.DotInput(
+            c.slug,
+            c.name.pick(lang).text,
+            urls.cluster(c.slug),
+            c.county,
+            c.city,
+            site.vocabularies["counties"][c.county].label.pick(lang).text if c.county else "",
+        )
         for c in clusters
     ]
     dots = cm.merge_close_dots(cm.place_dots(county_map, inputs), HOME_MAP_TARGET * 2)
