@@ -112,7 +112,7 @@ def test_home_map_links_are_at_least_24_px_and_do_not_overlap_on_a_phone(chromiu
         "els => els.map(e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.width, r.height]; })",
     )
     assert boxes
-    for left, top, width, height in boxes:
+    for _, _, width, height in boxes:
         assert width >= 24 and height >= 24, (width, height)
     # The targets are circles inscribed in their boxes: no two centres closer than a diameter.
     centres = [(left + width / 2, top + height / 2, width) for left, top, width, _ in boxes]
