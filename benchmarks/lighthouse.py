@@ -39,7 +39,14 @@ sys.path.insert(0, str(REPO / "tests"))
 
 from browser_support import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
-PAGES = {"home": "", "directory": "klasteriai/", "profile": "klasteriai/litek/", "statistics": "statistika/"}
+PAGES = {
+    "home": "",
+    "directory": "klasteriai/",
+    "profile": "klasteriai/litek/",
+    "statistics": "statistika/",
+    "sector": "sektoriai/manufacturing-engineering/",
+    "sector-en": "en/sektoriai/agro-food/",
+}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt")
 

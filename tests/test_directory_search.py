@@ -123,3 +123,21 @@ def test_home_map_links_are_at_least_24_px_and_do_not_overlap_on_a_phone(chromiu
     for label in page.eval_on_selector_all("a.cs-map__dot--group", "els => els.map(e => e.getAttribute('aria-label'))"):
         assert ":" in label and any(ch.isdigit() for ch in label)
     context.close()
+
+
+@pytest.mark.parametrize("lang_root", ["", "en/"])
+def test_the_home_placeholders_words_find_something_in_site_search(chromium, served, lang_root):
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(f"{served}{lang_root}")
+    placeholder = page.get_attribute("#cs-home-q", "placeholder")
+    # "Pvz., lazeriai, Kaunas, maistas" / "E.g. lasers, Kaunas, food": the last word of each part, not the abbreviation.
+    words = [part.split()[-1] for part in placeholder.split(",") if part.split() and not part.split()[-1].endswith(".")]
+    assert len(words) >= 2, placeholder
+    for word in words:
+        page.goto(f"{served}{lang_root}paieska/?q={word}")
+        page.wait_for_function("() => { const s = document.getElementById('cs-search-status').textContent; return s && !s.endsWith('…'); }")
+        assert page.locator("#cs-search-results li").count() > 0, word
+        # Each hit says what it is.
+        assert page.locator("#cs-search-results li .cs-search__kind").count() == page.locator("#cs-search-results li").count()
+    context.close()
