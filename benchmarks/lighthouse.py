@@ -47,6 +47,8 @@ PAGES = {
     "thin-profile": "klasteriai/cleantech/",
     "statistics": "statistika/",
     "sector-index": "sektoriai/",
+    "sector": "sektoriai/manufacturing-engineering/",
+    "sector-en": "en/sektoriai/agro-food/",
     "event": "renginiai/baltijos-klasteriu-forumas-2019/",
 }
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")

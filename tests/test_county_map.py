@@ -286,3 +286,22 @@ def test_stylesheet_has_a_visible_focus_style_and_no_external_reference():
     css = (REPO / "content" / "assets" / "map.css").read_text(encoding="utf-8")
     assert ".cs-map__dot:focus-visible .cs-map__target" in css
     assert "http" not in css and "url(" not in css and "@import" not in css
+
+
+def test_close_dots_become_one_link_with_their_number_and_far_ones_stay():
+    from clustersite.derived.county_map import MapDot, merge_close_dots
+
+    dots = [
+        MapDot("a", "A", "/a/", 100.0, 100.0, True, "vilnius", place="Vilnius"),
+        MapDot("b", "B", "/b/", 110.0, 100.0, True, "vilnius", place="Vilnius"),
+        MapDot("c", "C", "/c/", 130.0, 100.0, False, "kaunas", place="Kauno apskritis"),  # chained through b
+        MapDot("d", "D", "/d/", 400.0, 300.0, True, "utena", place="Utena"),
+    ]
+    found = merge_close_dots(dots, 42)
+    assert [(d.slug, d.count) for d in found] == [("", 3), ("d", 1)]
+    group = found[0]
+    assert (group.x, group.y, group.county, group.exact) == (round(340 / 3, 1), 100.0, "vilnius", False)
+    assert group.place == "Vilnius, Kauno apskritis"
+    assert found[1] is dots[3]
+    # Whatever the input, no two links left are closer than the distance asked.
+    assert all(((p.x - q.x) ** 2 + (p.y - q.y) ** 2) ** 0.5 >= 42 for i, p in enumerate(found) for q in found[i + 1 :])

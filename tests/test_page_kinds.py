@@ -196,6 +196,7 @@ def test_page_meta_sets_the_template_and_escapes_titles_and_descriptions(site):
 
 def test_a_plain_page_needs_no_context_and_a_news_list_gets_its_listing(site):
     info = kinds.PageInfo("lt", t, "https://example.org/apie/", "Klasteriai", "https://example.org/social.png")
-    assert kinds.resolve({}, "apie-klasterius.md", site).context(site, info) == {}
+    # Only what site search calls a hit on it (overrides/main.html).
+    assert kinds.resolve({}, "apie-klasterius.md", site).context(site, info) == {"search_kind": "page"}
     listing = kinds.resolve({"template": "news-list.html"}, "naujienos/index.md", site).context(site, info)["listing"]
     assert [entry.slug for entry in listing.items] == ["2024-03-05-forumas"]

@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
-const { fold, RowSet, DirectoryModel } = require("../../content/assets/javascripts/cluster-directory.js");
+const { fold, stem, RowSet, DirectoryModel } = require("../../content/assets/javascripts/cluster-directory.js");
 
 // As hooks/clustersite/directory.py writes them: the first sort is the page's own (name) order.
 const SORTS = [
@@ -24,12 +24,23 @@ const FACETS = [
   { key: "county", values: ["vilnius", "kaunas", "siauliai", "utena"] },
 ];
 
+// The search terms as the build writes them: each sector's and tag's name in
+// both languages, folded; a row lists the numbers of its terms.
+const TERMS = [
+  "agroinovacijos ir maisto technologijos agri-innovation and food technologies",
+  "irt ict",
+  "lazeriai ir fotonika lasers and photonics",
+  "energetika ir statyba energy and construction",
+];
+const TERM_OF = { food: 0, ict: 1, lasers: 2, energy: 3 };
+
 // A row as the build writes it: its text folded, a facet with no value left out.
 const row = (slug, { names, founded = null, members = null, sector = [], county = [] }) => {
   const values = {};
   if (sector.length) values.sector = sector;
   if (county.length) values.county = county;
-  return { slug, founded, members, text: fold(names.join(" ")), values };
+  const terms = sector.filter((key) => key in TERM_OF).map((key) => TERM_OF[key]);
+  return { slug, founded, members, text: fold(names.join(" ")), values, terms };
 };
 
 // In the page's (name) order.
@@ -44,7 +55,7 @@ const ROWS = [
   row("space", { names: ["Kosmoso technologijos", "Vilnius"], founded: 2012, members: 12, sector: ["space"], county: ["vilnius"] }),
 ];
 
-const model = (rows = ROWS) => new DirectoryModel(rows, FACETS, SORTS);
+const model = (rows = ROWS) => new DirectoryModel(rows, FACETS, SORTS, TERMS);
 const state = (facets = {}, q = "", sort = "name") => ({
   q,
   sort,
@@ -63,7 +74,10 @@ const facetOf = (m, key) => m.facets.find((facet) => facet.key === key);
 // its text and, for each facet with a value the form offers checked, it has
 // one of the checked values.
 const offered = (key) => FACETS.find((facet) => facet.key === key).values;
-const matchesText = (r, q) => fold(q).split(/\s+/).filter(Boolean).every((word) => r.text.includes(word));
+// A word is kept by its stem; the stem is in the row's text or in the name of one of its terms.
+const matchesText = (r, q) =>
+  fold(q).split(/[\s,;]+/).filter(Boolean).map(stem)
+    .every((word) => r.text.includes(word) || r.terms.some((term) => TERMS[term].includes(word)));
 const matchesFacet = (r, key, wanted) => {
   const known = wanted.filter((value) => offered(key).includes(value));
   return known.length === 0 || known.some((value) => (r.values[key] || []).includes(value));
@@ -254,7 +268,7 @@ test("text search ignores diacritics both ways: 'siauliai' finds Šiauliai, 'ŠI
   for (const q of ["siauliai", "Šiauliai", "ŠIAULIAI", "  siaul  "]) {
     const kept = slugsOf(ROWS, m.select(state({}, q)));
     assert.ok(m.select(state({}, q)).has(solar), q);
-    assert.deepEqual(kept, ROWS.filter((r) => r.text.includes(fold(q).trim())).map((r) => r.slug), q);
+    assert.deepEqual(kept, expectedSlugs(ROWS, state({}, q)), q);
   }
   assert.ok(m.select(state({}, "duomenu slenis")).has(ROWS.findIndex((r) => r.slug === "data-valley")));
 });
@@ -276,6 +290,36 @@ test("typing on, deleting back and replacing the query give what a fresh search 
     assert.deepEqual(typed, slugsOf(ROWS, model().select(state({}, q))), q);
     assert.deepEqual(typed, expectedSlugs(ROWS, state({}, q)), q);
   }
+});
+
+test("stem() takes Lithuanian and English endings off, keeping at least three letters", () => {
+  for (const word of ["lazeriai", "lazeriu", "lazerio", "lazeris", "lazerius", "lazeriuose"]) assert.equal(stem(word), "lazer", word);
+  assert.equal(stem("maistas"), "maist");
+  assert.equal(stem("maisto"), "maist");
+  assert.equal(stem("lasers"), "laser");
+  assert.equal(stem("technologies"), "technolog");
+  assert.equal(stem("technologijos"), "technolog");
+  assert.equal(stem("kaunas"), "kaun");
+  assert.equal(stem("ict"), "ict");
+  assert.equal(stem("bio"), "bio", "no stem shorter than three letters");
+});
+
+test("inflected forms and forms without diacritics find the same rows", () => {
+  const m = model();
+  const lasers = slugsOf(ROWS, m.select(state({}, "lazeriai")));
+  assert.ok(lasers.includes("baltic-lasers"));
+  for (const q of ["lazerių", "lazeriu", "Lazerius", "LAZERIAI"]) assert.deepEqual(slugsOf(ROWS, m.select(state({}, q))), lasers, q);
+});
+
+test("a word in the other language finds the rows of a term named so", () => {
+  const m = model();
+  // "maisto" is only in the term's Lithuanian name; "lasers" only in its English one.
+  const food = ROWS.filter((r) => r.values.sector?.includes("food")).map((r) => r.slug);
+  assert.deepEqual(slugsOf(ROWS, m.select(state({}, "maistas"))), food);
+  assert.deepEqual(slugsOf(ROWS, m.select(state({}, "food"))), food);
+  const lasers = ROWS.filter((r) => r.values.sector?.includes("lasers")).map((r) => r.slug);
+  assert.deepEqual(slugsOf(ROWS, m.select(state({}, "lasers"))), lasers);
+  assert.deepEqual(slugsOf(ROWS, m.select(state({}, "photonics"))), lasers);
 });
 
 // Orders

@@ -36,6 +36,23 @@
   // Lowercase without diacritics, as fold() in hooks/clustersite/derived/directory.py.
   const fold = (text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
 
+  // Endings a typed word loses before it is looked for, longest first: the
+  // Lithuanian noun and adjective endings (folded, so "ų" is "u") and the
+  // English plural. The rest, the stem, is looked for inside the words of a
+  // row, so "lazeriai", "lazerių" and "lazeriu" all find "lazerinių" and
+  // "lazerių", "lasers" finds "laser". A stem keeps at least MIN_STEM letters.
+  const ENDINGS = [
+    "iuose", "uose", "iams", "iems", "ioms", "ijos", "ijai", "iuje", "iais", "iaus", "ing",
+    "ija", "iai", "ams", "ems", "oms", "uje", "oje", "eje", "yje", "ais", "ius", "ies", "ios",
+    "iu", "ai", "as", "is", "ys", "us", "os", "es", "ui", "ei", "io", "ia", "ie",
+    "o", "a", "e", "i", "u", "y", "s",
+  ];
+  const MIN_STEM = 3;
+  const stem = (word) => {
+    const ending = ENDINGS.find((end) => word.endsWith(end) && word.length - end.length >= MIN_STEM);
+    return ending ? word.slice(0, -ending.length) : word;
+  };
+
   /** Fixed-size sets of row numbers, 32 rows a word. */
   class RowSet {
     constructor(size, full = false) {
@@ -119,7 +136,7 @@
    * a row's other values, and a state's, are ignored.
    */
   class DirectoryModel {
-    constructor(rows, facets, sorts) {
+    constructor(rows, facets, sorts, terms = []) {
       this.rows = rows;
       this.sorts = sorts;
       const size = rows.length;
@@ -135,6 +152,11 @@
         for (const facet of this.facets) {
           for (const value of row.values[facet.key] || []) facet.values.get(value)?.add(index);
         }
+      });
+      // The search terms (sectors and tags, named in both languages) and the rows that have each.
+      this.terms = terms.map((text) => ({ text, rows: new RowSet(size) }));
+      rows.forEach((row, index) => {
+        for (const term of row.terms || []) this.terms[term]?.rows.add(index);
       });
       this.textMatches = new RowSet(size, true);
       this.textWords = [];
@@ -171,9 +193,16 @@
       return query ? `?${query}` : "";
     }
 
-    // Every word of the query must occur in a row's text (names, summary, city, members).
+    /** The stems of the query's words, in order. */
+    queryStems(query) {
+      return fold(query).split(/[\s,;]+/).filter(Boolean).map(stem);
+    }
+
+    // Every word of the query, stemmed, must occur in a row's text (names,
+    // summary, city, members) or in the name of one of its terms, in either
+    // language (a sector or a tag).
     matchText(query) {
-      const words = fold(query).split(/\s+/).filter(Boolean);
+      const words = this.queryStems(query);
       const previous = this.textWords;
       if (words.join(" ") === previous.join(" ")) return;
       this.textWords = words;
@@ -182,14 +211,20 @@
         matches.fill();
         return;
       }
-      // Typing on narrows the query (each earlier word is inside a new one): only
+      // Typing on narrows the query (each earlier stem is inside a new one): only
       // rows that matched before can match now, so only those are read again.
       const narrower = previous.length > 0 && previous.every((old) => words.some((word) => word.includes(old)));
       const candidates = narrower ? new RowSet(this.rows.length).copy(matches) : new RowSet(this.rows.length, true);
+      // For each word, the rows that have a term whose name holds it.
+      const byTerm = words.map((word) => {
+        const rows = new RowSet(this.rows.length);
+        for (const term of this.terms) if (term.text.includes(word)) rows.or(term.rows);
+        return rows;
+      });
       matches.words.fill(0);
       candidates.forEach((index) => {
         const text = this.rows[index].text;
-        if (words.every((word) => text.includes(word))) matches.add(index);
+        if (words.every((word, w) => byTerm[w].has(index) || text.includes(word))) matches.add(index);
       });
     }
 
@@ -240,7 +275,7 @@
   }
 
   if (typeof module === "object" && module && module.exports) {
-    module.exports = { fold, RowSet, DirectoryModel };
+    module.exports = { fold, stem, RowSet, DirectoryModel };
     return;
   }
 
@@ -309,7 +344,7 @@
       // Each facet's checkboxes; the values they offer are the model's.
       this.facets = data.facets.map((key) => ({ key, boxes: Array.from(form.querySelectorAll(`input[name="${key}"]`)) }));
       this.model = new DirectoryModel(
-        this.rows, this.facets.map(({ key, boxes }) => ({ key, values: boxes.map((box) => box.value) })), data.sorts,
+        this.rows, this.facets.map(({ key, boxes }) => ({ key, values: boxes.map((box) => box.value) })), data.sorts, data.terms,
       );
       // The count span of each value the form shows one for, and the count it shows.
       this.countSpans = [];
@@ -398,6 +433,7 @@
       const message = this.shownTemplate.replace("{shown}", shown).replace("{total}", this.rows.length);
       if (this.status.textContent !== message) this.status.textContent = message;
       this.noResults.hidden = shown !== 0;
+      if (shown === 0) this.offerSiteSearch(state.q.trim());
 
       // Phones: the folded panel's summary counts the active filters, and its
       // "show" button the clusters it would show.
@@ -407,6 +443,18 @@
       const forms = this.showButton.dataset;
       const show = (forms[this.plural.select(shown)] || forms.other).replace("{count}", shown);
       if (this.showButton.textContent !== show) this.showButton.textContent = show;
+    }
+
+    // With nothing listed, the words typed lead on to the site search (news,
+    // stories, events and pages as well as profiles).
+    offerSiteSearch(words) {
+      const link = this.noResults.querySelector("a");
+      link.parentElement.hidden = !words;
+      if (!words) return;
+      const url = new URL(link.href);
+      url.search = new URLSearchParams({ q: words }).toString();
+      link.href = url.href;
+      link.textContent = link.dataset.template.replace("{query}", words);
     }
 
     /** How many places of the list, from its top, can be on screen: none when it starts well below the screen.

@@ -4,8 +4,8 @@
 // (hooks/clustersite/outputs/search_index.py); loading pagefind.js from a page picks
 // that page's language, so a search covers the current language only. Its
 // Lithuanian stemmer and diacritic folding make "siauliai" find "Šiauliai"
-// and "inovacijos" find "inovacijų". Results: title, excerpt with the match
-// marked; ArrowDown/ArrowUp move between the input and the results.
+// and "inovacijos" find "inovacijų". Results: what kind of page, title,
+// excerpt with the match marked; ArrowDown/ArrowUp move between the input and the results.
 (function () {
   "use strict";
 
@@ -60,6 +60,12 @@
       link.href = result.url;
       link.className = "cs-search__title";
       link.textContent = (result.meta && result.meta.title) || result.url;
+      // What the hit is (cluster, news, story, event or page), from the
+      // page's data-pagefind-meta (overrides/main.html), before its title.
+      var kind = document.createElement("span");
+      kind.className = "cs-search__kind";
+      kind.textContent = strings["kind." + ((result.meta && result.meta.kind) || "page")] || strings["kind.page"];
+      item.appendChild(kind);
       var excerpt = document.createElement("p");
       excerpt.className = "cs-search__excerpt";
       excerpt.appendChild(excerptNodes(result.excerpt || ""));

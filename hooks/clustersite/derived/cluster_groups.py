@@ -55,6 +55,15 @@ def group(site: SiteData, kind: str, key: str, lang: str) -> ClusterGroup | None
     return ClusterGroup(kind, key, term, clusters, tuple(group_news(site, clusters)))
 
 
+def counties_of(site: SiteData, clusters) -> list[tuple[str, int]]:
+    """The counties `clusters` are in, in the vocabulary's order, each with how many of them."""
+    counts: dict[str, int] = {}
+    for cluster in clusters:
+        if cluster.county:
+            counts[cluster.county] = counts.get(cluster.county, 0) + 1
+    return [(key, counts[key]) for key in site.vocabularies.get("counties", {}) if key in counts]
+
+
 def group_news(site: SiteData, clusters) -> list:
     """News posts naming any of `clusters`, once each, in the news list's order (newest first)."""
     found = {id(entry): entry for cluster in clusters for entry in site.related(cluster.slug).news}

@@ -367,6 +367,47 @@ class MapDot:
     y: float
     exact: bool
     county: str
+    count: int = 1  # more than 1: a group of clusters too close to tell apart (merge_close_dots); `name` names its places
+    place: str = ""  # the city, or for a dot with only its county, the county's name
+
+
+def merge_close_dots(dots: Sequence[MapDot], min_distance: float) -> list[MapDot]:
+    """Dots closer than `min_distance` (the width of a link's target) become
+    one dot with a count, so no two targets overlap and each can be hit.
+
+    Dots chain into a group when any two are too close (single linkage); the
+    group stands at its dots' mean, takes the county most of them are in
+    (its link goes to that county's page) and names its places in the order
+    of `dots`. Groups are checked again until none are too close.
+    """
+    groups: list[list[MapDot]] = [[dot] for dot in dots]
+
+    def centre(group: list[MapDot]) -> Point:
+        return (sum(d.x for d in group) / len(group), sum(d.y for d in group) / len(group))
+
+    merged = True
+    while merged:
+        merged = False
+        for i, first in enumerate(groups):
+            for j in range(i + 1, len(groups)):
+                (x1, y1), (x2, y2) = centre(first), centre(groups[j])
+                if math.hypot(x1 - x2, y1 - y2) < min_distance:
+                    first.extend(groups.pop(j))
+                    merged = True
+                    break
+            if merged:
+                break
+    found = []
+    for group in groups:
+        if len(group) == 1:
+            found.append(group[0])
+            continue
+        x, y = centre(group)
+        counties = [d.county for d in group]
+        county = max(dict.fromkeys(counties), key=counties.count)
+        places = ", ".join(dict.fromkeys(d.place for d in group if d.place))
+        found.append(MapDot("", places, "", round(x, 1), round(y, 1), all(d.exact for d in group), county, len(group), places))
+    return found
 
 
 def _ring_offset(count: int, index: int, radius: float) -> Point:
@@ -393,6 +434,7 @@ class DotInput:
     href: str
     county: str | None
     city: str | None
+    county_name: str = ""  # in the page's language: names a group of dots with only their county
 
 
 def place_dots(
@@ -431,7 +473,7 @@ def place_dots(
     for item, (x, y), county in at_city:
         group = city_groups[(x, y)]
         dx, dy = _ring_offset(len(group), group.index(item), spread_radius)
-        placed[item.slug] = MapDot(item.slug, item.name, item.href, round(x + dx, 1), round(y + dy, 1), True, county)
+        placed[item.slug] = MapDot(item.slug, item.name, item.href, round(x + dx, 1), round(y + dy, 1), True, county, place=item.city or "")
 
     county_groups: dict[str, list[DotInput]] = {}
     for item, shape in county_only:
@@ -446,7 +488,7 @@ def place_dots(
         top = above if crowded else below
         for index, item in enumerate(group):
             dx, dy = _row_offset(len(group), index, gap)
-            placed[item.slug] = MapDot(item.slug, item.name, item.href, round(shape.label_x + dx, 1), round(top + dy, 1), False, key)
+            placed[item.slug] = MapDot(item.slug, item.name, item.href, round(shape.label_x + dx, 1), round(top + dy, 1), False, key, place=item.county_name)
     return [placed[slug] for slug in order if slug in placed]
 
 

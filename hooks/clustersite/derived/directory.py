@@ -118,9 +118,40 @@ def search_text(texts: list[str]) -> str:
     return " ".join(kept)
 
 
+def cluster_tags(site: SiteData) -> dict[str, list[str]]:
+    """Each cluster's tags: those of the news posts that name it, in data/tags.yml's order."""
+    order = list(site.vocabularies["tags"])
+    tags: dict[str, set[str]] = {}
+    for news in site.news:
+        for slug in news.clusters:
+            tags.setdefault(slug, set()).update(news.tags)
+    return {slug: sorted(keys, key=order.index) for slug, keys in tags.items()}
+
+
+def search_terms(site: SiteData) -> tuple[list[str], dict[tuple[str, str], int]]:
+    """The words a reader may search by in either language: each sector's and
+    tag's name in Lithuanian and English, folded, one text per term.
+
+    A row lists the numbers of its terms, so "maistas" on the English page and
+    "lasers" on the Lithuanian one find the clusters of a sector or tag named
+    so in the other language; the terms are the vocabularies' own names, so
+    there is nothing else to keep in step.
+    """
+    texts: list[str] = []
+    numbers: dict[tuple[str, str], int] = {}
+    for vocabulary in ("sectors", "tags"):
+        for key, term in site.vocabularies[vocabulary].items():
+            numbers[(vocabulary, key)] = len(texts)
+            texts.append(fold(f"{term.label.lt} {term.label.en or ''}".strip()))
+    return texts, numbers
+
+
 def rows_json(site: SiteData, lang: str) -> str:
     """The filter script's data, as JSON for a <script type="application/json"> block:
-    the facet keys, the sorts, and one row per cluster in the page's (name) order."""
+    the facet keys, the sorts, the search terms and one row per cluster in the
+    page's (name) order."""
+    terms, term_numbers = search_terms(site)
+    tags = cluster_tags(site)
     rows = []
     for cluster in site.sorted_clusters(lang):
         texts = [
@@ -137,8 +168,12 @@ def rows_json(site: SiteData, lang: str) -> str:
                 "founded": cluster.founded,
                 "members": cluster.members_total,
                 "text": search_text(texts),
+                "terms": [
+                    *(term_numbers[("sectors", key)] for key in cluster.sectors),
+                    *(term_numbers[("tags", key)] for key in tags.get(cluster.slug, ())),
+                ],
                 "values": {key: values for key, values in cluster_values(cluster).items() if values},
             }
         )
     sorts = [{"key": s.key, "field": s.field, "descending": s.descending} for s in SORTS]
-    return script_json({"facets": list(FACET_KEYS), "sorts": sorts, "clusters": rows})
+    return script_json({"facets": list(FACET_KEYS), "sorts": sorts, "terms": terms, "clusters": rows})

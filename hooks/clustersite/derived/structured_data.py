@@ -1,10 +1,11 @@
-"""schema.org JSON-LD for profiles (Organization), news (NewsArticle) and
-events (Event), built from the same data the pages show."""
+"""schema.org JSON-LD for the home page (WebSite), profiles (Organization),
+news (NewsArticle) and events (Event), built from the same data the pages show."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
+from urllib.parse import urljoin
 
 from clustersite.model.cluster_model import Cluster
 from clustersite.model.entries import Event, News
@@ -15,6 +16,24 @@ CONTEXT = "https://schema.org"
 
 def _iso(value: dt.date | dt.datetime) -> str:
     return value.isoformat()
+
+
+def website(name: str, lang: str, home_url: str, search_path: str) -> dict[str, Any]:
+    """The site itself, with its search: `search_path` is the search page's
+    address relative to the language's home, which reads the words from `q`."""
+    return {
+        "@context": CONTEXT,
+        "@type": "WebSite",
+        "@id": f"{home_url}#website",
+        "name": name,
+        "url": home_url,
+        "inLanguage": lang,
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": {"@type": "EntryPoint", "urlTemplate": urljoin(home_url, search_path) + "?q={search_term_string}"},
+            "query-input": "required name=search_term_string",
+        },
+    }
 
 
 def organization(cluster: Cluster, site: SiteData, lang: str, page_url: str) -> dict[str, Any]:

@@ -30,7 +30,9 @@ from clustersite.text.script_json import script_json
 # the table of contents. A page's own `hide:` front matter wins.
 HIDE_NAVIGATION = ("navigation",)
 HIDE_SIDEBARS = ("navigation", "toc")
-SEARCH_STRINGS = ("loading", "none", "found", "unavailable")
+# The kinds of page a site search result is labelled with ("search.kind.<name>"); any other page is a "page".
+SEARCH_KINDS = ("cluster", "news", "story", "event")
+SEARCH_STRINGS = ("loading", "none", "found", "unavailable", *(f"kind.{name}" for name in (*SEARCH_KINDS, "page")))
 Translate = Callable[..., str]
 
 
@@ -69,8 +71,14 @@ class View:
     def hide(self) -> tuple[str, ...]:
         return self.kind.hide(self) if callable(self.kind.hide) else self.kind.hide
 
+    @property
+    def search_kind(self) -> str:
+        """What site search calls a hit on this page (overrides/main.html gives it to Pagefind as `kind`)."""
+        return self.name if self.name in SEARCH_KINDS else "page"
+
     def context(self, site: SiteData, page: PageInfo) -> dict[str, Any]:
-        return self.kind.context(self, site, page) if self.kind.context else {}
+        found = self.kind.context(self, site, page) if self.kind.context else {}
+        return {"search_kind": self.search_kind, **found}
 
 
 Match = Callable[[Mapping[str, Any], str, SiteData], Any]
@@ -204,9 +212,13 @@ def _cluster_context(view, site, page):
 
 
 def _home_context(view, site, page):
-    return {
+    found: dict[str, Any] = {}
+    if page.canonical_url:  # JSON-LD needs absolute addresses: only with a site_url
+        found["structured_data"] = script_json(structured_data.website(page.site_name, page.lang, page.canonical_url, urls.page("search")))
+    return found | {
         "sector_tiles": portal.sector_tiles(site),
         "overview": portal.county_overview(site, page.lang),
+        "overview_target": portal.HOME_MAP_TARGET,
         "latest_news": site.news[: portal.NEWS_ON_HOME],
         "home_events": portal.home_events(site),
         "featured_story": site.stories[0] if site.stories else None,
@@ -239,6 +251,8 @@ def _cluster_group_context(view, site, page):
     # A group's page is written only for a group with clusters, so it is found.
     found = cast(cluster_groups.ClusterGroup, cluster_groups.group(site, view.name, view.subject.key, page.lang))
     context: dict[str, Any] = {"group": found}
+    if view.name == "sector":  # the introduction: how klaster.lt groups clusters, and where this sector's are
+        context.update(sector_total=len(site.vocabularies["sectors"]), group_counties=cluster_groups.counties_of(site, found.clusters))
     if view.name == "county":  # the county map, its clusters as dots, every county's count
         shapes = county_map.build_county_map()
         items = [county_map.DotInput(c.slug, c.name.pick(page.lang).text, urls.cluster(c.slug), c.county, c.city) for c in found.clusters]

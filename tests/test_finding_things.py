@@ -1,0 +1,94 @@
+"""What helps a reader find things, checked on the real site's built pages:
+the home page's WebSite JSON-LD and its search action, what a site search
+hit says it is, sector names as links, sector pages' introductions and the
+language switch's visible text. Expected values come from the data."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from clustersite.model.site_data import load_site
+from clustersite.pages.kinds import SEARCH_KINDS
+from clustersite.text import urls
+from conftest import BUILD_DATE, REPO
+
+pytestmark = pytest.mark.build
+
+LANG_ROOTS = {"lt": "", "en": "en/"}
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load_site(REPO, BUILD_DATE)
+
+
+def structured(page):
+    return [json.loads(script.string) for script in page.find_all("script", type="application/ld+json")]
+
+
+def test_home_page_describes_the_site_and_its_search(real_site):
+    for lang, root in LANG_ROOTS.items():
+        home = real_site.page(root)
+        (website,) = structured(home)
+        canonical = home.find("link", rel="canonical")["href"]
+        assert (website["@type"], website["url"], website["inLanguage"]) == ("WebSite", canonical, lang)
+        assert website["name"]
+        action = website["potentialAction"]
+        assert action["@type"] == "SearchAction"
+        assert action["query-input"] == "required name=search_term_string"
+        template = action["target"]["urlTemplate"]
+        assert template == urljoin(canonical, urls.page("search")) + "?q={search_term_string}"
+        # The address is the search page of the same language, which reads its words from `q`.
+        search_page = real_site.page(root + urls.page("search"))
+        assert search_page.find("input", id="cs-search-q")["name"] == "q"
+
+
+def test_every_indexed_page_tells_site_search_what_it_is(real_site, data):
+    expected = {"klasteriai/" + data.clusters[0].slug + "/": "cluster", "": "page", "klasteriai/": "page"}
+    for kind, entries in (("news", data.news), ("story", data.stories), ("event", data.events)):
+        if entries:
+            expected[entries[0].page] = kind
+    assert set(expected.values()) >= {"cluster", "page"}
+    for root in LANG_ROOTS.values():
+        for path, kind in expected.items():
+            body = real_site.page(root + path).find(attrs={"data-pagefind-body": True})
+            assert body["data-pagefind-meta"] == f"kind:{kind}", path
+    assert set(SEARCH_KINDS) == {"cluster", "news", "story", "event"}
+
+
+def test_sector_pages_introduce_the_sector_from_the_data(real_site, data):
+    total = len(data.vocabularies["sectors"])
+    for lang, root in LANG_ROOTS.items():
+        for key, term in data.vocabularies["sectors"].items():
+            clusters = [c for c in data.clusters if key in c.sectors]
+            if not clusters:
+                continue
+            lead = real_site.page(f"{root}{urls.sector(key)}").find(class_="cs-group__lead")
+            text = " ".join(lead.get_text().split())
+            assert term.label.pick(lang).text in text and str(total) in text and str(len(clusters)) in text
+            counties = {c.county for c in clusters if c.county}
+            linked = {urlsplit(a["href"]).path.rstrip("/").rsplit("/", 1)[-1] for a in lead.find_all("a")}
+            assert linked == counties
+
+
+def test_story_sectors_link_to_their_pages(real_site, data):
+    stories = [s for s in data.stories if s.sectors]
+    assert stories, "no story names a sector: nothing to check"
+    for root in LANG_ROOTS.values():
+        for story in stories:
+            page = real_site.page(root + story.page)
+            hrefs = {a["href"] for a in page.select("dl a")}
+            for key in story.sectors:
+                assert any(href.rstrip("/").endswith(f"{urls.sector(key).rstrip('/')}") for href in hrefs), (story.slug, key)
+
+
+def test_the_language_switch_shows_the_other_languages_code(real_site):
+    for lang, root in LANG_ROOTS.items():
+        other = "en" if lang == "lt" else "lt"
+        for path in ("", "klasteriai/", "paieska/"):
+            links = real_site.page(root + path).select(".md-header a.md-select__link[hreflang]")
+            assert [a["hreflang"] for a in links] == [other]
+            assert links[0].get_text(" ", strip=True).startswith(other.upper())
