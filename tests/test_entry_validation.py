@@ -127,6 +127,5 @@ def test_front_matter_syntax_errors_and_repeats_count_lines_from_the_top_of_the_
         },
     ) == [
         "content/renginiai/a.en.md:3: title: given twice in the same place; keep only one",
-        "content/renginiai/a.md:4: not valid YAML: did not find expected ',' or ']' "
-        "(while parsing a flow sequence that starts on line 3); check the indentation and quotes on this line and the one above",
+        "content/renginiai/a.md:4: not valid YAML: the list in [brackets] that starts on line 3 is not closed with ] or its items are not separated by commas",
     ]

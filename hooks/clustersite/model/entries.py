@@ -26,9 +26,9 @@ from clustersite.text.urls import SECTIONS
 
 TEXT_FIELDS = ("title", "summary", "location", "image_alt")
 FILE_NAMES = {
-    "news": (re.compile(rf"(\d{{4}}-\d{{2}}-\d{{2}})-{SLUG}"), "yyyy-mm-dd-short-name, e.g. 2020-02-20-inolink"),
-    "story": (re.compile(SLUG), "short-name in lowercase letters, digits and hyphens"),
-    "event": (re.compile(SLUG), "short-name in lowercase letters, digits and hyphens"),
+    "news": (re.compile(rf"(\d{{4}}-\d{{2}}-\d{{2}})-{SLUG}"), say("shape-news")),
+    "story": (re.compile(SLUG), say("shape-entry")),
+    "event": (re.compile(SLUG), say("shape-entry")),
 }
 
 
@@ -109,7 +109,7 @@ class EventFile(Record):
                 Str(
                     max_length=80,
                     pattern=SLUG,
-                    pattern_hint="a short key in lowercase letters, digits and hyphens, shared by every edition, e.g. baltic-cluster-forum",
+                    pattern_hint=say("hint-series"),
                 )
             ),
         ]
@@ -232,15 +232,13 @@ def _load_pair(kind: str, folder: Path, stem: str, repo_root: Path, ctx: Context
     lt_shown, en_shown = (p.relative_to(repo_root).as_posix() for p in (lt_path, en_path))
     pattern, shape = FILE_NAMES[kind]
     if not pattern.fullmatch(stem):
-        ctx.problems.add(
-            lt_shown if lt_path.exists() else en_shown, 1, "", f"the file name is the page address and must look like {shape} (got {describe(stem)}); rename it"
-        )
+        ctx.problems.add(lt_shown if lt_path.exists() else en_shown, 1, "", say("entry-file-name", shape=shape, got=describe(stem)))
         return None
     if not lt_path.exists():
-        ctx.problems.add(en_shown, 1, "translation", f"no Lithuanian version; add {lt_shown} (the Lithuanian page is the main one)")
+        ctx.problems.add(en_shown, 1, "translation", say("no-lithuanian-file", path=lt_shown))
         return None
     if not en_path.exists():
-        ctx.problems.add(lt_shown, 1, "translation", f"no English version; add {en_shown} with at least a translated title")
+        ctx.problems.add(lt_shown, 1, "translation", say("no-english-file", path=en_shown))
         return None
     cleaned: dict[str, tuple[dict[str, Any] | None, Any]] = {}
     for lang, path, shown in (("lt", lt_path, lt_shown), ("en", en_path, en_shown)):
@@ -258,8 +256,7 @@ def _load_pair(kind: str, folder: Path, stem: str, repo_root: Path, ctx: Context
         if name not in TEXT_FIELDS and name in lt and lt[name] != value:
             ctx.report(
                 Where(en_shown, en_meta.line_of(name), name),
-                f"differs from the Lithuanian file (got {describe(str(value))}, {lt_shown} has {describe(str(lt[name]))}); "
-                "keep them the same or leave the field out of the English file",
+                say("differs-from-lithuanian", got=describe(as_typed(value)), path=lt_shown, theirs=describe(as_typed(lt[name]))),
             )
             failed = True
     shared = {k: v for k, v in {**en, **lt}.items() if k not in TEXT_FIELDS}
@@ -280,7 +277,7 @@ def _load_pair(kind: str, folder: Path, stem: str, repo_root: Path, ctx: Context
         if "date" in shared and shared["date"].isoformat() != file_date:
             ctx.report(
                 Where(lt_shown, lt_meta.line_of("date"), "date"),
-                f"does not match the date in the file name (got {shared['date'].isoformat()}, file name says {file_date}); make them the same",
+                say("news-date-not-file-name", got=shared["date"].isoformat(), file_date=file_date),
             )
             failed = True
     if kind == "event":
@@ -294,6 +291,16 @@ def _load_pair(kind: str, folder: Path, stem: str, repo_root: Path, ctx: Context
     return entry
 
 
+def as_typed(value: Any) -> str:
+    """A value as an editor writes it: a time as 2027-02-14 17:00 in Vilnius
+    time, not Python's 2027-02-14 17:00:00+02:00; a list as its items."""
+    if isinstance(value, dt.datetime):
+        return value.astimezone(VILNIUS).strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, tuple | list):
+        return ", ".join(as_typed(item) for item in value)
+    return str(value)
+
+
 def _set(values: dict[str, Any]) -> dict[str, Any]:
     """The fields a file gives (an empty optional field is the same as an absent one)."""
     return {name: value for name, value in values.items() if value is not None}
@@ -302,13 +309,13 @@ def _set(values: dict[str, Any]) -> dict[str, Any]:
 def _check_event_times(shared: dict[str, Any], meta, shown: str, ctx: Context) -> bool:
     start, end = shared.get("start"), shared.get("end")
     if end is not None and start is None:
-        ctx.report(Where(shown, meta.line_of("end"), "end"), "given without start; add start or remove end")
+        ctx.report(Where(shown, meta.line_of("end"), "end"), say("end-without-start"))
         return True
     if start is not None and end is not None:
         if isinstance(start, dt.datetime) != isinstance(end, dt.datetime):
-            ctx.report(Where(shown, meta.line_of("end"), "end"), "give both start and end as dates, or both with times")
+            ctx.report(Where(shown, meta.line_of("end"), "end"), say("start-end-mixed"))
             return True
         if end < start:
-            ctx.report(Where(shown, meta.line_of("end"), "end"), f"earlier than start (got {end}); an event ends after it starts")
+            ctx.report(Where(shown, meta.line_of("end"), "end"), say("end-before-start", got=as_typed(end)))
             return True
     return False

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 from clustersite.source.images import image_problem
 from clustersite.source.raw_html import find_unsafe_markup
 from clustersite.text.dates import VILNIUS
-from clustersite.text.messages import say
+from clustersite.text.messages import Message, say
 from clustersite.text.problems import Problems, describe
 
 INVALID = object()
@@ -85,7 +85,7 @@ class Spec:
 
 
 class Str(Spec):
-    def __init__(self, max_length: int | None = None, pattern: str | None = None, pattern_hint: str = ""):
+    def __init__(self, max_length: int | None = None, pattern: str | None = None, pattern_hint: Message | None = None):
         self.max_length = max_length
         self.pattern = re.compile(pattern) if pattern else None
         self.pattern_hint = pattern_hint
@@ -99,12 +99,9 @@ class Str(Spec):
         if not value:
             return ctx.report(where, say("empty-text"))
         if self.max_length and len(value) > self.max_length:
-            return ctx.report(
-                where,
-                f"too long: {len(value)} characters, at most {self.max_length} allowed; shorten it",
-            )
+            return ctx.report(where, say("too-long", length=len(value), limit=self.max_length))
         if self.pattern and not self.pattern.fullmatch(value):
-            return ctx.report(where, f"{self.pattern_hint} (got {describe(value)})")
+            return ctx.report(where, say("pattern", hint=self.pattern_hint, got=describe(value)))
         return value
 
     def json_schema(self) -> dict[str, Any]:
@@ -137,7 +134,7 @@ class Email(Spec):
 
     def check(self, value: Any, where: Where, ctx: Context) -> Any:
         if not isinstance(value, str) or not self._shape.fullmatch(value.strip()):
-            return ctx.report(where, f"not an e-mail address (got {describe(value)}); write it as name@example.lt")
+            return ctx.report(where, say("not-email", got=describe(value)))
         return value.strip()
 
     def json_schema(self) -> dict[str, Any]:
@@ -147,7 +144,7 @@ class Email(Spec):
 class Bool(Spec):
     def check(self, value: Any, where: Where, ctx: Context) -> Any:
         if not isinstance(value, bool):
-            return ctx.report(where, f"expected true or false (got {describe(value)})")
+            return ctx.report(where, say("expected-bool", got=describe(value)))
         return value
 
     def json_schema(self) -> dict[str, Any]:
@@ -155,19 +152,15 @@ class Bool(Spec):
 
 
 class Number(Spec):
-    def __init__(self, minimum: float, maximum: float, integer: bool = False, unit_hint: str = ""):
+    def __init__(self, minimum: float, maximum: float, integer: bool = False, unit_hint: Message | str = ""):
         self.minimum, self.maximum, self.integer, self.unit_hint = minimum, maximum, integer, unit_hint
 
     def check(self, value: Any, where: Where, ctx: Context) -> Any:
         kinds = (int,) if self.integer else (int, float)
         if isinstance(value, bool) or not isinstance(value, kinds):
-            noun = "a whole number" if self.integer else "a number"
-            return ctx.report(where, f"expected {noun} (got {describe(value)})")
+            return ctx.report(where, say("expected-whole-number" if self.integer else "expected-number", got=describe(value)))
         if not self.minimum <= value <= self.maximum:
-            return ctx.report(
-                where,
-                f"out of range (got {value}); expected {self.minimum} to {self.maximum}{self.unit_hint}",
-            )
+            return ctx.report(where, say("out-of-range", got=value, minimum=self.minimum, maximum=self.maximum, unit=self.unit_hint))
         return value
 
     def json_schema(self) -> dict[str, Any]:
@@ -188,7 +181,7 @@ class Year(Spec):
         if value > ctx.latest_date.year:
             return ctx.report(where, say("future-year", got=value))
         if value < 1900:
-            return ctx.report(where, f"too early (got {value}); give a year from 1900 on")
+            return ctx.report(where, say("too-early-year", got=value))
         return value
 
     def json_schema(self) -> dict[str, Any]:
@@ -207,7 +200,7 @@ class Date(Spec):
             value = value.date()
         if self.allow_year and isinstance(value, int) and not isinstance(value, bool):
             if not 1900 <= value <= 2100:
-                return ctx.report(where, f"not a year (got {value})")
+                return ctx.report(where, say("not-a-year", got=value))
             if self.not_future and value > ctx.latest_date.year:
                 return ctx.report(where, say("future-date", got=value))
             return value
@@ -306,16 +299,16 @@ class RepoFile(Spec):
 
     def check(self, value: Any, where: Where, ctx: Context) -> Any:
         if not isinstance(value, str) or not value.strip():
-            return ctx.report(where, f"expected a file path such as data/logos/x.svg (got {describe(value)})")
+            return ctx.report(where, say("expected-path", got=describe(value)))
         relative = Path(value.strip())
         root = ctx.repo_root.resolve()
         target = (root / relative).resolve()
         if relative.is_absolute() or not target.is_relative_to(root):
-            return ctx.report(where, f"must point inside the repository (got {describe(value)}); use a path like data/logos/x.svg")
+            return ctx.report(where, say("path-outside", got=describe(value)))
         if target.suffix.lower() not in self.suffixes:
-            return ctx.report(where, f"not an image file (got {describe(value)}); use one of: {', '.join(self.suffixes)}")
+            return ctx.report(where, say("not-image-file", got=describe(value), allowed=", ".join(self.suffixes)))
         if not target.is_file():
-            return ctx.report(where, f"no such file (got {describe(value)}); add the file or fix the path")
+            return ctx.report(where, say("no-such-file", got=describe(value)))
         if problem := image_problem(target, self.noun, self.width_hint):
             return ctx.report(where, problem)
         return target.relative_to(root).as_posix()

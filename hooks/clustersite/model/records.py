@@ -160,12 +160,12 @@ def _list_checks(min_items: int, required: bool, value: Any) -> Any:
         return ()
     if not isinstance(value, list):
         if isinstance(value, str | int | dict):
-            raise refuse(f"expected a list (got {describe(value)}); start each item with '- '")
-        raise refuse(f"expected a list (got {describe(value)})")
+            raise refuse(say("expected-list-items", got=describe(value)))
+        raise refuse(say("expected-list", got=describe(value)))
     if not value:  # `sectors: []` says nothing; an absent field says the same, plainly
         raise refuse(say("empty-list-required" if min_items else "empty-list"))
     if len(value) < min_items:
-        raise refuse(f"needs at least {min_items} item(s)")
+        raise refuse(say("too-few-items", count=min_items))
     return value
 
 
@@ -175,7 +175,7 @@ def _unique(value: tuple[Any, ...]) -> tuple[Any, ...]:
     for index, item in enumerate(value):
         if isinstance(item, str):
             if item in seen:
-                twice.append(((index,), f"listed twice (got {describe(item)}); keep one"))
+                twice.append(((index,), say("listed-twice", got=describe(item))))
             seen.add(item)
     if twice:
         raise refuse_all(twice)
@@ -271,8 +271,9 @@ def _message(model: type[BaseModel], item: Any, loc: tuple[Any, ...]) -> Any:
     if value is None:
         return say("empty-required")
     if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return f"expected fields ({', '.join(fields_of(model_at(model, loc)))}) (got {describe(value)})"
-    return item["msg"]  # none expected: every leaf has a check; shown as pydantic says it
+        name = next((key for key in reversed(loc) if isinstance(key, str)), "")
+        return say("expected-fields", fields=", ".join(fields_of(model_at(model, loc))), got=describe(value), name=name)
+    return say("not-valid-here", detail=item["msg"], got=describe(value))  # none expected: every leaf has a check
 
 
 def _at(where: Where, data: Any, loc: tuple[Any, ...], message: Any, parent_line: bool = False) -> Problem:

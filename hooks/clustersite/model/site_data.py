@@ -19,6 +19,7 @@ from clustersite.text import urls
 from clustersite.text.collation import lithuanian_key, organisation_key
 from clustersite.text.dates import latest_allowed
 from clustersite.text.errors import ContentError
+from clustersite.text.messages import Message, say
 from clustersite.text.problems import Problem, Problems
 
 PER_PAGE = 10  # news posts per list page
@@ -80,14 +81,14 @@ class SiteData:
     def _sorted_clusters(self) -> dict[str, list[Cluster]]:
         return {}
 
-    def untranslated(self) -> list[str]:
+    def untranslated(self) -> list[Message]:
         """One line per text that has no English version yet (not an error)."""
         notes = []
         for cluster in self.clusters:
             for name in ("name", "summary", "description", "join"):
                 text = getattr(cluster, name)
                 if text is not None and not text.en:
-                    notes.append(f"{cluster.path}: {name}.en: no English text yet; the English page shows the Lithuanian text marked as not yet translated")
+                    notes.append(say("untranslated", path=cluster.path, field=name))
         return notes
 
     def figures(self) -> Figures:

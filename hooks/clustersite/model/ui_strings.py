@@ -150,7 +150,7 @@ def check_wording(root: Path, problems: Problems) -> None:
                     say(
                         "ui-placeholders",
                         default=f"{UI_DIR}/{DEFAULT_LANGUAGE}.yml",
-                        theirs=", ".join(f"{{{p}}}" for p in theirs) or "none",
-                        ours=", ".join(f"{{{p}}}" for p in ours) or "none",
+                        theirs=", ".join(f"{{{p}}}" for p in theirs) or say("none"),
+                        ours=", ".join(f"{{{p}}}" for p in ours) or say("none"),
                     ),
                 )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from clustersite.text.messages import in_lang
+from clustersite.text.messages import in_lang, say
 
 
 @dataclass(frozen=True, order=True)
@@ -71,9 +71,9 @@ def describe(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if value is None:
-        return "nothing"
+        return say("got-nothing")
     if isinstance(value, dict):
-        return "a mapping"
+        return say("got-mapping")
     if isinstance(value, list):
-        return "a list"
+        return say("got-list")
     return str(value)

@@ -59,7 +59,7 @@ def step_summary(problems: list[Problem], lang: str = "en") -> str:
     def cell(text: str) -> str:
         return text.replace("|", "\\|").replace("\n", " ")
 
-    heading = "| File | Line | Field | Problem |" if lang == "en" else "| Failas | Eilutė | Laukas | Problema |"
+    heading = say("summary-heading").in_lang(lang)
     lines = ["### `make check`", "", heading, "| --- | --- | --- | --- |"]
     for problem in problems:
         lines.append(f"| {cell(problem.path)} | {problem.line or ''} | {cell(problem.field)} | {cell(in_lang(problem.message, lang))} |")
