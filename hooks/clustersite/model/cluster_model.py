@@ -11,6 +11,7 @@ import re
 import unicodedata
 from pathlib import Path
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 from pydantic import model_validator
 
@@ -18,7 +19,7 @@ from clustersite.model.fields import SLUG, Bool, Choice, Context, Date, Email, N
 from clustersite.model.labels import Label
 from clustersite.model.records import AsLocalized, Check, FileRecord, Help, Record, list_checks, markdown_warnings, refuse, validate
 from clustersite.model.sources import Source
-from clustersite.source.yaml_source import load_yaml
+from clustersite.source.yaml_source import LineDict, load_yaml
 from clustersite.text.localized import LocalizedText
 from clustersite.text.messages import say
 from clustersite.text.problems import describe
@@ -200,8 +201,18 @@ def read_cluster(data: object, where: Where, ctx: Context, slug: str, path: str)
     if cluster is None:
         return None
     markdown_warnings(cluster, data, where, ctx)
+    if not any(is_deep(source.url) for source in cluster.sources):  # a home page proves nothing about the cluster
+        line = data.line_of("sources") if isinstance(data, LineDict) else where.line
+        ctx.report(Where(where.path, line, "sources"), say("shallow-sources", got=describe(cluster.sources[0].url)))
+        return None
     cluster._slug, cluster._path = slug, path
     return cluster
+
+
+def is_deep(url: str) -> bool:
+    """An address below a site's home page: a path or a query."""
+    parts = urlsplit(url)
+    return parts.path.strip("/") != "" or bool(parts.query)
 
 
 def load_clusters(repo_root: Path, ctx: Context) -> list[Cluster]:

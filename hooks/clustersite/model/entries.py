@@ -246,12 +246,15 @@ def _load_pair(kind: str, folder: Path, stem: str, repo_root: Path, ctx: Context
         record = None if meta is None else validate(FILES[kind], meta, Where(shown, meta.line or 1), ctx)
         given = {} if meta is None else meta
         cleaned[lang] = (None if record is None else {name: getattr(record, name) for name in type(record).model_fields if name in given}, meta)
+    # Required shared fields are read from what the files say, before any
+    # other problem stops the pair, so a blank date and a blank summary are
+    # both reported in one run. A value given but wrong is the field check's.
+    failed = _required_shared(kind, cleaned["lt"][1], cleaned["en"][1], lt_shown, ctx)
     if any(clean is None for clean, _ in cleaned.values()):
         return None  # both files were checked, so every problem is already reported
     (lt, lt_meta), (en, en_meta) = cleaned["lt"], cleaned["en"]
     assert lt is not None and en is not None
     lt, en = _set(lt), _set(en)
-    failed = False
     for name, value in en.items():
         if name not in TEXT_FIELDS and name in lt and lt[name] != value:
             ctx.report(
@@ -260,13 +263,6 @@ def _load_pair(kind: str, folder: Path, stem: str, repo_root: Path, ctx: Context
             )
             failed = True
     shared = {k: v for k, v in {**en, **lt}.items() if k not in TEXT_FIELDS}
-    for name in REQUIRED_SHARED[kind]:
-        if not shared.get(name):
-            if name in lt_meta:  # written but left blank: say so on its own line
-                ctx.report(Where(lt_shown, lt_meta.line_of(name), name), say("empty-required"))
-            else:
-                ctx.report(Where(lt_shown, lt_meta.line or 1, name), say("missing"))
-            failed = True
     if "image" in shared:  # the alt text is per language, like the title
         for meta, shown, clean in ((lt_meta, lt_shown, lt), (en_meta, en_shown, en)):
             if "image_alt" not in clean:
@@ -299,6 +295,22 @@ def as_typed(value: Any) -> str:
     if isinstance(value, tuple | list):
         return ", ".join(as_typed(item) for item in value)
     return str(value)
+
+
+def _required_shared(kind: str, lt_meta: Any, en_meta: Any, lt_shown: str, ctx: Context) -> bool:
+    """Report each required shared field neither file gives (absent, or written but left blank)."""
+    if lt_meta is None:
+        return False  # the Lithuanian file is unreadable, and that is reported
+    failed = False
+    for name in REQUIRED_SHARED[kind]:
+        if any(meta is not None and meta.get(name) is not None for meta in (lt_meta, en_meta)):
+            continue
+        if name in lt_meta:  # written but left blank: say so on its own line
+            ctx.report(Where(lt_shown, lt_meta.line_of(name), name), say("empty-required"))
+        else:
+            ctx.report(Where(lt_shown, lt_meta.line or 1, name), say("missing"))
+        failed = True
+    return failed
 
 
 def _set(values: dict[str, Any]) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from clustersite.model.entries import Entry, Event, News, Story, load_entries
 from clustersite.model.fields import Context
 from clustersite.model.handwritten_pages import check_handwritten_pages
 from clustersite.model.vocabularies import Term, load_vocabularies
+from clustersite.source.working_notes import report_working_notes
 from clustersite.text import urls
 from clustersite.text.collation import lithuanian_key, organisation_key
 from clustersite.text.dates import latest_allowed
@@ -221,6 +222,7 @@ def load_site(repo_root: Path, build_date: dt.date, docs_dir: Path | None = None
     ctx.vocabularies = {**vocabularies, "clusters": {p.stem: None for p in sorted((repo_root / "data" / "clusters").glob("*.yml"))}}
     entries = load_entries(repo_root, docs_dir or repo_root / "content", ctx)
     check_handwritten_pages(repo_root, docs_dir or repo_root / "content", problems)
+    report_working_notes(repo_root, docs_dir or repo_root / "content", problems)
     if problems:
         raise ContentError(problems)
     ctx.vocabularies = vocabularies

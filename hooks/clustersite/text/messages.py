@@ -395,6 +395,15 @@ CATALOGUE |= {
         "When you save the fixed file this page reloads by itself (make check lists the same problems).",
         "Išsaugojus pataisytą failą, šis puslapis atsinaujins pats (tą patį sąrašą rodo ir make check).",
     ),
+    # rules for what the site publishes (once only in the test suite)
+    "working-note": (
+        "a working note in public text (got {got}); readers would see it: remove it, or keep it as a # comment in a data file",
+        "darbinė pastaba viešame tekste (gauta {got}); ją matytų skaitytojai: pašalinkite arba palikite kaip # komentarą duomenų faile",
+    ),
+    "shallow-sources": (
+        "every source is a home page (got {got}); cite at least one exact page the facts were read on",
+        "visi šaltiniai yra pagrindiniai puslapiai (gauta {got}); nurodykite bent vieną tikslų puslapį, kuriame faktai rasti",
+    ),
     "summary-heading": ("| File | Line | Field | Problem |", "| Failas | Eilutė | Laukas | Problema |"),
 }
 
