@@ -192,9 +192,9 @@ def test_summary_longer_than_200_characters(tmp_path):
         ),
         (
             "index.yml",
-            "data/clusters/index.yml: the file name is the page address, so it must be lowercase letters a-z, digits and hyphens, and not 'index' (got \"index\"); rename it, e.g. index.yml",
+            "data/clusters/index.yml:1: the file name is the page address, so it must be lowercase letters a-z, digits and hyphens, and not 'index' (got \"index\"); rename it, e.g. index.yml",
         ),
-        ("x.yaml", "data/clusters/x.yaml: cluster files end in .yml; rename it"),
+        ("x.yaml", "data/clusters/x.yaml:1: cluster files end in .yml; rename it"),
     ],
 )
 def test_bad_file_names(tmp_path, file_name, expected):

@@ -91,7 +91,11 @@ def test_the_subject_is_the_record_the_page_shows(site):
 @pytest.mark.parametrize(
     ("meta", "src_uri", "message"),
     [
-        ({"cluster": "nera"}, "klasteriai/nera.md", "klasteriai/nera.md: no data/clusters/nera.yml for this page; run the build again (it rewrites the generated pages)"),
+        (
+            {"cluster": "nera"},
+            "klasteriai/nera.md",
+            "klasteriai/nera.md: no data/clusters/nera.yml for this page; run the build again (it rewrites the generated pages)",
+        ),
         (
             {"sector": "space", "template": "cluster-group.html"},
             "sektoriai/space.md",

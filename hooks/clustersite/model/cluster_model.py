@@ -224,14 +224,14 @@ def load_clusters(repo_root: Path, ctx: Context) -> list[Cluster]:
         if path.name.startswith(".") or path.is_dir():
             continue
         if path.suffix == ".yaml":
-            ctx.problems.add(shown_as, 0, "", say("cluster-yaml-suffix"))
+            ctx.problems.add(shown_as, 1, "", say("cluster-yaml-suffix"))
             continue
         if path.suffix != ".yml":
-            ctx.problems.add(shown_as, 0, "", say("cluster-not-yml"))
+            ctx.problems.add(shown_as, 1, "", say("cluster-not-yml"))
             continue
         slug = path.stem
         if not SLUG_PATTERN.fullmatch(slug) or slug in RESERVED_SLUGS:
-            ctx.problems.add(shown_as, 0, "", say("cluster-file-name", got=describe(slug), suggestion=_suggest_slug(slug)))
+            ctx.problems.add(shown_as, 1, "", say("cluster-file-name", got=describe(slug), suggestion=_suggest_slug(slug)))
             continue
         before = len(ctx.problems)
         data = load_yaml(path, shown_as, ctx.problems)

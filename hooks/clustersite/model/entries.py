@@ -33,7 +33,7 @@ FILE_NAMES = {
 
 
 Text200 = Annotated[str, Check(Str(max_length=200))]
-ClusterKey = Annotated[str, Check(Choice(vocabulary="clusters", noun="cluster", listed_in="data/clusters/ (the file name without .yml)"))]
+ClusterKey = Annotated[str, Check(Choice(vocabulary="clusters", noun="cluster", listed_in=say("listed-clusters")))]
 TITLE_HELP = Help("Title in this file's language.", "Pavadinimas šio failo kalba.")
 SUMMARY_HELP = Help("One or two sentences for lists and feeds.", "Vienas ar du sakiniai sąrašams ir naujienų srautams.")
 CLUSTERS_HELP = Help("Slugs of the clusters concerned (file names in data/clusters/).", "Susijusių klasterių trumpiniai (failų vardai data/clusters/).")

@@ -256,7 +256,7 @@ class DateTime(Spec):
 class Choice(Spec):
     """One of a fixed set of words (or of a vocabulary's keys, looked up at check time)."""
 
-    def __init__(self, choices: Sequence[str] = (), vocabulary: str = "", noun: str = "value", listed_in: str = ""):
+    def __init__(self, choices: Sequence[str] = (), vocabulary: str = "", noun: str = "value", listed_in: Message | str = ""):
         self.choices, self.vocabulary, self.noun = tuple(choices), vocabulary, noun
         self.listed_in = listed_in  # where to look, for vocabularies too long to print
 

@@ -56,7 +56,7 @@ def load_vocabularies(repo_root: Path, ctx: Context) -> dict[str, dict[str, Term
 def _load_terms(repo_root: Path, shown_as: str, ctx: Context) -> dict[str, Term]:
     path = repo_root / shown_as
     if not path.is_file():
-        ctx.problems.add(shown_as, 0, "", say("file-missing"))
+        ctx.problems.add(shown_as, 1, "", say("file-missing"))
         return {}
     data = load_yaml(path, shown_as, ctx.problems)
     if data is None:

@@ -238,7 +238,7 @@ def read_text(path: Path, shown_as: str, problems: Problems, kind: str = "data-f
     `kind` names what the size limit is for, in the message."""
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:  # checked before reading, so a huge file is never loaded
-        problems.add(shown_as, 0, "", file_too_large(size, kind))
+        problems.add(shown_as, 1, "", file_too_large(size, kind))
         return None
     try:
         text = path.read_text(encoding="utf-8")

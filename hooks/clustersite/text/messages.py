@@ -31,7 +31,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {  # id: (English, Lithuanian)
     "unknown-choice": ("unknown {noun} (got {got}); {hint}use one of: {allowed}", "nežinoma reikšmė (gauta {got}); {hint}rašykite vieną iš: {allowed}"),
     "unknown-choice-listed": (
         "unknown {noun} (got {got}); {hint}use one listed in {listed_in}",
-        "nežinoma reikšmė (gauta {got}); {hint}rašykite vieną iš nurodytų {listed_in}",
+        "nežinoma reikšmė (gauta {got}); {hint}rašykite vieną iš: {listed_in}",
     ),
     "expected-date": ("expected a date as YYYY-MM-DD (got {got})", "tikėtasi datos MMMM-MM-DD (gauta {got})"),
     "expected-date-or-year": ("expected a date as YYYY-MM-DD, or a year alone (got {got})", "tikėtasi datos MMMM-MM-DD arba vien metų (gauta {got})"),
@@ -333,7 +333,8 @@ CATALOGUE |= {
     ),
     # raw HTML and links in Markdown
     "raw-html": ("raw HTML is not allowed in Markdown: {tag}; {advice}", "Markdown tekste HTML neleidžiamas: {tag}; {advice}"),
-    "html-remove": ("remove it", "pašalinkite jį"),
+    "html-remove": ("remove it", "pašalinkite"),
+    "listed-clusters": ("data/clusters/ (the file name without .yml)", "data/clusters/ failų vardų (be .yml)"),
     "html-other": ("write plain Markdown without it", "rašykite paprastą Markdown be jo"),
     "html-img": ("use Markdown: ![alt text](path)", "rašykite Markdown: ![aprašymas](kelias)"),
     "html-a": ("use Markdown: [link text](https://...)", "rašykite Markdown: [nuorodos tekstas](https://...)"),
