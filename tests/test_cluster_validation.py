@@ -188,7 +188,7 @@ def test_summary_longer_than_200_characters(tmp_path):
     [
         (
             "Šilas Klasteris.yml",
-            "data/clusters/Šilas Klasteris.yml: the file name is the page address, so it must be lowercase letters a-z, digits and hyphens, and not 'index' (got \"Šilas Klasteris\"); rename it, e.g. silas-klasteris.yml",
+            "data/clusters/Šilas Klasteris.yml:1: the file name is the page address, so it must be lowercase letters a-z, digits and hyphens, and not 'index' (got \"Šilas Klasteris\"); rename it, e.g. silas-klasteris.yml",
         ),
         (
             "index.yml",
