@@ -63,7 +63,7 @@ class Context:
     def latest_date(self) -> dt.date:
         return self.latest or self.build_date
 
-    def report(self, where: Where, message: str) -> object:
+    def report(self, where: Where, message: Message) -> object:
         self.problems.add(where.path, where.line, where.field, message)
         return INVALID
 
@@ -332,7 +332,7 @@ def did_you_mean(value: Any, choices: Sequence[str], names: Mapping[str, str] | 
 _ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 
 
-def date_problem(value: Any, expected: str, name: str = "") -> str:
+def date_problem(value: Any, expected: str, name: str = "") -> Message:
     """Why a value is not a date, in the editor's terms: a month or day that
     does not exist, or a time YAML read as a base-60 number (10:00 is 600)."""
     if isinstance(value, str) and (match := _ISO_DAY.match(value.strip())):

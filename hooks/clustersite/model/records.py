@@ -46,7 +46,7 @@ from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 from clustersite.model.fields import INVALID, Context, MarkdownStr, Spec, Str, Text, Where, did_you_mean
 from clustersite.source.raw_html import find_unsafe_markup
 from clustersite.text.localized import LocalizedText
-from clustersite.text.messages import say
+from clustersite.text.messages import Message, say
 from clustersite.text.problems import Problem, describe
 
 EDITOR = "editor"
@@ -102,12 +102,12 @@ class Help:
         return found
 
 
-def refuse(message: Any, at: Sequence[str | int] = ()) -> PydanticCustomError:
-    """The error a check raises: `message` (a catalogue Message or text) at `at` below the value."""
+def refuse(message: Message, at: Sequence[str | int] = ()) -> PydanticCustomError:
+    """The error a check raises: `message` (from the catalogue) at `at` below the value."""
     return PydanticCustomError(EDITOR, "{message}", {"problems": [(tuple(at), message)], "message": str(message)})
 
 
-def refuse_all(found: Sequence[tuple[Sequence[str | int], Any]]) -> PydanticCustomError:
+def refuse_all(found: Sequence[tuple[Sequence[str | int], Message]]) -> PydanticCustomError:
     return PydanticCustomError(EDITOR, "{message}", {"problems": [(tuple(at), m) for at, m in found], "message": "; ".join(map(str, (m for _, m in found)))})
 
 

@@ -78,7 +78,7 @@ _MERGE_TAG = "tag:yaml.org,2002:merge"
 _STR_TAG = "tag:yaml.org,2002:str"
 _KEY_TYPES = (str, int, float, bool, type(None))
 
-ANCHORS_REFUSED = say("yaml-anchors")
+ANCHORS_REFUSED: Message = say("yaml-anchors")
 
 
 class _Open:
@@ -213,7 +213,7 @@ def _build(loader: _LineSafeLoader, first_line: int) -> Any:
     return value
 
 
-def _refused(anchor_lines: set[int], line: int = 0, field_name: str = "", message: str = "") -> RefusedYaml:
+def _refused(anchor_lines: set[int], line: int = 0, field_name: str = "", message: Message | None = None) -> RefusedYaml:
     """The refusal to raise: a limit crossed at `line` (if given) and every anchor or alias seen so far."""
     refusals = [(anchor_line, "", ANCHORS_REFUSED) for anchor_line in sorted(anchor_lines)]
     return RefusedYaml(refusals + [(line, field_name, message)] if message else refusals)

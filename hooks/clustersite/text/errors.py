@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from clustersite.text.messages import in_lang, say
+from clustersite.text.messages import Message, in_lang, say
 from clustersite.text.problems import Problem, Problems
 
 
@@ -74,6 +74,6 @@ class RefusedYaml(SiteError):
     a problem with its line; it carries every refusal as (line, field, message),
     and the file is then treated as unreadable."""
 
-    def __init__(self, refusals: list[tuple[int, str, Any]]):
+    def __init__(self, refusals: list[tuple[int, str, Message]]):
         super().__init__("; ".join(str(message) for _, _, message in refusals))
         self.refusals = refusals

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from clustersite.text.messages import in_lang, say
+from clustersite.text.messages import Message, in_lang, say
 
 
 @dataclass(frozen=True, order=True)
@@ -18,7 +18,7 @@ class Problem:
     path: str
     line: int
     field: str
-    message: str
+    message: Message  # from the catalogue (`say`), so it reads in either language; mypy refuses plain text
 
     def __str__(self) -> str:
         return self.in_lang("en")
@@ -42,10 +42,10 @@ class Problems:
     items: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
 
-    def add(self, path: str, line: int, field_name: str, message: str) -> None:
+    def add(self, path: str, line: int, field_name: str, message: Message) -> None:
         self.items.append(Problem(path, line, field_name, message))
 
-    def warn(self, path: str, line: int, field_name: str, message: str) -> None:
+    def warn(self, path: str, line: int, field_name: str, message: Message) -> None:
         self.warnings.append(Problem(path, line, field_name, message))
 
     def extend(self, other: Problems) -> None:
