@@ -220,13 +220,13 @@ EXPECTED: dict[str, list[str]] = {
         'content/naujienos/2024-03-05-naujiena.md:4: tags[0]: nežinoma reikšmė (gauta "naujiena"); rašykite vieną iš: inolink, eu-funding, cluster-policy, eu-projects, labels, international, events, food, photonics, health, automotive, manufacturing, creative-industries, maritime, energy',
     ],
     "news-without-english-file": [
-        "content/naujienos/2024-03-05-naujiena.md:1: translation: nėra angliškos versijos; pridėkite content/naujienos/2024-03-05-naujiena.en.md bent su išverstu pavadinimu",
+        "content/naujienos/2024-03-05-naujiena.md:1: vertimas: nėra angliškos versijos; pridėkite content/naujienos/2024-03-05-naujiena.en.md bent su išverstu pavadinimu",
     ],
     "news-without-front-matter": [
         "content/naujienos/2024-03-05-naujiena.md:1: nėra antraštės laukų; failą pradėkite eilute „---“, tada laukai ir dar viena eilutė „---“",
     ],
     "news-without-lithuanian-file": [
-        "content/naujienos/2024-03-05-naujiena.en.md:1: translation: nėra lietuviškos versijos; pridėkite content/naujienos/2024-03-05-naujiena.md (lietuviškas puslapis yra pagrindinis)",
+        "content/naujienos/2024-03-05-naujiena.en.md:1: vertimas: nėra lietuviškos versijos; pridėkite content/naujienos/2024-03-05-naujiena.md (lietuviškas puslapis yra pagrindinis)",
     ],
     "news-working-note-in-text": [
         'content/naujienos/2024-03-05-naujiena.md:6: darbinė pastaba viešame tekste (gauta "TODO"); ją matytų skaitytojai: pašalinkite arba palikite kaip # komentarą duomenų faile',

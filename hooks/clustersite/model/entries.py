@@ -235,10 +235,10 @@ def _load_pair(kind: str, folder: Path, stem: str, repo_root: Path, ctx: Context
         ctx.problems.add(lt_shown if lt_path.exists() else en_shown, 1, "", say("entry-file-name", shape=shape, got=describe(stem)))
         return None
     if not lt_path.exists():
-        ctx.problems.add(en_shown, 1, "translation", say("no-lithuanian-file", path=lt_shown))
+        ctx.problems.add(en_shown, 1, say("field-translation"), say("no-lithuanian-file", path=lt_shown))
         return None
     if not en_path.exists():
-        ctx.problems.add(lt_shown, 1, "translation", say("no-english-file", path=en_shown))
+        ctx.problems.add(lt_shown, 1, say("field-translation"), say("no-english-file", path=en_shown))
         return None
     cleaned: dict[str, tuple[dict[str, Any] | None, Any]] = {}
     for lang, path, shown in (("lt", lt_path, lt_shown), ("en", en_path, en_shown)):

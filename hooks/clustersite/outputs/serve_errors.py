@@ -27,7 +27,7 @@ def page_language(relative: str) -> str:
 
 def render(problems: list[Problem], lang: str) -> str:
     template = TEMPLATES.get_template("content-errors.html")
-    shown = [{"path": p.path, "line": p.line, "field": p.field, "text": _message(p, lang)} for p in problems]
+    shown = [{"path": p.path, "line": p.line, "field": in_lang(p.field, lang), "text": _message(p, lang)} for p in problems]
     words = {
         "title": say("serve-title").in_lang(lang),
         "intro": say("serve-intro", count=len(problems)).in_lang(lang),

@@ -304,6 +304,7 @@ CATALOGUE |= {
         "the file name is the page address and must look like {shape} (got {got}); rename it",
         "failo vardas yra puslapio adresas ir turi atrodyti taip: {shape} (gauta {got}); pervadinkite",
     ),
+    "field-translation": ("translation", "vertimas"),
     "shape-news": ("yyyy-mm-dd-short-name, e.g. 2020-02-20-inolink", "mmmm-mm-dd-trumpas-vardas, pvz., 2020-02-20-inolink"),
     "shape-entry": ("short-name in lowercase letters, digits and hyphens", "trumpas-vardas iš mažųjų raidžių, skaitmenų ir brūkšnelių"),
     "no-lithuanian-file": (

@@ -25,9 +25,9 @@ class Problem:
 
     def in_lang(self, lang: str) -> str:
         """The line in `lang` (catalogued messages only; others stay English)."""
-        message = in_lang(self.message, lang)
+        message, field_name = in_lang(self.message, lang), in_lang(self.field, lang)  # a field is a key, or a word such as "translation"
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.field}: {message}" if self.field else f"{where}: {message}"
+        return f"{where}: {field_name}: {message}" if field_name else f"{where}: {message}"
 
 
 @dataclass
