@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -34,7 +35,7 @@ from clustersite.outputs.templating import configure_theme
 from clustersite.pages import kinds
 from clustersite.source import publisher
 from clustersite.source.markdown_text import SafeHtml
-from clustersite.text import urls
+from clustersite.text import messages, urls
 from clustersite.text.errors import SiteError
 from clustersite.text.localized import DEFAULT_LANGUAGE
 
@@ -49,9 +50,33 @@ def _for_readers(handler: Handler) -> Handler:
         try:
             return handler(*args, **kwargs)
         except SiteError as error:
-            raise PluginError(str(error)) from None
+            raise PluginError(error.in_lang(state.lang)) from None
 
     return run  # type: ignore[return-value]
+
+
+class QuietWhileBroken(logging.Filter):
+    """While content is broken, `mkdocs serve` builds no page (on_files), so
+    MkDocs warns that each nav entry is missing and the i18n plugin that each
+    language has no home page: a dozen lines under the editor's problems,
+    true of the empty build and nothing an editor can act on. Only these
+    exact lines, and only while the problems are shown; otherwise they stay."""
+
+    NOISE = (
+        re.compile(r"A reference to '[^']*' is included in the 'nav' configuration, which is not found in the documentation files\."),
+        re.compile(r"mkdocs_static_i18n: Could not find a homepage for locale '[\w-]+'"),
+    )
+    LOGGERS = ("mkdocs.structure.nav", "mkdocs.plugins.mkdocs_static_i18n.plugin")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (state.broken and any(pattern.fullmatch(record.getMessage()) for pattern in self.NOISE))
+
+    @classmethod
+    def install(cls) -> None:
+        for name in cls.LOGGERS:  # a filter sees only its own logger's records, not its children's
+            logger = logging.getLogger(name)
+            if not any(isinstance(existing, cls) for existing in logger.filters):
+                logger.addFilter(cls())
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -64,6 +89,8 @@ def _language(config: MkDocsConfig) -> str:
 
 def on_startup(command: str, dirty: bool) -> None:
     state.serving = command == "serve"
+    state.lang = messages.language()  # make check's rule: Lithuanian unless LANG=en…
+    QuietWhileBroken.install()
 
 
 @_for_readers

@@ -31,9 +31,7 @@ def test_build_lists_every_mistake_and_exits_non_zero(fixture_repo, tmp_path):
         'data/clusters/blogas.yml:9: sectors[0]: unknown sector (got "maistas"); use one of: agro-food, '
         "energy-construction, manufacturing-engineering, ict, creative-industries, health, transport, tourism",
         "data/clusters/blogas.yml:10: founded: is in the future (got 3000); give the year it happened",
-        "data/clusters/sugedes.yml:3: not valid YAML: did not find expected ',' or ']' "
-        "(while parsing a flow sequence that starts on line 2); "
-        "check the indentation and quotes on this line and the one above",
+        "data/clusters/sugedes.yml:3: not valid YAML: the list in [brackets] that starts on line 2 is not closed with ] or its items are not separated by commas",
         "data/counties.yml:2: vilnius.en: missing; this field is required",
     ]
     found = [re.sub(r"^ERROR\s+-\s+", "", line) for line in lines]

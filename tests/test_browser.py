@@ -30,7 +30,7 @@ def cluster(name_lt, name_en, summary_lt, summary_en, sectors, county, city, fou
         f"founded: {founded}",
         f"maturity:\n  level: {maturity}",
         f"open_to_members: {'true' if open_ else 'false'}",
-        "sources:\n  - url: https://example.org/",
+        "sources:\n  - url: https://example.org/saltinis",
     ]
     if members:  # named, and counted by the (fixture's) source: only a stated count sorts and shows as a size
         lines.append("members:\n" + "".join(f"  - name: {m}\n" for m in members).rstrip())

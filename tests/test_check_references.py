@@ -51,8 +51,8 @@ def test_a_key_a_template_uses_must_exist_in_both_languages(fixture_repo, capsys
     template.write_text(template.read_text(encoding="utf-8") + "{{ t('cluster.brand_new') }}\n", encoding="utf-8")
     code, output = run_check(root, capsys, "--lang", "en")
     assert [line for line in output.splitlines() if line.startswith("data/")] == [
-        "data/ui/en.yml: cluster.brand_new: missing; overrides/cluster.html uses it; add it to this file",
-        "data/ui/lt.yml: cluster.brand_new: missing; overrides/cluster.html uses it; add it to this file",
+        "data/ui/en.yml:1: cluster.brand_new: missing; overrides/cluster.html uses it; add it to this file",
+        "data/ui/lt.yml:1: cluster.brand_new: missing; overrides/cluster.html uses it; add it to this file",
     ]
 
 

@@ -190,8 +190,8 @@ def test_files_over_a_megabyte_are_refused_unread(tmp_path):
     assert_refused_within_bounds(
         run,
         [
-            "content/naujienos/2024-03-05-didele.md: the file is 1.1 MB; Markdown pages must stay under 1 MB — split the text or remove embedded data",
-            "data/clusters/big.yml: the file is 1.5 MB; data files must stay under 1 MB — split the text or remove embedded data",
+            "content/naujienos/2024-03-05-didele.md:1: the file is 1.1 MB; Markdown pages must stay under 1 MB — split the text or remove embedded data",
+            "data/clusters/big.yml:1: the file is 1.5 MB; data files must stay under 1 MB — split the text or remove embedded data",
         ],
         events=10,  # the English partner's front matter
     )

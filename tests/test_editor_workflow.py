@@ -150,7 +150,7 @@ def fill_empty_leaves(text: str) -> str:
             continue
         nested = len(following) - len(following.lstrip().removeprefix("- ")) > len(match[1])
         if not nested:
-            lines[index] = f"{match[1]}{match[2]}: {'https://example.org/' if match[2] in ('url', 'website') else 'Tekstas'}"
+            lines[index] = f"{match[1]}{match[2]}: {'https://example.org/saltinis' if match[2] in ('url', 'website') else 'Tekstas'}"
     return "\n".join(lines) + "\n"
 
 

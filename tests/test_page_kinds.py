@@ -91,22 +91,26 @@ def test_the_subject_is_the_record_the_page_shows(site):
 @pytest.mark.parametrize(
     ("meta", "src_uri", "message"),
     [
-        ({"cluster": "nera"}, "klasteriai/nera.md", "klasteriai/nera.md: no data/clusters/nera.yml for this page"),
+        (
+            {"cluster": "nera"},
+            "klasteriai/nera.md",
+            "klasteriai/nera.md: no data/clusters/nera.yml for this page; run the build again (it rewrites the generated pages)",
+        ),
         (
             {"sector": "space", "template": "cluster-group.html"},
             "sektoriai/space.md",
-            "sektoriai/space.md: no cluster has sector 'space' (a stub left behind)",
+            "sektoriai/space.md: no cluster has sector 'space' (a stub left behind); run the build again (it rewrites the generated pages)",
         ),
         # In the vocabulary, but no cluster is in it any more.
         (
             {"sector": "tourism", "template": "cluster-group.html"},
             "sektoriai/tourism.en.md",
-            "sektoriai/tourism.en.md: no cluster has sector 'tourism' (a stub left behind)",
+            "sektoriai/tourism.en.md: no cluster has sector 'tourism' (a stub left behind); run the build again (it rewrites the generated pages)",
         ),
         (
             {"county": "utena", "template": "cluster-group.html"},
             "apskritys/utena.md",
-            "apskritys/utena.md: no cluster has county 'utena' (a stub left behind)",
+            "apskritys/utena.md: no cluster has county 'utena' (a stub left behind); run the build again (it rewrites the generated pages)",
         ),
     ],
 )

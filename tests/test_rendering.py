@@ -22,7 +22,7 @@ CLUSTERS = {
     ),
     "neisverstas": (
         "name:\n  lt: Neišverstas\nsummary:\n  lt: Tik lietuviška santrauka.\n"
-        "description:\n  lt: Tik **lietuviškas** aprašymas.\nsources:\n  - url: https://example.org/\n"
+        "description:\n  lt: Tik **lietuviškas** aprašymas.\nsources:\n  - url: https://example.org/saltinis\n"
     ),
     "pavojingas": (
         f'name:\n  lt: "{HOSTILE} vardas"\n  en: "{HOSTILE} name"\nsummary:\n  lt: "{HOSTILE}"\n'
@@ -30,7 +30,7 @@ CLUSTERS = {
         f'description:\n  lt: "1 < 2 & 3 > 2"\ncity: "{HOSTILE}"\n'
         f'members:\n  - name: "{HOSTILE}"\n    website: "https://example.org/?q=\\"><script>"\n'
         f'coordinator:\n  name:\n    lt: "\\" onmouseover=\\"alert(1)"\n'
-        f'sources:\n  - url: https://example.org/\n    title: "{HOSTILE}"\n'
+        f'sources:\n  - url: https://example.org/saltinis\n    title: "{HOSTILE}"\n'
     ),
     "cukrus": minimal_cluster("Cukrus"),
     "ciurlionis": minimal_cluster("Čiurlionis"),

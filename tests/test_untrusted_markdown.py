@@ -96,7 +96,7 @@ def hostile_site(tmp_path_factory):
         [sys.executable, "-m", "clustersite.tools.check", "--root", str(root)],
         capture_output=True,
         text=True,
-        env={"SOURCE_DATE_EPOCH": FIXED_EPOCH, "PATH": ""},
+        env={"SOURCE_DATE_EPOCH": FIXED_EPOCH, "PATH": "", "LANG": "en_GB.UTF-8"},  # the English messages EXPECTED pins
     )
     build = run_build(root, root.parent / "site", strict=False)
     assert build.returncode == 0, build.output

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from pathlib import Path
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 from pydantic import model_validator
 
@@ -18,8 +19,9 @@ from clustersite.model.fields import SLUG, Bool, Choice, Context, Date, Email, N
 from clustersite.model.labels import Label
 from clustersite.model.records import AsLocalized, Check, FileRecord, Help, Record, list_checks, markdown_warnings, refuse, validate
 from clustersite.model.sources import Source
-from clustersite.source.yaml_source import load_yaml
+from clustersite.source.yaml_source import LineDict, load_yaml
 from clustersite.text.localized import LocalizedText
+from clustersite.text.messages import say
 from clustersite.text.problems import describe
 
 SLUG_PATTERN = re.compile(SLUG)
@@ -35,12 +37,12 @@ YearOrDate = dt.date | int
 class Location(Record):
     lat: Annotated[
         float,
-        Check(Number(*LAT_RANGE, unit_hint=" (latitude inside Lithuania)")),
+        Check(Number(*LAT_RANGE, unit_hint=say("unit-latitude"))),
         Help("Latitude in degrees (WGS 84).", "Platuma laipsniais (WGS 84).", "54.6872"),
     ]
     lon: Annotated[
         float,
-        Check(Number(*LON_RANGE, unit_hint=" (longitude inside Lithuania)")),
+        Check(Number(*LON_RANGE, unit_hint=say("unit-longitude"))),
         Help("Longitude in degrees (WGS 84).", "Ilguma laipsniais (WGS 84).", "25.2797"),
     ]
 
@@ -50,7 +52,7 @@ class Contact(Record):
         None
     )
     phone: Annotated[
-        Annotated[str, Check(Str(pattern=r"\+?[0-9][0-9 ()-]{5,20}", pattern_hint="not a phone number; write it like +370 5 123 4567"))] | None,
+        Annotated[str, Check(Str(pattern=r"\+?[0-9][0-9 ()-]{5,20}", pattern_hint=say("hint-phone")))] | None,
         Help("An organisation's phone number.", "Organizacijos telefono numeris.", "+370 5 123 4567"),
     ] = None
     address: Annotated[Annotated[str, Check(Str(max_length=200))] | None, Help("Postal address.", "Pašto adresas.")] = None
@@ -197,7 +199,7 @@ class Cluster(FileRecord):
     def _member_count_covers_the_list(self) -> Cluster:
         listed = len(self.members)
         if self.member_count is not None and self.member_count.value < listed:
-            raise refuse(f"smaller than the {listed} members listed (got {self.member_count.value}); correct it or remove it", at=("member_count", "value"))
+            raise refuse(say("member-count-too-small", listed=listed, got=self.member_count.value), at=("member_count", "value"))
         return self
 
     @property
@@ -226,8 +228,18 @@ def read_cluster(data: object, where: Where, ctx: Context, slug: str, path: str)
     if cluster is None:
         return None
     markdown_warnings(cluster, data, where, ctx)
+    if not any(is_deep(source.url) for source in cluster.sources):  # a home page proves nothing about the cluster
+        line = data.line_of("sources") if isinstance(data, LineDict) else where.line
+        ctx.report(Where(where.path, line, "sources"), say("shallow-sources", got=describe(cluster.sources[0].url)))
+        return None
     cluster._slug, cluster._path = slug, path
     return cluster
+
+
+def is_deep(url: str) -> bool:
+    """An address below a site's home page: a path or a query."""
+    parts = urlsplit(url)
+    return parts.path.strip("/") != "" or bool(parts.query)
 
 
 def load_clusters(repo_root: Path, ctx: Context) -> list[Cluster]:
@@ -239,19 +251,14 @@ def load_clusters(repo_root: Path, ctx: Context) -> list[Cluster]:
         if path.name.startswith(".") or path.is_dir():
             continue
         if path.suffix == ".yaml":
-            ctx.problems.add(shown_as, 0, "", "cluster files end in .yml; rename it")
+            ctx.problems.add(shown_as, 1, "", say("cluster-yaml-suffix"))
             continue
         if path.suffix != ".yml":
-            ctx.problems.add(shown_as, 0, "", "only <slug>.yml files belong in data/clusters/; move or delete it")
+            ctx.problems.add(shown_as, 1, "", say("cluster-not-yml"))
             continue
         slug = path.stem
         if not SLUG_PATTERN.fullmatch(slug) or slug in RESERVED_SLUGS:
-            ctx.problems.add(
-                shown_as,
-                0,
-                "",
-                f"the file name is the page address, so it must be lowercase letters a-z, digits and hyphens, and not 'index' (got {describe(slug)}); rename it, e.g. {_suggest_slug(slug)}.yml",
-            )
+            ctx.problems.add(shown_as, 1, "", say("cluster-file-name", got=describe(slug), suggestion=_suggest_slug(slug)))
             continue
         before = len(ctx.problems)
         data = load_yaml(path, shown_as, ctx.problems)

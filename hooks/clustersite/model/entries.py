@@ -27,14 +27,14 @@ from clustersite.text.urls import SECTIONS
 
 TEXT_FIELDS = ("title", "summary", "location", "image_alt")
 FILE_NAMES = {
-    "news": (re.compile(rf"(\d{{4}}-\d{{2}}-\d{{2}})-{SLUG}"), "yyyy-mm-dd-short-name, e.g. 2020-02-20-inolink"),
-    "story": (re.compile(SLUG), "short-name in lowercase letters, digits and hyphens"),
-    "event": (re.compile(SLUG), "short-name in lowercase letters, digits and hyphens"),
+    "news": (re.compile(rf"(\d{{4}}-\d{{2}}-\d{{2}})-{SLUG}"), say("shape-news")),
+    "story": (re.compile(SLUG), say("shape-entry")),
+    "event": (re.compile(SLUG), say("shape-entry")),
 }
 
 
 Text200 = Annotated[str, Check(Str(max_length=200))]
-ClusterKey = Annotated[str, Check(Choice(vocabulary="clusters", noun="cluster", listed_in="data/clusters/ (the file name without .yml)"))]
+ClusterKey = Annotated[str, Check(Choice(vocabulary="clusters", noun="cluster", listed_in=say("listed-clusters")))]
 TITLE_HELP = Help("Title in this file's language.", "Pavadinimas šio failo kalba.")
 SUMMARY_HELP = Help("One or two sentences for lists and feeds.", "Vienas ar du sakiniai sąrašams ir naujienų srautams.")
 CLUSTERS_HELP = Help("Slugs of the clusters concerned (file names in data/clusters/).", "Susijusių klasterių trumpiniai (failų vardai data/clusters/).")
@@ -113,7 +113,7 @@ class EventFile(Record):
                 Str(
                     max_length=80,
                     pattern=SLUG,
-                    pattern_hint="a short key in lowercase letters, digits and hyphens, shared by every edition, e.g. baltic-cluster-forum",
+                    pattern_hint=say("hint-series"),
                 )
             ),
         ]
@@ -236,15 +236,13 @@ def _load_pair(kind: str, folder: Path, stem: str, repo_root: Path, ctx: Context
     lt_shown, en_shown = (p.relative_to(repo_root).as_posix() for p in (lt_path, en_path))
     pattern, shape = FILE_NAMES[kind]
     if not pattern.fullmatch(stem):
-        ctx.problems.add(
-            lt_shown if lt_path.exists() else en_shown, 1, "", f"the file name is the page address and must look like {shape} (got {describe(stem)}); rename it"
-        )
+        ctx.problems.add(lt_shown if lt_path.exists() else en_shown, 1, "", say("entry-file-name", shape=shape, got=describe(stem)))
         return None
     if not lt_path.exists():
-        ctx.problems.add(en_shown, 1, "translation", f"no Lithuanian version; add {lt_shown} (the Lithuanian page is the main one)")
+        ctx.problems.add(en_shown, 1, say("field-translation"), say("no-lithuanian-file", path=lt_shown))
         return None
     if not en_path.exists():
-        ctx.problems.add(lt_shown, 1, "translation", f"no English version; add {en_shown} with at least a translated title")
+        ctx.problems.add(lt_shown, 1, say("field-translation"), say("no-english-file", path=en_shown))
         return None
     cleaned: dict[str, tuple[dict[str, Any] | None, Any]] = {}
     for lang, path, shown in (("lt", lt_path, lt_shown), ("en", en_path, en_shown)):
@@ -252,28 +250,23 @@ def _load_pair(kind: str, folder: Path, stem: str, repo_root: Path, ctx: Context
         record = None if meta is None else validate(FILES[kind], meta, Where(shown, meta.line or 1), ctx)
         given = {} if meta is None else meta
         cleaned[lang] = (None if record is None else {name: getattr(record, name) for name in type(record).model_fields if name in given}, meta)
+    # Required shared fields are read from what the files say, before any
+    # other problem stops the pair, so a blank date and a blank summary are
+    # both reported in one run. A value given but wrong is the field check's.
+    failed = _required_shared(kind, cleaned["lt"][1], cleaned["en"][1], lt_shown, ctx)
     if any(clean is None for clean, _ in cleaned.values()):
-        # Both files were checked, so each file's own problems are reported; a
-        # required shared field left out of both is said in the same run too.
-        lt_meta, en_meta = cleaned["lt"][1], cleaned["en"][1]
-        if lt_meta is not None and en_meta is not None:
-            written = {name for meta in (lt_meta, en_meta) for name, value in meta.items() if value is not None}  # `[]`: the list check reports it
-            _required_shared([name for name in REQUIRED_SHARED[kind] if name not in written], lt_meta, lt_shown, ctx)
-        return None
+        return None  # both files were checked, so every problem is already reported
     (lt, lt_meta), (en, en_meta) = cleaned["lt"], cleaned["en"]
     assert lt is not None and en is not None
     lt, en = _set(lt), _set(en)
-    failed = False
     for name, value in en.items():
         if name not in TEXT_FIELDS and name in lt and lt[name] != value:
             ctx.report(
                 Where(en_shown, en_meta.line_of(name), name),
-                f"differs from the Lithuanian file (got {describe(_as_written(value))}, {lt_shown} has {describe(_as_written(lt[name]))}); "
-                "keep them the same or leave the field out of the English file",
+                say("differs-from-lithuanian", got=describe(as_typed(value)), path=lt_shown, theirs=describe(as_typed(lt[name]))),
             )
             failed = True
     shared = {k: v for k, v in {**en, **lt}.items() if k not in TEXT_FIELDS}
-    failed |= _required_shared([name for name in REQUIRED_SHARED[kind] if not shared.get(name)], lt_meta, lt_shown, ctx)
     if "image" in shared:  # the alt text is per language, like the title
         for meta, shown, clean in ((lt_meta, lt_shown, lt), (en_meta, en_shown, en)):
             if "image_alt" not in clean:
@@ -284,7 +277,7 @@ def _load_pair(kind: str, folder: Path, stem: str, repo_root: Path, ctx: Context
         if "date" in shared and shared["date"].isoformat() != file_date:
             ctx.report(
                 Where(lt_shown, lt_meta.line_of("date"), "date"),
-                f"does not match the date in the file name (got {shared['date'].isoformat()}, file name says {file_date}); make them the same",
+                say("news-date-not-file-name", got=shared["date"].isoformat(), file_date=file_date),
             )
             failed = True
     if kind == "event":
@@ -298,38 +291,47 @@ def _load_pair(kind: str, folder: Path, stem: str, repo_root: Path, ctx: Context
     return entry
 
 
+def as_typed(value: Any) -> str:
+    """A value as an editor writes it: a time as 2027-02-14 17:00 in Vilnius
+    time, not Python's 2027-02-14 17:00:00+02:00; a list as its items."""
+    if isinstance(value, dt.datetime):
+        return value.astimezone(VILNIUS).strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, tuple | list):
+        return ", ".join(as_typed(item) for item in value)
+    return str(value)
+
+
+def _required_shared(kind: str, lt_meta: Any, en_meta: Any, lt_shown: str, ctx: Context) -> bool:
+    """Report each required shared field neither file gives (absent, or written but left blank)."""
+    if lt_meta is None:
+        return False  # the Lithuanian file is unreadable, and that is reported
+    failed = False
+    for name in REQUIRED_SHARED[kind]:
+        if any(meta is not None and meta.get(name) is not None for meta in (lt_meta, en_meta)):
+            continue
+        if name in lt_meta:  # written but left blank: say so on its own line
+            ctx.report(Where(lt_shown, lt_meta.line_of(name), name), say("empty-required"))
+        else:
+            ctx.report(Where(lt_shown, lt_meta.line or 1, name), say("missing"))
+        failed = True
+    return failed
+
+
 def _set(values: dict[str, Any]) -> dict[str, Any]:
     """The fields a file gives (an empty optional field is the same as an absent one)."""
     return {name: value for name, value in values.items() if value is not None}
 
 
-def _required_shared(missing: list[str], lt_meta, lt_shown: str, ctx: Context) -> bool:
-    """A problem for each shared field the kind requires that neither file gives."""
-    for name in missing:
-        if name in lt_meta:  # written but left blank: say so on its own line
-            ctx.report(Where(lt_shown, lt_meta.line_of(name), name), say("empty-required"))
-        else:
-            ctx.report(Where(lt_shown, lt_meta.line or 1, name), say("missing"))
-    return bool(missing)
-
-
-def _as_written(value: Any) -> str:
-    """A value the way editors write it: a time in Vilnius as 2027-02-14 17:00, not 2027-02-14 17:00:00+02:00."""
-    if isinstance(value, dt.datetime):
-        return value.astimezone(VILNIUS).strftime("%Y-%m-%d %H:%M")
-    return value.isoformat() if isinstance(value, dt.date) else str(value)
-
-
 def _check_event_times(shared: dict[str, Any], meta, shown: str, ctx: Context) -> bool:
     start, end = shared.get("start"), shared.get("end")
     if end is not None and start is None:
-        ctx.report(Where(shown, meta.line_of("end"), "end"), "given without start; add start or remove end")
+        ctx.report(Where(shown, meta.line_of("end"), "end"), say("end-without-start"))
         return True
     if start is not None and end is not None:
         if isinstance(start, dt.datetime) != isinstance(end, dt.datetime):
-            ctx.report(Where(shown, meta.line_of("end"), "end"), "give both start and end as dates, or both with times")
+            ctx.report(Where(shown, meta.line_of("end"), "end"), say("start-end-mixed"))
             return True
         if end < start:
-            ctx.report(Where(shown, meta.line_of("end"), "end"), f"earlier than start (got {_as_written(end)}); an event ends after it starts")
+            ctx.report(Where(shown, meta.line_of("end"), "end"), say("end-before-start", got=as_typed(end)))
             return True
     return False

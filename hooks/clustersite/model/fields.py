@@ -24,7 +24,7 @@ from clustersite.source.images import image_problem
 from clustersite.source.raw_html import find_unsafe_markup
 from clustersite.source.site_paths import SiteLink
 from clustersite.text.dates import VILNIUS, Month
-from clustersite.text.messages import say
+from clustersite.text.messages import Message, say
 from clustersite.text.problems import Problems, describe
 
 INVALID = object()
@@ -67,7 +67,7 @@ class Context:
     def latest_date(self) -> dt.date:
         return self.latest or self.build_date
 
-    def report(self, where: Where, message: str) -> object:
+    def report(self, where: Where, message: Message) -> object:
         self.problems.add(where.path, where.line, where.field, message)
         return INVALID
 
@@ -89,7 +89,7 @@ class Spec:
 
 
 class Str(Spec):
-    def __init__(self, max_length: int | None = None, pattern: str | None = None, pattern_hint: str = ""):
+    def __init__(self, max_length: int | None = None, pattern: str | None = None, pattern_hint: Message | None = None):
         self.max_length = max_length
         self.pattern = re.compile(pattern) if pattern else None
         self.pattern_hint = pattern_hint
@@ -103,12 +103,9 @@ class Str(Spec):
         if not value:
             return ctx.report(where, say("empty-text"))
         if self.max_length and len(value) > self.max_length:
-            return ctx.report(
-                where,
-                f"too long: {len(value)} characters, at most {self.max_length} allowed; shorten it",
-            )
+            return ctx.report(where, say("too-long", length=len(value), limit=self.max_length))
         if self.pattern and not self.pattern.fullmatch(value):
-            return ctx.report(where, f"{self.pattern_hint} (got {describe(value)})")
+            return ctx.report(where, say("pattern", hint=self.pattern_hint, got=describe(value)))
         return value
 
     def json_schema(self) -> dict[str, Any]:
@@ -141,7 +138,7 @@ class Email(Spec):
 
     def check(self, value: Any, where: Where, ctx: Context) -> Any:
         if not isinstance(value, str) or not self._shape.fullmatch(value.strip()):
-            return ctx.report(where, f"not an e-mail address (got {describe(value)}); write it as name@example.lt")
+            return ctx.report(where, say("not-email", got=describe(value)))
         return value.strip()
 
     def json_schema(self) -> dict[str, Any]:
@@ -151,7 +148,7 @@ class Email(Spec):
 class Bool(Spec):
     def check(self, value: Any, where: Where, ctx: Context) -> Any:
         if not isinstance(value, bool):
-            return ctx.report(where, f"expected true or false (got {describe(value)})")
+            return ctx.report(where, say("expected-bool", got=describe(value)))
         return value
 
     def json_schema(self) -> dict[str, Any]:
@@ -159,19 +156,15 @@ class Bool(Spec):
 
 
 class Number(Spec):
-    def __init__(self, minimum: float, maximum: float, integer: bool = False, unit_hint: str = ""):
+    def __init__(self, minimum: float, maximum: float, integer: bool = False, unit_hint: Message | str = ""):
         self.minimum, self.maximum, self.integer, self.unit_hint = minimum, maximum, integer, unit_hint
 
     def check(self, value: Any, where: Where, ctx: Context) -> Any:
         kinds = (int,) if self.integer else (int, float)
         if isinstance(value, bool) or not isinstance(value, kinds):
-            noun = "a whole number" if self.integer else "a number"
-            return ctx.report(where, f"expected {noun} (got {describe(value)})")
+            return ctx.report(where, say("expected-whole-number" if self.integer else "expected-number", got=describe(value)))
         if not self.minimum <= value <= self.maximum:
-            return ctx.report(
-                where,
-                f"out of range (got {value}); expected {self.minimum} to {self.maximum}{self.unit_hint}",
-            )
+            return ctx.report(where, say("out-of-range", got=value, minimum=self.minimum, maximum=self.maximum, unit=self.unit_hint))
         return value
 
     def json_schema(self) -> dict[str, Any]:
@@ -192,7 +185,7 @@ class Year(Spec):
         if value > ctx.latest_date.year:
             return ctx.report(where, say("future-year", got=value))
         if value < 1900:
-            return ctx.report(where, f"too early (got {value}); give a year from 1900 on")
+            return ctx.report(where, say("too-early-year", got=value))
         return value
 
     def json_schema(self) -> dict[str, Any]:
@@ -223,7 +216,7 @@ class Date(Spec):
             return found
         if self.allow_year and isinstance(value, int) and not isinstance(value, bool):
             if not 1900 <= value <= 2100:
-                return ctx.report(where, f"not a year (got {value})")
+                return ctx.report(where, say("not-a-year", got=value))
             if self.not_future and value > ctx.latest_date.year:
                 return ctx.report(where, say("future-date", got=value))
             return value
@@ -282,7 +275,7 @@ class DateTime(Spec):
 class Choice(Spec):
     """One of a fixed set of words (or of a vocabulary's keys, looked up at check time)."""
 
-    def __init__(self, choices: Sequence[str] = (), vocabulary: str = "", noun: str = "value", listed_in: str = ""):
+    def __init__(self, choices: Sequence[str] = (), vocabulary: str = "", noun: str = "value", listed_in: Message | str = ""):
         self.choices, self.vocabulary, self.noun = tuple(choices), vocabulary, noun
         self.listed_in = listed_in  # where to look, for vocabularies too long to print
 
@@ -326,19 +319,19 @@ class RepoFile(Spec):
 
     def check(self, value: Any, where: Where, ctx: Context) -> Any:
         if not isinstance(value, str) or not value.strip():
-            return ctx.report(where, f"expected a file path such as data/logos/x.svg (got {describe(value)})")
+            return ctx.report(where, say("expected-path", got=describe(value)))
         relative = Path(value.strip())
         root = ctx.repo_root.resolve()
         target = (root / relative).resolve()
         if relative.is_absolute() or not target.is_relative_to(root):
-            return ctx.report(where, f"must point inside the repository (got {describe(value)}); use a path like data/logos/x.svg")
+            return ctx.report(where, say("path-outside", got=describe(value)))
         if self.folder and (target.parent != root / self.folder or not re.fullmatch(f"{SLUG}\\.[a-z]+", target.name)):
             example = f"{self.folder}/{_suggest_name(target.stem)}{target.suffix.lower() or '.jpg'}"
             return ctx.report(where, say("news-image-place", got=describe(value), folder=f"{self.folder}/", example=example))
         if target.suffix.lower() not in self.suffixes:
-            return ctx.report(where, f"not an image file (got {describe(value)}); use one of: {', '.join(self.suffixes)}")
+            return ctx.report(where, say("not-image-file", got=describe(value), allowed=", ".join(self.suffixes)))
         if not target.is_file():
-            return ctx.report(where, f"no such file (got {describe(value)}); add the file or fix the path")
+            return ctx.report(where, say("no-such-file", got=describe(value)))
         if problem := image_problem(target, self.noun, self.width_hint):
             return ctx.report(where, problem)
         return target.relative_to(root).as_posix()
@@ -370,7 +363,7 @@ _ISO_MONTH = re.compile(r"(\d{4})-(\d{2})")
 _ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 
 
-def date_problem(value: Any, expected: str, name: str = "") -> str:
+def date_problem(value: Any, expected: str, name: str = "") -> Message:
     """Why a value is not a date, in the editor's terms: a month or day that
     does not exist, or a time YAML read as a base-60 number (10:00 is 600)."""
     if isinstance(value, str) and (match := _ISO_DAY.match(value.strip())):

@@ -31,6 +31,7 @@ from pydantic import PrivateAttr, ValidationInfo, model_validator
 from clustersite.model.fields import Choice, Date, Url
 from clustersite.model.records import Check, Help, Record, context, refuse
 from clustersite.text.dates import Month
+from clustersite.text.messages import say
 
 LEVEL_RANK = {"bronze": 1, "silver": 2, "gold": 3}
 VALID_YEARS = 2
@@ -81,7 +82,7 @@ class Label(Record):
     @model_validator(mode="after")
     def _ends_after_award(self, info: ValidationInfo) -> Label:
         if self.valid_until is not None and _last_day(self.valid_until) < self.awarded_on:
-            raise refuse(f"earlier than awarded (got {self.valid_until}); a label ends after it is awarded", at=("valid_until",))
+            raise refuse(say("label-ends-before-award", got=self.valid_until), at=("valid_until",))
         self._checked_on = context(info).build_date
         return self
 

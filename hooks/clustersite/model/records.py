@@ -49,7 +49,7 @@ from clustersite.source.body_links import link_targets
 from clustersite.source.raw_html import find_unsafe_markup
 from clustersite.source.site_paths import SiteLink, is_site_path
 from clustersite.text.localized import LocalizedText
-from clustersite.text.messages import say
+from clustersite.text.messages import Message, say
 from clustersite.text.problems import Problem, describe
 
 EDITOR = "editor"
@@ -105,12 +105,12 @@ class Help:
         return found
 
 
-def refuse(message: Any, at: Sequence[str | int] = ()) -> PydanticCustomError:
-    """The error a check raises: `message` (a catalogue Message or text) at `at` below the value."""
+def refuse(message: Message, at: Sequence[str | int] = ()) -> PydanticCustomError:
+    """The error a check raises: `message` (from the catalogue) at `at` below the value."""
     return PydanticCustomError(EDITOR, "{message}", {"problems": [(tuple(at), message)], "message": str(message)})
 
 
-def refuse_all(found: Sequence[tuple[Sequence[str | int], Any]]) -> PydanticCustomError:
+def refuse_all(found: Sequence[tuple[Sequence[str | int], Message]]) -> PydanticCustomError:
     return PydanticCustomError(EDITOR, "{message}", {"problems": [(tuple(at), m) for at, m in found], "message": "; ".join(map(str, (m for _, m in found)))})
 
 
@@ -163,12 +163,12 @@ def _list_checks(min_items: int, required: bool, value: Any) -> Any:
         return ()
     if not isinstance(value, list):
         if isinstance(value, str | int | dict):
-            raise refuse(f"expected a list (got {describe(value)}); start each item with '- '")
-        raise refuse(f"expected a list (got {describe(value)})")
+            raise refuse(say("expected-list-items", got=describe(value)))
+        raise refuse(say("expected-list", got=describe(value)))
     if not value:  # `sectors: []` says nothing; an absent field says the same, plainly
         raise refuse(say("empty-list-required" if min_items else "empty-list"))
     if len(value) < min_items:
-        raise refuse(f"needs at least {min_items} item(s)")
+        raise refuse(say("too-few-items", count=min_items))
     return value
 
 
@@ -178,7 +178,7 @@ def _unique(value: tuple[Any, ...]) -> tuple[Any, ...]:
     for index, item in enumerate(value):
         if isinstance(item, str):
             if item in seen:
-                twice.append(((index,), f"listed twice (got {describe(item)}); keep one"))
+                twice.append(((index,), say("listed-twice", got=describe(item))))
             seen.add(item)
     if twice:
         raise refuse_all(twice)
@@ -274,8 +274,9 @@ def _message(model: type[BaseModel], item: Any, loc: tuple[Any, ...]) -> Any:
     if value is None:
         return say("empty-required")
     if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return f"expected fields ({', '.join(fields_of(model_at(model, loc)))}) (got {describe(value)})"
-    return item["msg"]  # none expected: every leaf has a check; shown as pydantic says it
+        name = next((key for key in reversed(loc) if isinstance(key, str)), "")
+        return say("expected-fields", fields=", ".join(fields_of(model_at(model, loc))), got=describe(value), name=name)
+    return say("not-valid-here", detail=item["msg"], got=describe(value))  # none expected: every leaf has a check
 
 
 def _at(where: Where, data: Any, loc: tuple[Any, ...], message: Any, parent_line: bool = False) -> Problem:

@@ -18,10 +18,12 @@ from clustersite.model.handwritten_pages import check_handwritten_pages
 from clustersite.model.vocabularies import Term, load_vocabularies
 from clustersite.source.git_dates import last_commit_dates
 from clustersite.source.site_paths import SiteLink
+from clustersite.source.working_notes import report_working_notes
 from clustersite.text import urls
 from clustersite.text.collation import lithuanian_key, organisation_key
 from clustersite.text.dates import latest_allowed
 from clustersite.text.errors import ContentError
+from clustersite.text.messages import Message, say
 from clustersite.text.problems import Problem, Problems
 
 PER_PAGE = 10  # news posts per list page
@@ -100,14 +102,14 @@ class SiteData:
     def _sorted_clusters(self) -> dict[str, list[Cluster]]:
         return {}
 
-    def untranslated(self) -> list[str]:
+    def untranslated(self) -> list[Message]:
         """One line per text that has no English version yet (not an error)."""
         notes = []
         for cluster in self.clusters:
             for name in ("name", "summary", "description", "join"):
                 text = getattr(cluster, name)
                 if text is not None and not text.en:
-                    notes.append(f"{cluster.path}: {name}.en: no English text yet; the English page shows the Lithuanian text marked as not yet translated")
+                    notes.append(say("untranslated", path=cluster.path, field=name))
         return notes
 
     def figures(self) -> Figures:
@@ -251,6 +253,7 @@ def load_site(
     ctx.vocabularies = {**vocabularies, "clusters": {p.stem: None for p in sorted((repo_root / "data" / "clusters").glob("*.yml"))}}
     entries = load_entries(repo_root, docs_dir or repo_root / "content", ctx)
     check_handwritten_pages(repo_root, docs_dir or repo_root / "content", problems, ctx.site_links)
+    report_working_notes(repo_root, docs_dir or repo_root / "content", problems)
     site = SiteData(build_date, vocabularies, tuple(clusters), tuple(entries), repo_root=repo_root, site_links=tuple(ctx.site_links))
     for check in checks:
         check(site, problems)

@@ -130,7 +130,7 @@ def check_wording(root: Path, problems: Problems) -> None:
     for lang, strings in files.items():
         for key, used_in in sorted(used.items()):
             if key not in strings and not any(f"{key}.{form}" in strings for form in PLURAL_FORMS):
-                problems.add(f"{UI_DIR}/{lang}.yml", 0, key, say("ui-missing", template=used_in))
+                problems.add(f"{UI_DIR}/{lang}.yml", 1, key, say("ui-missing", template=used_in))
     default = files.get(DEFAULT_LANGUAGE, {})
     for lang, strings in files.items():
         if lang == DEFAULT_LANGUAGE:
@@ -150,7 +150,7 @@ def check_wording(root: Path, problems: Problems) -> None:
                     say(
                         "ui-placeholders",
                         default=f"{UI_DIR}/{DEFAULT_LANGUAGE}.yml",
-                        theirs=", ".join(f"{{{p}}}" for p in theirs) or "none",
-                        ours=", ".join(f"{{{p}}}" for p in ours) or "none",
+                        theirs=", ".join(f"{{{p}}}" for p in theirs) or say("none"),
+                        ours=", ".join(f"{{{p}}}" for p in ours) or say("none"),
                     ),
                 )

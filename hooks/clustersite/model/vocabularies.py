@@ -15,6 +15,7 @@ from clustersite.model.fields import SLUG, Context, Str, Text, Where
 from clustersite.model.records import Check, Help, Record, validate
 from clustersite.source.yaml_source import LineDict, load_yaml
 from clustersite.text.localized import LocalizedText
+from clustersite.text.messages import say
 from clustersite.text.problems import describe
 
 VOCABULARY_FILES = {
@@ -32,7 +33,7 @@ class TermFile(Record):
     lt: Annotated[str, Check(Str(max_length=120)), Help("Name in Lithuanian.", "Pavadinimas lietuviškai.")]
     en: Annotated[str, Check(Str(max_length=120)), Help("Name in English.", "Pavadinimas angliškai.")]
     page: Annotated[
-        Annotated[str, Check(Str(pattern=r"[a-z0-9/-]+/", pattern_hint="a site path such as inolink/"))] | None,
+        Annotated[str, Check(Str(pattern=r"[a-z0-9/-]+/", pattern_hint=say("hint-site-path")))] | None,
         Help("Site page about it, e.g. inolink/.", "Svetainės puslapis apie jį, pvz., inolink/."),
     ] = None
 
@@ -55,20 +56,20 @@ def load_vocabularies(repo_root: Path, ctx: Context) -> dict[str, dict[str, Term
 def _load_terms(repo_root: Path, shown_as: str, ctx: Context) -> dict[str, Term]:
     path = repo_root / shown_as
     if not path.is_file():
-        ctx.problems.add(shown_as, 0, "", "file missing; restore it from the repository")
+        ctx.problems.add(shown_as, 1, "", say("file-missing"))
         return {}
     data = load_yaml(path, shown_as, ctx.problems)
     if data is None:
         return {}
     if not isinstance(data, dict):
-        ctx.problems.add(shown_as, 1, "", f"expected entries of the form key: {{lt: ..., en: ...}} (got {describe(data)})")
+        ctx.problems.add(shown_as, 1, "", say("vocabulary-shape", got=describe(data)))
         return {}
     lines = data if isinstance(data, LineDict) else LineDict(data)
     terms: dict[str, Term] = {}
     for key, value in data.items():
         where = Where(shown_as, lines.line_of(key), str(key))
         if not isinstance(key, str) or not re.fullmatch(SLUG, key):
-            ctx.report(where, "a key must be lowercase letters, digits and hyphens")
+            ctx.report(where, say("vocabulary-key"))
             continue
         term = validate(TermFile, value, where, ctx)
         if term is not None:

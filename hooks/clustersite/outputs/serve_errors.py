@@ -14,21 +14,9 @@ from pathlib import Path
 
 from clustersite.outputs.templating import TEMPLATES
 from clustersite.text.localized import DEFAULT_LANGUAGE, LANGUAGES
-from clustersite.text.messages import in_lang
+from clustersite.text.messages import in_lang, say
 from clustersite.text.problems import Problem
 
-WORDS = {
-    "lt": {
-        "title": "Turinyje yra klaidų",
-        "intro": "Svetainė nesukurta: rasta problemų – {count}. Ištaisykite kiekvieną:",
-        "after": "Išsaugojus pataisytą failą, šis puslapis atsinaujins pats (tą patį sąrašą rodo ir make check).",
-    },
-    "en": {
-        "title": "The content has problems",
-        "intro": "The site was not built: {count} problem(s). Fix each one:",
-        "after": "When you save the fixed file this page reloads by itself (make check lists the same problems).",
-    },
-}
 ALWAYS = ("index.html", "404.html", *(f"{lang}/{page}" for lang in LANGUAGES if lang != DEFAULT_LANGUAGE for page in ("index.html", "404.html")))
 
 
@@ -39,8 +27,13 @@ def page_language(relative: str) -> str:
 
 def render(problems: list[Problem], lang: str) -> str:
     template = TEMPLATES.get_template("content-errors.html")
-    shown = [{"path": p.path, "line": p.line, "field": p.field, "text": _message(p, lang)} for p in problems]
-    return template.render(lang=lang, words=WORDS[lang], problems=shown)
+    shown = [{"path": p.path, "line": p.line, "field": in_lang(p.field, lang), "text": _message(p, lang)} for p in problems]
+    words = {
+        "title": say("serve-title").in_lang(lang),
+        "intro": say("serve-intro", count=len(problems)).in_lang(lang),
+        "after": say("serve-after").in_lang(lang),
+    }
+    return template.render(lang=lang, words=words, problems=shown)
 
 
 def _message(problem: Problem, lang: str) -> str:

@@ -24,6 +24,7 @@ from clustersite.pages.site_links import site_links_check
 from clustersite.text.dates import build_date
 from clustersite.text.errors import ContentError
 from clustersite.text.layout import UI_DIR
+from clustersite.text.messages import in_lang
 from clustersite.text.problems import Problem, Problems
 
 STYLESHEET_GONE = (
@@ -44,6 +45,7 @@ class Report:
 @dataclass
 class BuildState:
     serving: bool = False
+    lang: str = "lt"  # the language of the lines about content: make check's (messages.language)
     served_pages: set[str] = field(default_factory=set)  # the last good build's pages, kept across rebuilds
     site: SiteData | None = None
     text: dict[str, Translate] = field(default_factory=dict)  # plain wording: titles, feeds, calendars
@@ -74,9 +76,10 @@ class BuildState:
             if not self.serving:
                 raise
             self.broken = error.problems
-            return Report(errors=[str(error)])
+            return Report(errors=[error.in_lang(self.lang)])
         self.stylesheet = corrected_stylesheet(theme_dirs)
         self.icon = icon_data_url(favicon, [docs_dir, *theme_dirs])
-        warnings = [str(problem) for problem in [*self.site.warnings, *markup_in_wording(root / UI_DIR)]]
+        warnings = [problem.in_lang(self.lang) for problem in [*self.site.warnings, *markup_in_wording(root / UI_DIR)]]
         sync_stubs(docs_dir, wanted_stubs(self.site))
-        return Report(self.site.untranslated(), ([STYLESHEET_GONE] if self.stylesheet is None else []) + warnings)
+        notes = [in_lang(note, self.lang) for note in self.site.untranslated()]
+        return Report(notes, ([STYLESHEET_GONE] if self.stylesheet is None else []) + warnings)

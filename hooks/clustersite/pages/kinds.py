@@ -23,6 +23,7 @@ from clustersite.model.site_data import SiteData
 from clustersite.text import urls
 from clustersite.text.dates import format_date
 from clustersite.text.errors import PageError
+from clustersite.text.messages import say
 from clustersite.text.script_json import script_json
 
 # Material's left sidebar holds one link on every page (the menu is a row of
@@ -111,7 +112,7 @@ def _cluster(meta, src_uri, site):
         return NOT_THIS
     cluster = site.by_slug.get(meta["cluster"])
     if cluster is None:
-        raise PageError(f"{src_uri}: no data/clusters/{meta['cluster']}.yml for this page")
+        raise PageError(say("stub-no-cluster", path=src_uri, slug=meta["cluster"]))
     return cluster
 
 
@@ -123,7 +124,7 @@ def _group(kind: str) -> Match:
             return NOT_THIS
         term = site.vocabularies.get(cluster_groups.KINDS[kind][0], {}).get(meta[kind])
         if term is None or cluster_groups.group(site, kind, term.key, "lt") is None:
-            raise PageError(f"{src_uri}: no cluster has {kind} {meta[kind]!r} (a stub left behind)")
+            raise PageError(say("stub-no-group", path=src_uri, kind=kind, key=repr(meta[kind])))
         return term
 
     return match

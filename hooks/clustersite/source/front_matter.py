@@ -14,9 +14,10 @@ from clustersite.source.body_links import report_broken_links
 from clustersite.source.raw_html import report_unsafe_markup
 from clustersite.source.site_paths import SiteLink
 from clustersite.source.yaml_source import UNREADABLE, LineDict, parse_reported, read_text
+from clustersite.text.messages import say
 from clustersite.text.problems import Problems
 
-PAGES = "Markdown pages"  # for the size limit's message
+PAGES = "pages"  # for the size limit's message: "kind-pages" in the catalogue
 
 
 def read_front_matter(path: Path, shown_as: str, problems: Problems, site_links: list[SiteLink] | None = None) -> LineDict | None:
@@ -28,11 +29,11 @@ def read_front_matter(path: Path, shown_as: str, problems: Problems, site_links:
         return None
     lines = text.splitlines()
     if not lines or lines[0].strip() != "---":
-        problems.add(shown_as, 1, "", "no front matter; start the file with a line '---', the fields, and another '---'")
+        problems.add(shown_as, 1, "", say("no-front-matter"))
         return None
     end = _closing_line(lines)
     if end is None:
-        problems.add(shown_as, 1, "", "the front matter is not closed; add a line '---' after the fields")
+        problems.add(shown_as, 1, "", say("front-matter-unclosed"))
         return None
     report_unsafe_markup("\n".join(lines[end + 1 :]), problems, shown_as, end + 2)
     report_broken_links("\n".join(lines[end + 1 :]), path.parent, problems, shown_as, end + 2, site_links)
@@ -42,7 +43,7 @@ def read_front_matter(path: Path, shown_as: str, problems: Problems, site_links:
     if data is None:
         return LineDict()
     if not isinstance(data, LineDict):
-        problems.add(shown_as, 2, "", "the front matter must be fields such as 'title: ...'")
+        problems.add(shown_as, 2, "", say("front-matter-not-fields"))
         return None
     return data
 

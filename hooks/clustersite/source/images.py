@@ -13,7 +13,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from clustersite.text.limits import MAX_IMAGE_BYTES, kilobytes
-from clustersite.text.messages import say
+from clustersite.text.messages import Message, say
 
 SIGNATURES = {".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",)}
 KIND_NAMES = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".webp": "WebP", ".svg": "SVG"}
@@ -25,7 +25,7 @@ def _looks_like(head: bytes, suffix: str) -> bool:
     return any(head.startswith(signature) for signature in SIGNATURES.get(suffix, ()))
 
 
-def image_problem(path: Path, noun: str, width_hint: int) -> str | None:
+def image_problem(path: Path, noun: str, width_hint: int) -> Message | None:
     """Why `path` cannot be published as an image, or None."""
     size = path.stat().st_size
     if size > MAX_IMAGE_BYTES:
@@ -39,7 +39,7 @@ def image_problem(path: Path, noun: str, width_hint: int) -> str | None:
     return None
 
 
-def svg_problem(data: bytes) -> str | None:
+def svg_problem(data: bytes) -> Message | None:
     if b"<!DOCTYPE" in data.upper() or b"<!ENTITY" in data.upper():
         return say("svg-unsafe", what="<!DOCTYPE>/<!ENTITY>")  # entities can expand without bound
     try:

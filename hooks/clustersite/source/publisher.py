@@ -13,22 +13,15 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from clustersite.text.errors import ConfigError
+from clustersite.text.messages import Message, say
 
-FIELDS = {
-    "name": "the name of the body that runs the site",
-    "email": "its e-mail address for questions about the site",
-    "address": "its postal address",
-}
+FIELDS = ("name", "email", "address")  # what each is: "publisher-<field>" in the catalogue
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", ""}
 
 
-def missing(extra: Mapping[str, Any] | None) -> list[str]:
+def missing(extra: Mapping[str, Any] | None) -> list[Message]:
     publisher = (extra or {}).get("publisher") or {}
-    return [
-        f"mkdocs.yml: extra.publisher.{key}: empty; write {what} (required before the site is published)"
-        for key, what in FIELDS.items()
-        if not str(publisher.get(key) or "").strip()
-    ]
+    return [say("publisher-missing", key=key, what=say(f"publisher-{key}")) for key in FIELDS if not str(publisher.get(key) or "").strip()]
 
 
 def missing_fields(extra: Mapping[str, Any] | None) -> str:
@@ -44,4 +37,4 @@ def is_public(site_url: str | None) -> bool:
 def require(site_url: str | None, extra: Mapping[str, Any] | None) -> None:
     """ConfigError listing what is missing, for a build meant for a public address."""
     if is_public(site_url) and (lines := missing(extra)):
-        raise ConfigError("The site cannot be published without naming who runs it:\n" + "\n".join(lines))
+        raise ConfigError(say("publisher-required", lines=lines))

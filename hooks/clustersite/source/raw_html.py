@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from clustersite.text.messages import Message, say
 from clustersite.text.problems import Problems
 
 SAFE_SCHEMES = frozenset({"", "http", "https", "mailto"})
@@ -23,7 +24,7 @@ SAFE_SCHEMES = frozenset({"", "http", "https", "mailto"})
 
 URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "poster", "cite", "background", "data", "srcset", "xlink:href"})
 
-REMOVE = "remove it"
+REMOVE = say("html-remove")
 DANGEROUS_TAGS = frozenset(
     {
         "script",
@@ -51,30 +52,25 @@ DANGEROUS_TAGS = frozenset(
     }
 )
 INSTEAD = {
-    "img": "use Markdown: ![alt text](path)",
-    "a": "use Markdown: [link text](https://...)",
-    "b": "use Markdown: **bold text**",
-    "strong": "use Markdown: **bold text**",
-    "i": "use Markdown: *italic text*",
-    "em": "use Markdown: *italic text*",
-    "br": "end the line with two spaces for a line break, or leave an empty line for a new paragraph",
-    "p": "leave an empty line between paragraphs",
-    "h1": "use Markdown: # Heading",
-    "h2": "use Markdown: ## Heading",
-    "h3": "use Markdown: ### Heading",
-    "h4": "use Markdown: #### Heading",
-    "h5": "use Markdown: ##### Heading",
-    "h6": "use Markdown: ###### Heading",
-    "ul": "use Markdown: - item",
-    "ol": "use Markdown: 1. item",
-    "li": "use Markdown: - item",
-    "code": "use Markdown: `code`",
-    "pre": "use Markdown: a line ``` before and after the code",
-    "blockquote": "use Markdown: > quoted text",
-    "hr": "use Markdown: --- on a line of its own",
-    "table": "use a Markdown table: | a | b |",
+    "img": say("html-img"),
+    "a": say("html-a"),
+    "b": say("html-bold"),
+    "strong": say("html-bold"),
+    "i": say("html-italic"),
+    "em": say("html-italic"),
+    "br": say("html-br"),
+    "p": say("html-p"),
+    **{f"h{level}": say("html-heading", hashes="#" * level) for level in range(1, 7)},
+    "ul": say("html-list"),
+    "ol": say("html-numbered"),
+    "li": say("html-list"),
+    "code": say("html-code"),
+    "pre": say("html-pre"),
+    "blockquote": say("html-quote"),
+    "hr": say("html-hr"),
+    "table": say("html-table"),
 }
-OTHER_TAGS = "write plain Markdown without it"
+OTHER_TAGS = say("html-other")
 
 
 @dataclass(frozen=True)
@@ -82,7 +78,7 @@ class Finding:
     """One occurrence; `line` counts from 1 within the text given."""
 
     line: int
-    message: str
+    message: Message
 
 
 def link_scheme(target: str) -> str:
@@ -180,7 +176,7 @@ def _shown_tag(name: str, attributes: str | None) -> str:
     return f"<{name.lower()} …>" if attributes and attributes.strip(" \t\n/") else f"<{name.lower()}>"
 
 
-def _tag_advice(name: str, attributes: str) -> str:
+def _tag_advice(name: str, attributes: str) -> Message:
     name = name.lower()
     if name in DANGEROUS_TAGS or _EVENT_ATTRIBUTE.search(attributes):
         return REMOVE
@@ -191,11 +187,11 @@ def _tag_advice(name: str, attributes: str) -> str:
     return INSTEAD.get(name, OTHER_TAGS)
 
 
-def _unsafe_link(target: str) -> str:
+def _unsafe_link(target: str) -> Message:
     shown = target if len(target) <= 60 else target[:57] + "..."
     scheme = link_scheme(target)
-    fix = REMOVE if scheme in ("javascript", "vbscript", "data", "invalid") else "link to an address starting with https://, or mailto: for e-mail"
-    return f'unsafe link (got "{shown}"); only https://, http://, mailto: and paths are kept, so {fix}'
+    fix = REMOVE if scheme in ("javascript", "vbscript", "data", "invalid") else say("link-https")
+    return say("unsafe-link", shown=shown, fix=fix)
 
 
 def find_unsafe_markup(text: str) -> list[Finding]:
@@ -208,13 +204,13 @@ def find_unsafe_markup(text: str) -> list[Finding]:
     ):
         return []  # most texts: no tag or attribute list, only safe links (code or not)
     masked = _mask_code(text)
-    found: set[tuple[int, str]] = set()
+    found: set[tuple[int, Message]] = set()
     for match in _TAG.finditer(masked):
         if match[0].startswith("<!--"):
-            found.add((match.start(), f"raw HTML is not allowed in Markdown: <!-- …>; {REMOVE}"))
+            found.add((match.start(), say("raw-html", tag="<!-- …>", advice=REMOVE)))
         else:
             advice = _tag_advice(match[1], match[2] or "")
-            found.add((match.start(), f"raw HTML is not allowed in Markdown: {_shown_tag(match[1], match[2])}; {advice}"))
+            found.add((match.start(), say("raw-html", tag=_shown_tag(match[1], match[2]), advice=advice)))
     for pattern in (_ANGLE_LINK, _INLINE_TARGET, _REFERENCE_TARGET):
         for match in pattern.finditer(masked):
             target = match[1].strip("<>")
@@ -222,7 +218,7 @@ def find_unsafe_markup(text: str) -> list[Finding]:
                 found.add((match.start(1) + match[1].startswith("<"), _unsafe_link(target)))
     for match in _ATTRIBUTE_LIST.finditer(masked):
         if _EVENT_ATTRIBUTE.search(match[0].strip("{}:")) or any(not is_safe_target(url[2]) for url in _URL_ATTRIBUTE.finditer(match[0])):
-            found.add((match.start(), f"attributes that run scripts or link to scripts are not allowed (got {match[0]}); {REMOVE}"))
+            found.add((match.start(), say("unsafe-attributes", got=match[0])))
     return [Finding(masked.count("\n", 0, offset) + 1, message) for offset, message in sorted(found)]
 
 

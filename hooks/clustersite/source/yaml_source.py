@@ -19,7 +19,7 @@ import yaml
 
 from clustersite.text.errors import RefusedYaml
 from clustersite.text.limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_ITEMS, MAX_VALUES, file_too_large
-from clustersite.text.messages import say
+from clustersite.text.messages import Message, say
 from clustersite.text.problems import Problems
 
 
@@ -78,7 +78,7 @@ _MERGE_TAG = "tag:yaml.org,2002:merge"
 _STR_TAG = "tag:yaml.org,2002:str"
 _KEY_TYPES = (str, int, float, bool, type(None))
 
-ANCHORS_REFUSED = "YAML anchors (&) and aliases (*) are not allowed; write the value out in full"
+ANCHORS_REFUSED: Message = say("yaml-anchors")
 
 
 class _Open:
@@ -157,9 +157,7 @@ def _build(loader: _LineSafeLoader, first_line: int) -> Any:
         else:
             values += 1
             if values > MAX_VALUES:
-                raise _refused(
-                    anchor_lines, line, "", f"more than {MAX_VALUES} values in one file; split it into smaller files or keep only what the site shows"
-                )
+                raise _refused(anchor_lines, line, "", say("yaml-too-many-values", limit=MAX_VALUES))
             if event.anchor is not None:
                 anchor_lines.add(line)
             mark = event.start_mark
@@ -174,7 +172,7 @@ def _build(loader: _LineSafeLoader, first_line: int) -> Any:
                         anchor_lines,
                         line,
                         "",
-                        f"nested more than {MAX_DEPTH} levels deep; no field needs that many, so remove the extra brackets or indentation",
+                        say("yaml-too-deep", limit=MAX_DEPTH),
                     )
                 container = LineList() if is_list else LineDict()
                 container.line = line
@@ -190,13 +188,8 @@ def _build(loader: _LineSafeLoader, first_line: int) -> Any:
         if parent.key is _NO_KEY or isinstance(parent.value, LineList):
             parent.count += 1
             if parent.count > MAX_ITEMS:
-                noun = "items" if isinstance(parent.value, LineList) else "keys"
-                raise _refused(
-                    anchor_lines,
-                    parent.shown_line,
-                    parent.path,
-                    f"more than {MAX_ITEMS} {noun}; keep at most {MAX_ITEMS} (what the page needs) and link to a source for the rest",
-                )
+                too_many = "yaml-too-many-items" if isinstance(parent.value, LineList) else "yaml-too-many-keys"
+                raise _refused(anchor_lines, parent.shown_line, parent.path, say(too_many, limit=MAX_ITEMS))
         if isinstance(parent.value, LineList):
             parent.value.append(value)
             parent.value.item_lines.append(line)
@@ -220,7 +213,7 @@ def _build(loader: _LineSafeLoader, first_line: int) -> Any:
     return value
 
 
-def _refused(anchor_lines: set[int], line: int = 0, field_name: str = "", message: str = "") -> RefusedYaml:
+def _refused(anchor_lines: set[int], line: int = 0, field_name: str = "", message: Message | None = None) -> RefusedYaml:
     """The refusal to raise: a limit crossed at `line` (if given) and every anchor or alias seen so far."""
     refusals = [(anchor_line, "", ANCHORS_REFUSED) for anchor_line in sorted(anchor_lines)]
     return RefusedYaml(refusals + [(line, field_name, message)] if message else refusals)
@@ -240,17 +233,17 @@ UNREADABLE = object()
 """Returned by parse_reported when the text is not valid YAML (already reported)."""
 
 
-def read_text(path: Path, shown_as: str, problems: Problems, kind: str = "data files") -> str | None:
+def read_text(path: Path, shown_as: str, problems: Problems, kind: str = "data-files") -> str | None:
     """The file's text; None (and a problem) when it is too large or not UTF-8.
     `kind` names what the size limit is for, in the message."""
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:  # checked before reading, so a huge file is never loaded
-        problems.add(shown_as, 0, "", file_too_large(size, kind))
+        problems.add(shown_as, 1, "", file_too_large(size, kind))
         return None
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        problems.add(shown_as, 1, "", "the file is not UTF-8 text; save it with UTF-8 encoding")
+        problems.add(shown_as, 1, "", say("not-utf8"))
         return None
     if text.startswith("\ufeff"):  # some Windows editors add it; MkDocs would read it as part of the first line
         problems.add(shown_as, 1, "", say("bom"))
@@ -268,20 +261,11 @@ def parse_reported(text: str, shown_as: str, problems: Problems, first_line: int
             for number in tabs:
                 problems.add(shown_as, number, "", say("tab", line=number))
             return UNREADABLE
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + first_line if mark else first_line
-        reason = error.problem or error.context or "unreadable YAML"
-        if error.context and error.context_mark and error.context_mark.line + first_line != line:
-            reason += f" ({error.context} that starts on line {error.context_mark.line + first_line})"
-        problems.add(
-            shown_as,
-            line,
-            "",
-            f"not valid YAML: {reason}; check the indentation and quotes on this line and the one above",
-        )
+        line, message = _yaml_message(error, first_line)
+        problems.add(shown_as, line, "", message)
         return UNREADABLE
     except yaml.YAMLError as error:
-        problems.add(shown_as, first_line, "", f"not valid YAML: {error}")
+        problems.add(shown_as, first_line, "", say("yaml-other", reason=str(error)))
         return UNREADABLE
     except RefusedYaml as refused:
         for line, field_name, message in refused.refusals:
@@ -289,6 +273,42 @@ def parse_reported(text: str, shown_as: str, problems: Problems, first_line: int
         return UNREADABLE
     report_duplicates(data, shown_as, problems)
     return data
+
+
+YAML_PROBLEMS = (  # libyaml's words (problem, then context) -> the catalogue's plain ones
+    ("while scanning a quoted scalar", "yaml-unclosed-quote"),
+    ("while scanning an alias", "yaml-star"),
+    ("found unknown escape character", "yaml-escape"),
+    ("did not find expected ',' or ']'", "yaml-flow-list"),
+    ("did not find expected ',' or '}'", "yaml-flow-mapping"),
+    ("did not find expected '-' indicator", "yaml-no-dash"),
+    ("did not find expected key", "yaml-no-key"),
+    ("mapping values are not allowed", "yaml-colon"),
+    ("found character that cannot start any token", "yaml-bad-start"),
+    ("could not determine a constructor for the tag", "yaml-tag"),
+    ("directive", "yaml-directive"),
+    ("expected a single document", "yaml-two-documents"),
+    ("a key must be plain text", "yaml-key-not-text"),
+)
+
+
+def _yaml_message(error: yaml.MarkedYAMLError, first_line: int) -> tuple[int, Message]:
+    """The line and plain words for libyaml's error. An unclosed quote is
+    reported where it opens, not at the end of the file where the parser
+    gave up; a bracket that is never closed names the line it opened on."""
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + first_line if mark else first_line
+    said = f"{error.problem or ''} | {error.context or ''}"
+    start = error.context_mark.line + first_line if error.context_mark else line
+    for words, message_id in YAML_PROBLEMS:
+        if words in said:
+            if message_id == "yaml-unclosed-quote":
+                line = start
+            return line, say(message_id, start=start)
+    reason = error.problem or error.context or "unreadable YAML"
+    if error.context and error.context_mark and start != line:
+        reason += f" ({error.context} that starts on line {start})"
+    return line, say("yaml-other", reason=reason)
 
 
 def load_yaml(path: Path, shown_as: str, problems: Problems) -> Any:
@@ -304,7 +324,7 @@ def load_yaml(path: Path, shown_as: str, problems: Problems) -> Any:
 def report_duplicates(data: Any, shown_as: str, problems: Problems) -> None:
     if isinstance(data, LineDict):
         for key, line in data.duplicates:
-            problems.add(shown_as, line, str(key), "given twice in the same place; keep only one")
+            problems.add(shown_as, line, str(key), say("given-twice"))
         for value in data.values():
             report_duplicates(value, shown_as, problems)
     elif isinstance(data, LineList):

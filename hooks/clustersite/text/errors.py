@@ -7,11 +7,24 @@ build with its message, never a traceback; `make check` catches
 
 from __future__ import annotations
 
+from typing import Any
+
+from clustersite.text.messages import Message, in_lang, say
 from clustersite.text.problems import Problem, Problems
 
 
 class SiteError(Exception):
-    """Something a person must fix before the site can be built; the message says what."""
+    """Something a person must fix before the site can be built; the message says what.
+
+    Raised with a catalogue message, it reads in either language (`in_lang`);
+    `str()` is the English text, for logs and tests."""
+
+    def __init__(self, message: Any = ""):
+        super().__init__(message)
+        self.message = message
+
+    def in_lang(self, lang: str) -> str:
+        return str(in_lang(self.message, lang))
 
 
 class ContentError(SiteError):
@@ -19,11 +32,12 @@ class ContentError(SiteError):
 
     def __init__(self, problems: Problems):
         self.problems: list[Problem] = problems.sorted()
+        super().__init__(self.in_lang("en"))
+
+    def in_lang(self, lang: str) -> str:
         count = len(self.problems)
-        noun = "problem" if count == 1 else "problems"
-        lines = [f"The content has {count} {noun}; fix each one and build again:"]
-        lines += [str(problem) for problem in self.problems]
-        super().__init__("\n".join(lines))
+        heading = say("content-problems", count=count, noun="problem" if count == 1 else "problems").in_lang(lang)
+        return "\n".join([heading, *(problem.in_lang(lang) for problem in self.problems)])
 
 
 class ConfigError(SiteError):
@@ -60,6 +74,6 @@ class RefusedYaml(SiteError):
     a problem with its line; it carries every refusal as (line, field, message),
     and the file is then treated as unreadable."""
 
-    def __init__(self, refusals: list[tuple[int, str, str]]):
-        super().__init__("; ".join(message for _, _, message in refusals))
+    def __init__(self, refusals: list[tuple[int, str, Message]]):
+        super().__init__("; ".join(str(message) for _, _, message in refusals))
         self.refusals = refusals

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import math
 
+from clustersite.text.messages import Message, say
+
 MAX_FILE_BYTES = 1_000_000
 """A data file, or a Markdown page's front matter and body together."""
 
@@ -40,5 +42,6 @@ def megabytes(size: int) -> str:
     return f"{math.ceil(size / 100_000) / 10:.1f} MB"
 
 
-def file_too_large(size: int, kind: str) -> str:
-    return f"the file is {megabytes(size)}; {kind} must stay under {MAX_FILE_BYTES // 1_000_000} MB — split the text or remove embedded data"
+def file_too_large(size: int, kind: str) -> Message:
+    """`kind` names what the limit is for: "data-files" or "pages"."""
+    return say("file-too-large", size=megabytes(size), kind=say(f"kind-{kind}"), limit=MAX_FILE_BYTES // 1_000_000)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from clustersite.text.messages import in_lang
+from clustersite.text.messages import Message, in_lang, say
 
 
 @dataclass(frozen=True, order=True)
@@ -18,16 +18,16 @@ class Problem:
     path: str
     line: int
     field: str
-    message: str
+    message: Message  # from the catalogue (`say`), so it reads in either language; mypy refuses plain text
 
     def __str__(self) -> str:
         return self.in_lang("en")
 
     def in_lang(self, lang: str) -> str:
         """The line in `lang` (catalogued messages only; others stay English)."""
-        message = in_lang(self.message, lang)
+        message, field_name = in_lang(self.message, lang), in_lang(self.field, lang)  # a field is a key, or a word such as "translation"
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.field}: {message}" if self.field else f"{where}: {message}"
+        return f"{where}: {field_name}: {message}" if field_name else f"{where}: {message}"
 
 
 @dataclass
@@ -42,10 +42,10 @@ class Problems:
     items: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
 
-    def add(self, path: str, line: int, field_name: str, message: str) -> None:
+    def add(self, path: str, line: int, field_name: str, message: Message) -> None:
         self.items.append(Problem(path, line, field_name, message))
 
-    def warn(self, path: str, line: int, field_name: str, message: str) -> None:
+    def warn(self, path: str, line: int, field_name: str, message: Message) -> None:
         self.warnings.append(Problem(path, line, field_name, message))
 
     def extend(self, other: Problems) -> None:
@@ -71,9 +71,9 @@ def describe(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if value is None:
-        return "nothing"
+        return say("got-nothing")
     if isinstance(value, dict):
-        return "a mapping"
+        return say("got-mapping")
     if isinstance(value, list):
-        return "a list"
+        return say("got-list")
     return str(value)

@@ -33,7 +33,7 @@ def annotation(problem: Problem, lang: str = "en") -> str:
         return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
     where = f"file={problem.path},line={max(problem.line, 1)}"
-    title = f",title={escape(problem.field).replace(',', '%2C').replace(':', '%3A')}" if problem.field else ""
+    title = f",title={escape(in_lang(problem.field, lang)).replace(',', '%2C').replace(':', '%3A')}" if problem.field else ""
     return f"::error {where}{title}::{escape(problem.in_lang(lang))}"
 
 
@@ -61,10 +61,10 @@ def step_summary(problems: list[Problem], lang: str = "en") -> str:
     def cell(text: str) -> str:
         return text.replace("|", "\\|").replace("\n", " ")
 
-    heading = "| File | Line | Field | Problem |" if lang == "en" else "| Failas | Eilutė | Laukas | Problema |"
+    heading = say("summary-heading").in_lang(lang)
     lines = ["### `make check`", "", heading, "| --- | --- | --- | --- |"]
     for problem in problems:
-        lines.append(f"| {cell(problem.path)} | {problem.line or ''} | {cell(problem.field)} | {cell(in_lang(problem.message, lang))} |")
+        lines.append(f"| {cell(problem.path)} | {problem.line or ''} | {cell(in_lang(problem.field, lang))} | {cell(in_lang(problem.message, lang))} |")
     return "\n".join(lines) + "\n"
 
 
