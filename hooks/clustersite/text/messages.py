@@ -98,6 +98,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {  # id: (English, Lithuanian)
     ),
     "noun-logo": ("logo", "logotipas"),
     "noun-image": ("image", "paveikslėlis"),
+    # citations: which source states each fact on a profile (issue 26)
+    "cite-missing": (
+        'the profile shows this fact, but no source names it; add {field} to the supports list of the source that states it, or remove the fact if none does',
+        "profilyje rodomas šis faktas, bet nė vienas šaltinis jo nenurodo; įrašykite {field} į to šaltinio, kuris jį patvirtina, supports sąrašą arba pašalinkite faktą, jei tokio šaltinio nėra",
+    ),
+    "cite-not-shown": (
+        "names {field}, which this profile does not fill; remove it from supports or fill the field",
+        "nurodo {field}, bet šis profilis to lauko neturi; pašalinkite jį iš supports arba užpildykite lauką",
+    ),
+    "cite-no-such-source": (
+        "cites source {number} ({marker}), but this page lists {count} source(s); cite a number from 1 to {count} or add the source",
+        "cituoja {number} šaltinį ({marker}), bet šiame puslapyje šaltinių yra {count}; nurodykite numerį nuo 1 iki {count} arba pridėkite šaltinį",
+    ),
     # summaries
     "summary-problems": (
         "{count} {noun} found; fix each one and run `make check` again.",
