@@ -100,7 +100,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {  # id: (English, Lithuanian)
     "noun-image": ("image", "paveikslėlis"),
     # citations: which source states each fact on a profile (issue 26)
     "cite-missing": (
-        'the profile shows this fact, but no source names it; add {field} to the supports list of the source that states it, or remove the fact if none does',
+        "the profile shows this fact, but no source names it; add {field} to the supports list of the source that states it, or remove the fact if none does",
         "profilyje rodomas šis faktas, bet nė vienas šaltinis jo nenurodo; įrašykite {field} į to šaltinio, kuris jį patvirtina, supports sąrašą arba pašalinkite faktą, jei tokio šaltinio nėra",
     ),
     "cite-not-shown": (
