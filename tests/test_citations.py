@@ -8,11 +8,14 @@ import textwrap
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
 from clustersite.model.site_data import load_site
 from clustersite.model.sources import FACT_FIELDS
+from clustersite.source.citation_markers import mark_html, markers_in
 from conftest import BUILD_DATE, REPO, minimal_cluster
 from test_cluster_validation import problems_for, repo_with
+from test_entry_validation import problems_for as entry_problems
 
 TWO_SOURCES = """\
     sources:
@@ -153,3 +156,41 @@ def test_the_real_profiles_name_a_source_for_every_fact_they_show():
     for cluster in load_site(REPO, BUILD_DATE).clusters:
         for field in cluster.facts_shown:
             assert cluster.cited_by(field), (cluster.slug, field)
+
+
+# --- markers in Markdown: news, stories, events and descriptions -------------
+
+
+@pytest.mark.unit
+def test_markers_are_found_outside_code_only():
+    text = "Figure 12.[^2]\n\n`[^9]` in code\n\n```\n[^8]\n```\n    [^7] indented code\nTwo.[^1][^3]\n"
+    assert [(line, number) for line, _, number in markers_in(text)] == [(0, 2), (8, 1), (8, 3)]
+
+
+@pytest.mark.unit
+def test_markers_become_links_to_the_sources_and_a_wrong_number_stays_as_written():
+    html = mark_html("<p>A.[^1][^2] B.[^3] <code>[^1]</code></p>", ["One <&>", "Two"], "source")
+    page = BeautifulSoup(str(html), "html.parser")
+    (sup,) = page.select("sup.cs-cite")
+    assert [(a["href"], a["title"], a.get_text(" ", strip=True)) for a in sup.select("a")] == [
+        ("#cs-source-1", "One <&>", "source 1"),
+        ("#cs-source-2", "Two", "source 2"),
+    ]
+    assert "B.[^3]" in page.get_text() and page.code.get_text() == "[^1]"
+
+
+@pytest.mark.unit
+def test_a_marker_in_a_description_names_a_listed_source(tmp_path):
+    text = minimal_cluster(description="description:\n  lt: Įkurtas 2011 m.[^1]\n  en: Founded in 2011.[^3]\n")
+    assert problems_for(tmp_path, {"x.yml": text}) == [
+        "data/clusters/x.yml:11: description.en: cites source 3 ([^3]), but the page lists only 1; cite one of them or add the source to sources"
+    ]
+
+
+@pytest.mark.unit
+def test_a_marker_in_a_news_post_names_a_listed_source(tmp_path):
+    lt = "---\ntitle: Naujiena\ndate: 2024-03-05\nclusters: [litek]\nsources:\n  - url: https://example.org/a\n---\nTekstas.[^1]\n\nDar.[^2]\n"
+    en = "---\ntitle: News\n---\nText.[^1]\n"
+    assert entry_problems(tmp_path, {"naujienos/2024-03-05-a.md": lt, "naujienos/2024-03-05-a.en.md": en}) == [
+        "content/naujienos/2024-03-05-a.md:10: cites source 2 ([^2]), but the page lists only 1; cite one of them or add the source to sources"
+    ]

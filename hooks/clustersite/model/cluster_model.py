@@ -18,6 +18,7 @@ from clustersite.model.fields import SLUG, Bool, Choice, Context, Date, Email, N
 from clustersite.model.labels import Label
 from clustersite.model.records import AsLocalized, Check, FileRecord, Help, Record, list_checks, markdown_warnings, refuse, refuse_all, validate
 from clustersite.model.sources import FACT_FIELDS, ClusterSource
+from clustersite.source.citation_markers import markers_in
 from clustersite.source.yaml_source import load_yaml
 from clustersite.text.localized import LocalizedText
 from clustersite.text.messages import say
@@ -100,7 +101,14 @@ class Cluster(FileRecord):
         AsLocalized(200),
         Help("One sentence for cards and search results, at most 200 characters.", "Vienas sakinys kortelėms ir paieškai, ne daugiau kaip 200 simbolių."),
     ]
-    description: Annotated[LocalizedText | None, AsLocalized(markdown=True), Help("A longer description in Markdown.", "Ilgesnis aprašymas (Markdown).")] = None
+    description: Annotated[
+        LocalizedText | None,
+        AsLocalized(markdown=True),
+        Help(
+            "A longer description in Markdown; [^2] after a statement cites the second source.",
+            "Ilgesnis aprašymas (Markdown); [^2] po teiginiu nurodo antrąjį šaltinį.",
+        ),
+    ] = None
     sectors: Annotated[
         tuple[Annotated[str, Check(Choice(vocabulary="sectors", noun="sector"))], ...],
         *list_checks(unique=True),
@@ -190,6 +198,11 @@ class Cluster(FileRecord):
             for position, field in enumerate(source.supports):
                 if field not in shown:
                     found.append((("sources", index, "supports", position), say("cite-not-shown", field=field)))
+        for lang in ("lt", "en"):
+            text = getattr(self.description, lang, None) or ""
+            for _, marker, number in markers_in(text):
+                if not 1 <= number <= len(self.sources):
+                    found.append((("description", lang), say("cite-no-such-source", number=number, marker=marker, count=len(self.sources))))
         if len(self.sources) > 1:
             cited = {field for source in self.sources for field in source.supports}
             found += [((field,), say("cite-missing", field=field)) for field in self.facts_shown if field not in cited]

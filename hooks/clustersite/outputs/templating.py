@@ -21,6 +21,7 @@ from markupsafe import Markup
 
 from clustersite.model.site_data import SiteData
 from clustersite.outputs.build import language_root
+from clustersite.source.citation_markers import mark_html
 from clustersite.source.markdown_text import render_markdown
 from clustersite.text import urls
 from clustersite.text.dates import VILNIUS, format_date, format_moment, format_span
@@ -79,6 +80,8 @@ def configure_theme(env: jinja2.Environment, custom_dir: Path, site: SiteData, l
         # Marked safe: Markdown from data files, rendered with raw HTML as text
         # and script links removed (markdown_text.SafeHtml).
         markdown=lambda text: Markup(render_markdown(text.text if isinstance(text, Shown) else text)),
+        # `[^2]` in Markdown already rendered: a link to the page's source 2 (source/citation_markers.py).
+        cite_markers=lambda html, sources: mark_html(str(html), [source.title_in(lang) for source in sources], t("cite.source")),
         local_date=lambda value: format_date(value, lang),
         local_moment=lambda value: format_moment(value, lang, VILNIUS),
         local_span=lambda start, end=None: format_span(start, end, lang, VILNIUS),

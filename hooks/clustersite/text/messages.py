@@ -108,8 +108,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {  # id: (English, Lithuanian)
         "nurodo {field}, bet šis profilis to lauko neturi; pašalinkite jį iš supports arba užpildykite lauką",
     ),
     "cite-no-such-source": (
-        "cites source {number} ({marker}), but this page lists {count} source(s); cite a number from 1 to {count} or add the source",
-        "cituoja {number} šaltinį ({marker}), bet šiame puslapyje šaltinių yra {count}; nurodykite numerį nuo 1 iki {count} arba pridėkite šaltinį",
+        "cites source {number} ({marker}), but the page lists only {count}; cite one of them or add the source to sources",
+        "cituoja šaltinį nr. {number} ({marker}), bet puslapyje nurodyta šaltinių: {count}; cituokite vieną iš jų arba įrašykite šaltinį į sources",
     ),
     # summaries
     "summary-problems": (
