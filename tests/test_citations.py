@@ -125,17 +125,21 @@ def fact_rows(page, root: str):
 @pytest.mark.build
 @pytest.mark.parametrize("root", ["", "en/"])
 def test_every_marker_leads_to_a_source_on_the_same_page_and_says_so(real_site, root):
-    paths = profile_paths(real_site, root)
-    assert paths
-    for path in paths:
-        page = real_site.page(path)
+    """On profiles (facts and descriptions) and on news, stories and events."""
+    language = real_site.site / root
+    pages = [p for p in language.rglob("index.html") if root or not p.relative_to(language).parts[0] == "en"]
+    cited = 0
+    for file in pages:
+        page = real_site.page(file.relative_to(real_site.site).as_posix())
         sources = {li["id"]: li for li in page.select(".cs-source-list > li[id]")}
         for link in page.select(".cs-cite a"):
+            cited += 1
             target = link["href"].removeprefix("#")
-            assert link["href"].startswith("#") and target in sources, (path, link)
+            assert link["href"].startswith("#") and target in sources, (file, link)
             number = target.removeprefix("cs-source-")
-            assert link.get_text(" ", strip=True).split() == [MARKER_WORD[root], number], (path, link)
-            assert link["title"] == sources[target].find("a").get_text(strip=True), (path, link)
+            assert link.get_text(" ", strip=True).split() == [MARKER_WORD[root], number], (file, link)
+            assert link["title"] == sources[target].find("a").get_text(strip=True), (file, link)
+    assert cited >= len(profile_paths(real_site, root))  # the walk found markers to check
 
 
 @pytest.mark.build
