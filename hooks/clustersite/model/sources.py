@@ -43,12 +43,11 @@ FACT_FIELDS = (
 
 
 @dataclass(frozen=True)
-class OneOrBothLanguages:
+class OneOrBothLanguages(AsLocalized):
     """`Annotated[str | LocalizedText, OneOrBothLanguages(200)]`: a name given
     once (the official one, shown on both language versions) or as {lt, en}
-    where the source itself gives both."""
-
-    max_length: int
+    where the source itself gives both. Tools that walk the model (the error
+    map, the payload tests) see its two-language form, as for AsLocalized."""
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> CoreSchema:
         once = TypeAdapter(Annotated[str, Check(Str(max_length=self.max_length))])
