@@ -34,6 +34,7 @@ from clustersite.outputs.state import BuildState
 from clustersite.outputs.templating import configure_theme
 from clustersite.pages import kinds
 from clustersite.source import publisher
+from clustersite.source.citation_markers import mark_html
 from clustersite.source.markdown_text import SafeHtml
 from clustersite.text import messages, urls
 from clustersite.text.errors import SiteError
@@ -157,7 +158,13 @@ def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, 
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return Markup(html)  # marked safe: Python-Markdown's output, raw HTML as text and no script links (SafeHtml)
+    # Marked safe: Python-Markdown's output, raw HTML as text and no script links (SafeHtml);
+    # an entry's `[^2]` becomes a link to its source 2.
+    sources = getattr(state.views[page.file.src_uri].subject, "sources", None)
+    if sources:
+        lang = _language(config)
+        return mark_html(html, [source.title_in(lang) for source in sources], state.text[lang]("cite.source"))
+    return Markup(html)
 
 
 @_for_readers

@@ -137,7 +137,10 @@ MISTAKES: dict[str, dict[str, Change]] = {
     "news-unknown-cluster": news(news_lt("clusters: [bandomas]\n")),
     "news-unknown-tag": news(news_lt("tags: [naujiena]\n")),
     "news-image-without-description": {**news(news_lt("image: data/images/x.png\n")), "data/images/x.png": PNG},
-    "news-image-outside-its-folder": {**news(news_lt("image: data/news/Forumas.png\nimage_alt: Forumas\n"), "---\ntitle: News\nimage_alt: Forum\n---\n\nText.\n"), "data/news/Forumas.png": PNG},
+    "news-image-outside-its-folder": {
+        **news(news_lt("image: data/news/Forumas.png\nimage_alt: Forumas\n"), "---\ntitle: News\nimage_alt: Forum\n---\n\nText.\n"),
+        "data/news/Forumas.png": PNG,
+    },
     "news-broken-link-in-text": news(news_lt(body="Žr. [kitą naujieną](2024-01-01-nera.md).\n")),
     "news-raw-html-in-text": news(news_lt(body="Tekstas su <b>paryškinimu</b>.\n")),
     "news-script-in-english-text": news(news_lt(), "---\ntitle: News\n---\n\n<script>alert(1)</script>\n"),

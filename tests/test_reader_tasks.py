@@ -30,8 +30,9 @@ ROOTS = {"lt": "", "en": "en/"}
 OPEN = {"lt": "Priima naujus narius", "en": "Open to new members"}
 
 
-def source(path: str, title: str) -> str:
-    return f'  - url: https://{SOURCE_HOST}/{path}\n    title: "{title}"\n'
+def source(path: str, title: str, supports: str = "") -> str:
+    cited = f"    supports: [{supports}]\n" if supports else ""
+    return f'  - url: https://{SOURCE_HOST}/{path}\n    title: "{title}"\n' + cited
 
 
 # slug: (data file, what the tests need to know of it)
@@ -53,8 +54,8 @@ join:
   en: Fill in the membership form on the cluster's website.
 sources:
 """
-    + source("vejas/nariai", "Vėjo energijos klasteris: nariai (2024)")
-    + source("vejas/apie", "Vėjo energijos klasteris: apie"),
+    + source("vejas/nariai", "Vėjo energijos klasteris: nariai (2024)", "member_count, open_to_members")
+    + source("vejas/apie", "Vėjo energijos klasteris: apie", "sectors, county, city, founded, contact"),
     "duonos-klasteris": """\
 name: {lt: Duonos klasteris, en: Bread Cluster}
 summary: {lt: Kepyklų klasteris Kaune., en: A cluster of bakeries in Kaunas.}
@@ -150,7 +151,7 @@ def test_an_investor_reaches_a_cluster_in_a_sector_and_its_contact_route_in_thre
     chosen = next(slug for slug in visible_cards(page) if slug in WITH_ROUTE)
     steps.click(card_link(page, chosen))  # 2: a cluster in it
     page.wait_for_url(re.compile(rf"klasteriai/{chosen}/$"))
-    route = page.locator(".cs-glance__row--contact dd a")
+    route = page.locator(".cs-glance__row--contact dd > a")
     route.scroll_into_view_if_needed()
     assert route.is_visible()
     href = route.get_attribute("href")
@@ -178,8 +179,9 @@ def test_a_company_finds_the_clusters_that_accept_members_and_how_to_apply(reade
     for slug in SAY_OPEN:
         page.goto(base + f"klasteriai/{slug}/")
         answer = page.locator(".cs-glance__row--open_to_members dd")
-        assert answer.inner_text().strip() == OPEN[lang]
-        how = page.locator(".cs-glance__row--contact dd a")
+        assert answer.evaluate("dd => dd.firstChild.textContent").strip() == OPEN[lang]
+        assert answer.locator(".cs-cite a").count() >= 1  # and which source says so
+        how = page.locator(".cs-glance__row--contact dd > a")
         how.scroll_into_view_if_needed()
         assert how.is_visible()
         if "join:" in CLUSTERS[slug]:  # the way to apply is on the profile
@@ -191,17 +193,17 @@ def test_a_company_finds_the_clusters_that_accept_members_and_how_to_apply(reade
 
 
 def test_a_journalist_gets_from_a_figure_to_its_source_in_one_click(reader):
-    """Today the figure's source is a link in the profile's source list; once
-    each value carries its own citation marker (the `marker(field)` slot in
-    partials/at-a-glance.html), this test should click that marker instead."""
+    """The figure's citation marker leads, in one click, to the numbered
+    source that states it, shown on the same page with its link."""
     page, base, lang, device = reader
     slug, stated_by = COUNTED
     page.goto(base + f"klasteriai/{slug}/")
     figure = page.locator(".cs-glance__row--size dd")
     figure.scroll_into_view_if_needed()
     assert figure.is_visible() and "14" in figure.inner_text()
-    link = page.locator(f".cs-sources a[href='{stated_by}']")
+    marker = figure.locator(".cs-cite a")
     steps = Steps(page)
-    steps.click(link)
-    page.wait_for_url(stated_by)
-    assert steps.taken == 1 and page.url == stated_by
+    steps.click(marker)
+    target = page.locator(":target")
+    assert steps.taken == 1 and target.count() == 1
+    assert target.is_visible() and target.locator(f"a[href='{stated_by}']").count() == 1

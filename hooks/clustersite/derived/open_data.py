@@ -477,13 +477,18 @@ def tables(site_url: str, vocabularies: Mapping[str, Mapping[str, Any]]) -> tupl
                     extra={"format": "uri"},
                     uri="schema:url",
                 ),
-                Column("title", "string", lambda r: r[2].title, Text("Title", "Pavadinimas"), "sources.title", uri="schema:name"),
+                Column("title", "string", lambda r: _one_title(r[2].title), Text("Title", "Pavadinimas"), "sources.title", uri="schema:name"),
                 Column("accessed", "date", lambda r: r[2].accessed, Text("Read on", "Žiūrėta"), "sources.accessed"),
             ),
             ("cluster", "position"),
             _items("sources"),
         ),
     )
+
+
+def _one_title(title: str | LocalizedText | None) -> str | None:
+    """A source's title for one CSV cell: the Lithuanian one where it has both."""
+    return title.lt if isinstance(title, LocalizedText) else title
 
 
 def _by_slug(site: SiteData) -> list[Cluster]:

@@ -17,11 +17,12 @@ from pydantic import model_validator
 
 from clustersite.model.fields import SLUG, Bool, Choice, Context, Date, Email, Number, RepoFile, Str, Text, Url, Where, Year
 from clustersite.model.labels import Label
-from clustersite.model.records import AsLocalized, Check, FileRecord, Help, Record, list_checks, markdown_warnings, refuse, validate
-from clustersite.model.sources import Source
+from clustersite.model.records import AsLocalized, Check, FileRecord, Help, Record, list_checks, markdown_warnings, refuse, refuse_all, validate
+from clustersite.model.sources import FACT_FIELDS, ClusterSource
+from clustersite.source.citation_markers import markers_in
 from clustersite.source.yaml_source import LineDict, load_yaml
 from clustersite.text.localized import LocalizedText
-from clustersite.text.messages import say
+from clustersite.text.messages import Message, say
 from clustersite.text.problems import describe
 
 SLUG_PATTERN = re.compile(SLUG)
@@ -125,7 +126,14 @@ class Cluster(FileRecord):
         AsLocalized(200),
         Help("One sentence for cards and search results, at most 200 characters.", "Vienas sakinys kortelėms ir paieškai, ne daugiau kaip 200 simbolių."),
     ]
-    description: Annotated[LocalizedText | None, AsLocalized(markdown=True), Help("A longer description in Markdown.", "Ilgesnis aprašymas (Markdown).")] = None
+    description: Annotated[
+        LocalizedText | None,
+        AsLocalized(markdown=True),
+        Help(
+            "A longer description in Markdown; [^2] after a statement cites the second source.",
+            "Ilgesnis aprašymas (Markdown); [^2] po teiginiu nurodo antrąjį šaltinį.",
+        ),
+    ] = None
     sectors: Annotated[
         tuple[Annotated[str, Check(Choice(vocabulary="sectors", noun="sector"))], ...],
         *list_checks(unique=True),
@@ -191,7 +199,12 @@ class Cluster(FileRecord):
         Help("Path to the logo in the repository, e.g. data/logos/litek.svg.", "Logotipo kelias saugykloje, pvz., data/logos/litek.svg."),
     ] = None
     sources: Annotated[
-        tuple[Source, ...], *list_checks(min_items=1), Help("Where the facts come from; at least one.", "Iš kur paimti faktai; bent vienas šaltinis.")
+        tuple[ClusterSource, ...],
+        *list_checks(min_items=1),
+        Help(
+            "Where the facts come from; at least one. With two or more, each source lists in supports the fields it states.",
+            "Iš kur paimti faktai; bent vienas šaltinis. Kai jų du ar daugiau, kiekvienas šaltinis supports sąraše nurodo laukus, kuriuos patvirtina.",
+        ),
     ]
     updated: Annotated[Annotated[dt.date, Check(Date())] | None, Help("When the profile was last checked.", "Kada profilis paskutinį kartą tikrintas.")] = None
 
@@ -201,6 +214,38 @@ class Cluster(FileRecord):
         if self.member_count is not None and self.member_count.value < listed:
             raise refuse(say("member-count-too-small", listed=listed, got=self.member_count.value), at=("member_count", "value"))
         return self
+
+    @model_validator(mode="after")
+    def _every_fact_names_its_source(self) -> Cluster:
+        found: list[tuple[tuple[str | int, ...], Message]] = []
+        shown = set(self.facts_shown)
+        for index, source in enumerate(self.sources):
+            for position, field in enumerate(source.supports):
+                if field not in shown:
+                    found.append((("sources", index, "supports", position), say("cite-not-shown", field=field)))
+        for lang in ("lt", "en"):
+            text = getattr(self.description, lang, None) or ""
+            for _, marker, number in markers_in(text):
+                if not 1 <= number <= len(self.sources):
+                    found.append((("description", lang), say("cite-no-such-source", number=number, marker=marker, count=len(self.sources))))
+        if len(self.sources) > 1:
+            cited = {field for source in self.sources for field in source.supports}
+            found += [((field,), say("cite-missing", field=field)) for field in self.facts_shown if field not in cited]
+        if found:
+            raise refuse_all(found)
+        return self
+
+    @property
+    def facts_shown(self) -> tuple[str, ...]:
+        """The fact fields this profile fills, in the page's order (sources.FACT_FIELDS)."""
+        return tuple(field for field in FACT_FIELDS if getattr(self, field) not in (None, ()))
+
+    def cited_by(self, *fields: str) -> tuple[int, ...]:
+        """The numbers (from 1, their place in the list) of the sources that
+        state any of `fields`; the only source when there is one."""
+        if len(self.sources) == 1:
+            return (1,) if any(getattr(self, field) not in (None, ()) for field in fields) else ()
+        return tuple(number for number, source in enumerate(self.sources, 1) if set(fields) & set(source.supports))
 
     @property
     def members_total(self) -> int | None:

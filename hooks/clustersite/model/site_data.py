@@ -11,6 +11,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from clustersite.model.body_citations import check_entry_citations
 from clustersite.model.cluster_model import Cluster, Member, load_clusters
 from clustersite.model.entries import Entry, Event, News, Story, load_entries
 from clustersite.model.fields import Context
@@ -252,6 +253,7 @@ def load_site(
     # if the file has problems of its own (those are reported separately).
     ctx.vocabularies = {**vocabularies, "clusters": {p.stem: None for p in sorted((repo_root / "data" / "clusters").glob("*.yml"))}}
     entries = load_entries(repo_root, docs_dir or repo_root / "content", ctx)
+    check_entry_citations(entries, repo_root, problems)
     check_handwritten_pages(repo_root, docs_dir or repo_root / "content", problems, ctx.site_links)
     report_working_notes(repo_root, docs_dir or repo_root / "content", problems)
     site = SiteData(build_date, vocabularies, tuple(clusters), tuple(entries), repo_root=repo_root, site_links=tuple(ctx.site_links))

@@ -24,6 +24,7 @@ from clustersite.derived import county_map
 from clustersite.model.cluster_model import member_name
 from clustersite.model.site_data import SiteData
 from clustersite.outputs.build import language_root
+from clustersite.source.citation_markers import mark_html
 from clustersite.source.markdown_text import render_markdown
 from clustersite.text import urls
 from clustersite.text.dates import VILNIUS, format_date, format_moment, format_span
@@ -82,6 +83,8 @@ def configure_theme(env: jinja2.Environment, custom_dir: Path, site: SiteData, l
         # Marked safe: Markdown from data files, rendered with raw HTML as text
         # and script links removed (markdown_text.SafeHtml).
         markdown=_markdown_filter(language_root(lang)),
+        # `[^2]` in Markdown already rendered: a link to the page's source 2 (source/citation_markers.py).
+        cite_markers=lambda html, sources: mark_html(str(html), [source.title_in(lang) for source in sources], t("cite.source")),
         local_date=lambda value: format_date(value, lang),
         city_in_lang=lambda city: county_map.city_name(city, lang),  # the city table's name in the page's language
         member_name=lambda member: member_name(member, lang),  # English where a source gives it, else the official name

@@ -98,6 +98,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {  # id: (English, Lithuanian)
     ),
     "noun-logo": ("logo", "logotipas"),
     "noun-image": ("image", "paveikslėlis"),
+    # citations: which source states each fact on a profile (issue 26)
+    "cite-missing": (
+        "the profile shows this fact, but no source names it; add {field} to the supports list of the source that states it, or remove the fact if none does",
+        "profilyje rodomas šis faktas, bet nė vienas šaltinis jo nenurodo; įrašykite {field} į to šaltinio, kuris jį patvirtina, supports sąrašą arba pašalinkite faktą, jei tokio šaltinio nėra",
+    ),
+    "cite-not-shown": (
+        "names {field}, which this profile does not fill; remove it from supports or fill the field",
+        "nurodo {field}, bet šis profilis to lauko neturi; pašalinkite jį iš supports arba užpildykite lauką",
+    ),
+    "cite-no-such-source": (
+        "cites source {number} ({marker}), but the page lists only {count}; cite one of them or add the source to sources",
+        "cituoja šaltinį nr. {number} ({marker}), bet puslapyje nurodyta šaltinių: {count}; cituokite vieną iš jų arba įrašykite šaltinį į sources",
+    ),
     # summaries
     "summary-problems": (
         "{count} {noun} found; fix each one and run `make check` again.",
