@@ -34,7 +34,7 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 serve: $(DEV_ENV)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 build: $(BUILD_ENV)
 	$(BIN)/mkdocs build --strict --clean

@@ -10,6 +10,7 @@ state is one `BuildState` (clustersite/outputs/state.py).
 
 from __future__ import annotations
 
+import copy
 import functools
 import logging
 from collections.abc import Callable
@@ -29,6 +30,7 @@ from mkdocs.utils.templates import TemplateContext, url_filter
 from clustersite.outputs import publish, serve_errors
 from clustersite.outputs.build import Build, base_path, language_root
 from clustersite.outputs.html_fixes import fix_page
+from clustersite.outputs.preview import empty_folder
 from clustersite.outputs.state import BuildState
 from clustersite.outputs.templating import configure_theme
 from clustersite.pages import kinds
@@ -64,6 +66,7 @@ def _language(config: MkDocsConfig) -> str:
 
 def on_startup(command: str, dirty: bool) -> None:
     state.serving = command == "serve"
+    state.incremental = state.serving and dirty  # `make serve`: mkdocs serve --dirty (outputs/preview.py)
 
 
 @_for_readers
@@ -79,6 +82,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 @_for_readers
 def on_pre_build(config: MkDocsConfig) -> None:
     if _language(config) == DEFAULT_LANGUAGE or state.site is None and not state.broken:  # once per build
+        if state.incremental and state.preview.plan(_root(config), last_build_good=state.site is not None and not state.broken):
+            empty_folder(Path(config.site_dir))  # a full rebuild starts clean, as without --dirty
         theme_dirs = [Path(folder) for folder in config.theme.dirs]
         report = state.start(_root(config), Path(config.docs_dir), theme_dirs, config.theme["favicon"])
         for level, lines in ((logging.INFO, report.notes), (logging.WARNING, report.warnings), (logging.ERROR, report.errors)):
@@ -86,16 +91,32 @@ def on_pre_build(config: MkDocsConfig) -> None:
                 log.log(level, line)
     if state.broken:  # serving broken content: no page is rendered
         config.theme.static_templates.clear()
-    state.views = {}
+    state.views, state.contexts = {}, {}
+    if _language(config) == DEFAULT_LANGUAGE:  # the language switch's links to the home pages (mkdocs-static-i18n's on_config)
+        state.home_alternates = copy.deepcopy(config.extra.get("alternate"))
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     return Files([]) if state.broken else files
 
 
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """After every plugin's on_files (mkdocs-static-i18n makes new File objects there)."""
+    if state.incremental:  # MkDocs reads and converts every page; on_env decides which to render
+        for file in files.documentation_pages():
+            file.is_modified = functools.partial(bool, True)  # type: ignore[method-assign]
+    return nav
+
+
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     if state.broken:
         return env
+    # mkdocs-static-i18n sets each page's language switch in config.extra and
+    # leaves the last one there: the 404 page of the next language (a theme
+    # template, rendered before the pages) showed links to whichever page the
+    # previous language rendered last. It gets the home pages'.
+    if state.home_alternates:
+        config.extra.alternate = copy.deepcopy(state.home_alternates)  # type: ignore[attr-defined]  # the attribute: the plugin sets and Material reads that
     lang, paths = _language(config), urls.link_paths()
     root = language_root(lang)
 
@@ -107,7 +128,28 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
 
     # custom_dir: mkdocs.yml sets it (overrides/)
     configure_theme(env, Path(config.theme.custom_dir), state.data, lang, state.html_text[lang], href=href, site_icon=state.icon)  # type: ignore[arg-type]
+    if state.incremental:
+        _choose_pages(files, config, lang)
     return env
+
+
+def _page_info(page: Page, config: MkDocsConfig, lang: str) -> kinds.PageInfo:
+    image = urljoin(config.site_url or "/", urls.SOCIAL_IMAGE)
+    return kinds.PageInfo(lang, state.text[lang], page.canonical_url, config.site_name, image)
+
+
+def _choose_pages(files: Files, config: MkDocsConfig, lang: str) -> None:
+    """Under `make serve`: render only the pages whose inputs changed (outputs/preview.py)."""
+    state.preview.start_language(state.data)
+    present = set()
+    for file in files.documentation_pages():
+        page, view = file.page, state.views[file.src_uri]
+        assert page is not None
+        context = state.contexts[file.src_uri] = view.context(state.data, _page_info(page, config, lang))
+        render = state.preview.needs_render(file.dest_uri, view.name, (page.markdown, page.content, page.title, repr(page.meta)), context)
+        file.is_modified = functools.partial(bool, render)  # type: ignore[method-assign]
+        present.add(file.dest_uri)
+    state.preview.remove_gone(Path(config.site_dir), lang, present)
 
 
 @_for_readers
@@ -119,10 +161,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
-    lang = _language(config)
-    image = urljoin(config.site_url or "/", urls.SOCIAL_IMAGE)
-    info = kinds.PageInfo(lang, state.text[lang], page.canonical_url, config.site_name, image)
-    context.update(state.views[page.file.src_uri].context(state.data, info))  # type: ignore[typeddict-item]  # our templates' own keys
+    found = state.contexts.pop(page.file.src_uri, None)  # made in on_env under `make serve`
+    if found is None:
+        found = state.views[page.file.src_uri].context(state.data, _page_info(page, config, _language(config)))
+    context.update(found)  # type: ignore[typeddict-item]  # our templates' own keys
     return context
 
 
@@ -142,9 +184,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     if state.broken:
         serve_errors.write_error_site(site_dir, state.served_pages, state.broken)
         return
-    if state.serving:
-        state.served_pages = serve_errors.html_pages(site_dir)
     lang = _language(config)
     others = [code for code in getattr(config.plugins.get("i18n"), "build_languages", []) if code != DEFAULT_LANGUAGE]
-    build = Build(_root(config), site_dir, config.site_url or "", config.site_name, lang, (DEFAULT_LANGUAGE, *others), state.text[lang], state.stylesheet)
+    languages = (DEFAULT_LANGUAGE, *others)
+    build = Build(_root(config), site_dir, config.site_url or "", config.site_name, lang, languages, state.text[lang], state.stylesheet, state.serving)
+    if state.serving and build.is_last:
+        state.served_pages = serve_errors.html_pages(site_dir)
     publish.after_language(state.data, build)

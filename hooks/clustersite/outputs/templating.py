@@ -52,6 +52,31 @@ def escape_templates_in(folder: Path) -> Callable[[str | None], bool]:
     return escape
 
 
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled theme templates kept in memory for the life of the process.
+
+    MkDocs makes a new Jinja environment for every build, and
+    mkdocs-static-i18n builds once per language, so each template was
+    compiled twice per build and again on every `mkdocs serve` rebuild
+    (a quarter of the real site's build). Jinja keys a compiled template by
+    its name and a checksum of its source, so an edited template compiles
+    anew; the settings that shape the compiled code (autoescaping per
+    folder, the loader's folders) are the same for every build of a config."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if (code := self.compiled.get(bucket.key)) is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED = CompiledTemplates()
+
+
 def configure_theme(env: jinja2.Environment, custom_dir: Path, site: SiteData, lang: str, t: Callable[..., str], **globals_: object) -> None:
     """MkDocs' theme environment for one language's build: the project's
     templates escape (`escape_templates_in`), and they get the data, the
@@ -73,6 +98,7 @@ def configure_theme(env: jinja2.Environment, custom_dir: Path, site: SiteData, l
     # Each build gets a new environment, so templates cannot change under it:
     # skip Jinja's mtime check on every include and import (tens per page).
     env.auto_reload = False
+    env.bytecode_cache = COMPILED
     env.autoescape = escape_templates_in(custom_dir)
     env.filters.update(
         in_lang=lambda text: text.pick(lang) if isinstance(text, LocalizedText) else text,
