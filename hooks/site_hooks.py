@@ -32,7 +32,7 @@ from clustersite.outputs.build import Build, base_path, language_root
 from clustersite.outputs.html_fixes import fix_page
 from clustersite.outputs.preview import empty_folder
 from clustersite.outputs.state import BuildState
-from clustersite.outputs.templating import configure_theme
+from clustersite.outputs.templating import configure_theme, theme_loader
 from clustersite.pages import kinds
 from clustersite.source import publisher
 from clustersite.source.markdown_text import SafeHtml
@@ -74,9 +74,27 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     publisher.require(config.site_url, config.extra)
     config["nav"] = [{title: path} for title, path in urls.NAV]
     config.extra["scope"] = base_path(config.site_url)
+    _list_theme_once(config)
     if not any(isinstance(extension, SafeHtml) for extension in config.markdown_extensions):  # last: it fails if a later one allows raw HTML
         config.markdown_extensions.append(SafeHtml())  # type: ignore[arg-type]  # MkDocs takes Extension objects too
     return config
+
+
+def _list_theme_once(config: MkDocsConfig) -> None:
+    """MkDocs' theme environment with a loader that lists Material's files once
+    per process (templating.ThemeLoader); on_config runs once per language."""
+    theme = config.theme
+    if getattr(theme, "listed_once", False):
+        return
+    make_env = theme.get_env
+
+    def get_env() -> jinja2.Environment:
+        env = make_env()
+        env.loader = theme_loader(theme.dirs, theme.custom_dir or "")
+        return env
+
+    theme.get_env = get_env  # type: ignore[method-assign]
+    theme.listed_once = True  # type: ignore[attr-defined]
 
 
 @_for_readers

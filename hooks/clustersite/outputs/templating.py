@@ -13,6 +13,7 @@ project's own templates (overrides/) only.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -75,6 +76,50 @@ class CompiledTemplates(jinja2.BytecodeCache):
 
 
 COMPILED = CompiledTemplates()
+
+
+class ThemeLoader(jinja2.FileSystemLoader):
+    """MkDocs' theme loader, listing the theme's files once per process.
+
+    On every build, and for every language, MkDocs lists each file of every
+    theme folder to find the theme's static files, and filters the names
+    one by one: Material's folder holds over ten thousand icons, in hidden
+    folders MkDocs drops anyway (`.icons`). This loader lists a folder that
+    is not the project's own (`stable`) once, without hidden files and
+    folders; the project's own folder is listed on every call, so a file
+    added to overrides/ under `mkdocs serve` is found."""
+
+    def __init__(self, searchpath: list[str], stable: set[str]) -> None:
+        super().__init__(searchpath)
+        self.stable = stable
+
+    def list_templates(self) -> list[str]:
+        found: set[str] = set()
+        for folder in self.searchpath:
+            if folder not in self.stable:
+                found.update(_listing(folder))
+                continue
+            if folder not in _LISTED:
+                _LISTED[folder] = _listing(folder)
+            found.update(_LISTED[folder])
+        return sorted(found)
+
+
+_LISTED: dict[str, list[str]] = {}
+
+
+def _listing(folder: str) -> list[str]:
+    root = Path(folder)
+    names = []
+    for path, subfolders, files in os.walk(root, followlinks=True):  # as Jinja's own loader
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        names += [(Path(path) / name).relative_to(root).as_posix() for name in files if not name.startswith(".")]
+    return names
+
+
+def theme_loader(dirs: list[str], custom_dir: str) -> ThemeLoader:
+    """For MkDocs' theme environment: its folders, `custom_dir` read afresh."""
+    return ThemeLoader(dirs, {folder for folder in dirs if Path(folder).resolve() != Path(custom_dir).resolve()})
 
 
 def configure_theme(env: jinja2.Environment, custom_dir: Path, site: SiteData, lang: str, t: Callable[..., str], **globals_: object) -> None:
