@@ -22,7 +22,7 @@ import jinja2
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext, url_filter
@@ -30,7 +30,7 @@ from mkdocs.utils.templates import TemplateContext, url_filter
 from clustersite.outputs import publish, serve_errors
 from clustersite.outputs.build import Build, base_path, language_root
 from clustersite.outputs.html_fixes import fix_page
-from clustersite.outputs.preview import empty_folder
+from clustersite.outputs.preview import PageMemo, empty_folder
 from clustersite.outputs.state import BuildState
 from clustersite.outputs.templating import configure_theme, theme_loader
 from clustersite.pages import kinds
@@ -109,7 +109,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
                 log.log(level, line)
     if state.broken:  # serving broken content: no page is rendered
         config.theme.static_templates.clear()
-    state.views, state.contexts = {}, {}
+    state.views, state.contexts, state.front_matter, state.sources = {}, {}, {}, {}
     if _language(config) == DEFAULT_LANGUAGE:  # the language switch's links to the home pages (mkdocs-static-i18n's on_config)
         state.home_alternates = copy.deepcopy(config.extra.get("alternate"))
 
@@ -120,9 +120,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """After every plugin's on_files (mkdocs-static-i18n makes new File objects there)."""
-    if state.incremental:  # MkDocs reads and converts every page; on_env decides which to render
-        for file in files.documentation_pages():
-            file.is_modified = functools.partial(bool, True)  # type: ignore[method-assign]
+    if state.incremental and not state.broken:  # which pages MkDocs reads and renders (outputs/preview.py)
+        _choose_pages(nav, files, config, _language(config))
     return nav
 
 
@@ -147,7 +146,7 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     # custom_dir: mkdocs.yml sets it (overrides/)
     configure_theme(env, Path(config.theme.custom_dir), state.data, lang, state.html_text[lang], href=href, site_icon=state.icon)  # type: ignore[arg-type]
     if state.incremental:
-        _choose_pages(files, config, lang)
+        _remember_pages(files, config, lang)
     return env
 
 
@@ -156,23 +155,55 @@ def _page_info(page: Page, config: MkDocsConfig, lang: str) -> kinds.PageInfo:
     return kinds.PageInfo(lang, state.text[lang], page.canonical_url, config.site_name, image)
 
 
-def _choose_pages(files: Files, config: MkDocsConfig, lang: str) -> None:
-    """Under `make serve`: render only the pages whose inputs changed (outputs/preview.py)."""
+def _choose_pages(nav: Navigation, files: Files, config: MkDocsConfig, lang: str) -> None:
+    """Under `make serve`: MkDocs reads and renders only the pages whose file
+    or whose fingerprint changed; the menu's pages always (outputs/preview.py)."""
     state.preview.start_language(state.data)
+    in_menu = {page.file.dest_uri for page in nav.pages}
     present = set()
     for file in files.documentation_pages():
-        page, view = file.page, state.views[file.src_uri]
-        assert page is not None
-        context = state.contexts[file.src_uri] = view.context(state.data, _page_info(page, config, lang))
-        render = state.preview.needs_render(file.dest_uri, view.name, (page.markdown, page.content, page.title, repr(page.meta)), context)
-        file.is_modified = functools.partial(bool, render)  # type: ignore[method-assign]
+        source = state.sources[file.dest_uri] = Path(file.abs_src_path).read_text(encoding="utf-8")  # type: ignore[arg-type]
+        changed = file.dest_uri in in_menu or not state.preview.unchanged(file.dest_uri, source, functools.partial(_predict, file, config, lang))
+        file.is_modified = functools.partial(bool, changed)  # type: ignore[method-assign]
         present.add(file.dest_uri)
     state.preview.remove_gone(Path(config.site_dir), lang, present)
+
+
+def _predict(file: File, config: MkDocsConfig, lang: str, memo: PageMemo) -> str:
+    """The page's fingerprint from what the last build read of it and today's data."""
+    try:
+        view = kinds.resolve(memo.front_matter, file.src_uri, state.data)
+    except SiteError:  # the page is gone from the data: read it, and let the build say so
+        return ""
+    meta = dict(memo.front_matter)
+    meta.update(kinds.page_meta(view, state.data, lang, state.text[lang], memo.front_matter))
+    info = kinds.PageInfo(lang, state.text[lang], memo.canonical_url, config.site_name, urljoin(config.site_url or "/", urls.SOCIAL_IMAGE))
+    parts = (memo.markdown, memo.content, meta.get("title", memo.title), repr(meta))
+    return state.preview.fingerprint(view.name, parts, view.context(state.data, info))
+
+
+def _remember_pages(files: Files, config: MkDocsConfig, lang: str) -> None:
+    """After MkDocs read the changed pages: their memos, and their contexts for on_page_context."""
+    for file in files.documentation_pages():
+        page = file.page
+        if page is None or page.markdown is None:  # not read: unchanged
+            continue
+        view = state.views[file.src_uri]
+        context = state.contexts[file.src_uri] = view.context(state.data, _page_info(page, config, lang))
+        content = str(page.content or "")  # Markup after on_page_content; the memo keeps text
+        parts = (page.markdown, content, page.title, repr(page.meta))
+        fingerprint = state.preview.fingerprint(view.name, parts, context)
+        front_matter = state.front_matter[file.src_uri]
+        title = page.title if "title" not in page.meta else None
+        memo = PageMemo(state.sources[file.dest_uri], front_matter, page.markdown, content, title, page.canonical_url, fingerprint)
+        state.preview.remember(file.dest_uri, memo)
 
 
 @_for_readers
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     lang = _language(config)
+    if state.incremental:
+        state.front_matter[page.file.src_uri] = dict(page.meta)
     view = state.views[page.file.src_uri] = kinds.resolve(page.meta, page.file.src_uri, state.data)
     page.meta.update(kinds.page_meta(view, state.data, lang, state.text[lang], page.meta))
     return markdown

@@ -3,21 +3,25 @@ file re-renders only the pages it changes.
 
 MkDocs 1.6 rebuilds the whole site on every save, and mkdocs-static-i18n
 does it once per language. `make serve` runs `mkdocs serve --dirty`, under
-which MkDocs skips a page whose file says it is not modified; `Preview`
-decides that for every page, after each build has read and converted them
-all (MkDocs' `on_env`):
+which MkDocs neither reads nor renders a page whose file says it is not
+modified; the adapter asks `Preview` for every page before MkDocs reads them
+(MkDocs' `on_nav`, after every plugin's `on_files`):
 
 - a change outside content (templates, hooks, vocabularies, interface
   wording, mkdocs.yml, anything but `data/clusters/*.yml` and the Markdown
   in `content/`), the first build and the first build after a content error
-  render every page (`plan` says `full`);
-- otherwise a page is rendered again only if its fingerprint changed: its
-  converted Markdown, front matter and title, the context its template gets
-  (`Kind.context`), and what any page may show of other records (every
-  cluster's name, the news years and topics). Pages whose templates read the
-  whole site (home, directory, statistics, open data, search, the lists of
-  stories and events, the sector and county indexes) carry a digest of all
-  content as well, so they are rendered again on every content change.
+  read and render every page (`plan` says `full`);
+- otherwise a page is read and rendered again only if its file changed or
+  its fingerprint would: its Markdown, HTML, title and front matter with
+  what its kind adds from the data (`kinds.page_meta`), the context its
+  template gets (`Kind.context`), and what any page may show of other
+  records (every cluster's name, the news years and topics). The fingerprint
+  is predicted from what the last build read (`PageMemo`) and today's data.
+  Pages whose templates read the whole site (home, directory, statistics,
+  open data, search, the lists of stories and events, the sector and county
+  indexes) carry a digest of all content as well, so they are rendered
+  again on every content change; the menu's pages are always read (every
+  page shows their titles).
 
 A page whose address no longer exists is deleted from the preview's folder.
 Everything after the pages (feeds, embeds, open data, sitemaps) is written
@@ -30,7 +34,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -84,12 +88,26 @@ def _digest(value: object) -> str:
     return hashlib.sha256(repr(value).encode("utf-8")).hexdigest()
 
 
+@dataclass(frozen=True)
+class PageMemo:
+    """What the last build read of one page, to tell without reading it again
+    whether it would come out the same."""
+
+    source: str  # the file's text
+    front_matter: dict[str, Any]  # as MkDocs read it, before the page's kind added to it
+    markdown: str
+    content: str  # the HTML Python-Markdown made
+    title: str | None  # the page's title when its front matter gives none (its first heading)
+    canonical_url: str | None
+    fingerprint: str
+
+
 @dataclass
 class Preview:
     """What the last preview build rendered, kept across rebuilds."""
 
     files: dict[str, tuple[int, int]] = field(default_factory=dict)
-    fingerprints: dict[str, str] = field(default_factory=dict)  # by output path (dest_uri), both languages
+    memos: dict[str, PageMemo] = field(default_factory=dict)  # by output path (dest_uri), both languages
     full: bool = True
     changed: set[str] = field(default_factory=set)
     content_digest: str = ""
@@ -106,7 +124,7 @@ class Preview:
         self.files = now
         self.content_digest = _digest(sorted((path, stamp) for path, stamp in now.items() if is_content(path)))
         if self.full:
-            self.fingerprints = {}
+            self.memos = {}
         self.rendered = self.skipped = 0
         return self.full
 
@@ -116,22 +134,29 @@ class Preview:
         names = [(cluster.slug, cluster.name) for cluster in site.clusters]
         self.shared_digest = _digest((names, site.news_years, site.news_tags))
 
-    def needs_render(self, dest_uri: str, kind: str, page_parts: tuple[Any, ...], context: Mapping[str, Any]) -> bool:
-        """Whether the page must be rendered again; remembers its fingerprint.
-        `page_parts` is what MkDocs read and converted (Markdown, HTML, front matter, title)."""
+    def fingerprint(self, kind: str, page_parts: tuple[Any, ...], context: Mapping[str, Any]) -> str:
+        """`page_parts`: what MkDocs read and converted (Markdown, HTML, title, front matter with what the kind adds)."""
         whole_site = "" if kind in SELF_CONTAINED else self.content_digest
-        fingerprint = _digest((kind, page_parts, sorted(context.items()), self.shared_digest, whole_site))
-        render = self.full or self.fingerprints.get(dest_uri) != fingerprint
-        self.fingerprints[dest_uri] = fingerprint
-        self.rendered += render
-        self.skipped += not render
-        return render
+        return _digest((kind, page_parts, sorted(context.items()), self.shared_digest, whole_site))
+
+    def unchanged(self, dest_uri: str, source: str, predict: Callable[[PageMemo], str]) -> bool:
+        """True when the page's file is as the last build read it and `predict`
+        (its fingerprint from the memo and today's data) matches: MkDocs then
+        neither reads nor renders it."""
+        memo = self.memos.get(dest_uri)
+        same = not self.full and memo is not None and memo.source == source and predict(memo) == memo.fingerprint
+        self.skipped += same
+        self.rendered += not same
+        return same
+
+    def remember(self, dest_uri: str, memo: PageMemo) -> None:
+        self.memos[dest_uri] = memo
 
     def remove_gone(self, site_dir: Path, lang: str, present: set[str]) -> None:
         """Delete the pages in `lang` that the last build had and this one has not."""
-        for dest_uri in [uri for uri in self.fingerprints if page_language(uri) == lang and uri not in present]:
+        for dest_uri in [uri for uri in self.memos if page_language(uri) == lang and uri not in present]:
             (site_dir / dest_uri).unlink(missing_ok=True)
-            del self.fingerprints[dest_uri]
+            del self.memos[dest_uri]
 
 
 def empty_folder(folder: Path) -> None:

@@ -56,6 +56,8 @@ class BuildState:
     incremental: bool = False  # `mkdocs serve --dirty` (make serve): render only changed pages (preview.py)
     preview: Preview = field(default_factory=Preview)  # kept across rebuilds
     home_alternates: Any = None  # the language switch's links on pages that are not a page's (404)
+    front_matter: dict[str, dict[str, Any]] = field(default_factory=dict)  # by source path, as read (under serve)
+    sources: dict[str, str] = field(default_factory=dict)  # by output path: the file's text (under serve)
     contexts: dict[str, dict[str, Any]] = field(default_factory=dict)  # by source path: templates' context, made before rendering under serve
 
     @property
