@@ -245,7 +245,7 @@ def preview_edit_to_visible(root: Path, news_file: Path, edits: int = 3) -> list
         for number in range(1, edits + 1):
             marker = f"Pakeitimas{number}x{port}"
             news_file.write_text(original.replace(title, f"title: {marker}", 1), encoding="utf-8")
-            times.append(wait_for(url, marker, 120))
+            times.append(wait_for(url, marker, 600))
             time.sleep(1.0)  # let the server settle (Pagefind runs beside it)
         news_file.write_text(original, encoding="utf-8")
         return times
