@@ -9,7 +9,8 @@ other languages). This does the same without the web server: a first build,
 then for each edit in EDITS.json (a list of steps, each a list of
 {"path", "old", "new"} replacements in files under ROOT) the edit and an
 incremental build into OUT/serve, copied to OUT/serve-N, and a clean
-`mkdocs build` of the same sources into OUT/clean-N. It prints one JSON line
+`mkdocs build` of the same sources into OUT/clean-N (it fails while the
+content is broken). It prints one JSON line
 per step: the rebuild's wall and CPU seconds and the pages rendered and skipped.
 """
 
@@ -63,9 +64,17 @@ def main(root: Path, out: Path, steps: list[list[dict[str, str]]]) -> None:
         preview = hooks.state.preview
         shutil.copytree(serve_dir, out / f"serve-{number}", ignore=shutil.ignore_patterns("pagefind"))
         clean = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml"), "-d", str(out / f"clean-{number}")]
-        subprocess.run(clean, check=True, cwd=root)
+        clean_ok = subprocess.run(clean, cwd=root, capture_output=True).returncode == 0  # fails on broken content
         shutil.rmtree(out / f"clean-{number}" / "pagefind", ignore_errors=True)
-        report = {"step": number, "seconds": seconds, "cpu": cpu, "full": preview.full, "rendered": preview.rendered, "skipped": preview.skipped}
+        report = {
+            "step": number,
+            "clean_build": clean_ok,
+            "seconds": seconds,
+            "cpu": cpu,
+            "full": preview.full,
+            "rendered": preview.rendered,
+            "skipped": preview.skipped,
+        }
         print(json.dumps(report), flush=True)
 
 
