@@ -67,6 +67,12 @@ def _language(config: MkDocsConfig) -> str:
 def on_startup(command: str, dirty: bool) -> None:
     state.serving = command == "serve"
     state.incremental = state.serving and dirty  # `make serve`: mkdocs serve --dirty (outputs/preview.py)
+    if state.incremental:  # MkDocs warns on every dirty build that navigation may be stale; the adapter sees to it
+        logging.getLogger("mkdocs.commands.build").addFilter(_not_dirty_warning)
+
+
+def _not_dirty_warning(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
 @_for_readers
