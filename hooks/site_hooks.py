@@ -71,6 +71,11 @@ def on_startup(command: str, dirty: bool) -> None:
         logging.getLogger("mkdocs.commands.build").addFilter(_not_dirty_warning)
 
 
+def _kept(site_dir: Path) -> Path:
+    """Where the preview keeps its good pages while content is broken (beside the site's folder)."""
+    return site_dir.with_name(site_dir.name + "-kept")
+
+
 def _not_dirty_warning(record: logging.LogRecord) -> bool:
     return not record.getMessage().startswith("A 'dirty' build is being performed")
 
@@ -106,8 +111,12 @@ def _list_theme_once(config: MkDocsConfig) -> None:
 @_for_readers
 def on_pre_build(config: MkDocsConfig) -> None:
     if _language(config) == DEFAULT_LANGUAGE or state.site is None and not state.broken:  # once per build
-        if state.incremental and state.preview.plan(_root(config), last_build_good=state.site is not None and not state.broken):
-            empty_folder(Path(config.site_dir))  # a full rebuild starts clean, as without --dirty
+        if state.incremental:
+            site_dir = Path(config.site_dir)
+            # The last good build's pages, moved aside while the error page showed, come back.
+            restored = serve_errors.restore_pages(site_dir, _kept(site_dir))
+            if state.preview.plan(_root(config), last_build_good=restored or state.site is not None and not state.broken):
+                empty_folder(site_dir)  # a full rebuild starts clean, as without --dirty
         theme_dirs = [Path(folder) for folder in config.theme.dirs]
         report = state.start(_root(config), Path(config.docs_dir), theme_dirs, config.theme["favicon"])
         for level, lines in ((logging.INFO, report.notes), (logging.WARNING, report.warnings), (logging.ERROR, report.errors)):
@@ -237,7 +246,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     if state.broken:
-        serve_errors.write_error_site(site_dir, state.served_pages, state.broken)
+        serve_errors.write_error_site(site_dir, state.served_pages, state.broken, _kept(site_dir) if state.incremental else None)
         return
     lang = _language(config)
     others = [code for code in getattr(config.plugins.get("i18n"), "build_languages", []) if code != DEFAULT_LANGUAGE]
