@@ -1,31 +1,34 @@
-"""How the build scales: N synthetic clusters + N news pairs against plain
-Material + mkdocs-static-i18n with the same number of pages per language.
+"""What a user compares: this site against plain Material for MkDocs +
+mkdocs-static-i18n building the same source pages, and how fast the
+preview shows an edit.
 
-    .venv/bin/python benchmarks/scale.py [--sizes 200 1000] [--with-5000] [--runs 3]
-                                         [--no-rebuild] [--no-pagefind]
+    .venv/bin/python benchmarks/scale.py [--sizes 1000] [--with-3000] [--runs 3]
+                                         [--no-preview] [--keep DIR]
 
-For each N, in one run (builds of the two sites alternate, so both see the
-same machine load):
-- this site: N clusters (data/clusters/) and N news posts (content/naujienos/,
-  Lithuanian and English, each with tags and one to three clusters), every
-  page in both languages, `mkdocs build --strict --clean`;
-- plain: the same mkdocs.yml without hooks, custom templates and extra CSS,
-  with the same top menu (six tabs) and as many Markdown pages per language
-  as this site's build wrote HTML pages per language (counted from its first
-  build);
-- medians of --runs builds, their ratio, and the peak RSS of each build (the
-  largest process in the build's tree: mkdocs, or the Pagefind binary it
-  starts; from wait4's rusage);
-- Pagefind: the indexing step alone, run again on this site's finished
-  output (the same function the build calls), median of --runs;
-- rebuild after one edit (N=1,000 unless --no-rebuild): `make serve`-style,
-  one Python process builds the site, one data/clusters file changes, and it
-  builds again with a freshly loaded config, as `mkdocs serve` does on a
-  change; the second build's time is reported (hook modules stay imported,
-  like in serve; the output goes to a folder, not served).
+For each N, in one run (the builds of the two sites alternate, so both see
+the same machine load):
+- this site: N synthetic clusters (data/clusters/) and N news pairs
+  (content/naujienos/, Lithuanian and English, with tags, each naming one to
+  three clusters), `mkdocs build --strict --clean`;
+- plain: the same source pages as Markdown and nothing else: one page pair
+  per cluster (its name, summary, description, facts and members, as the
+  profile shows them) and the same N news pairs, built by the same
+  mkdocs.yml without the hooks, the overrides and their stylesheets (the top
+  menu is this site's six tabs, with a page each);
+- wall time and CPU time (user + system of the build's process tree: the
+  steadier number on a shared machine) as medians of --runs, their ratio,
+  and the HTML pages each build wrote;
+- the real site's build (median of --runs);
+- the preview's edit-to-visible time, on the real site and at N=1,000:
+  `mkdocs serve --dirty` (what `make serve` runs) on a free port, then three
+  times: change a news item's title, and poll its page over HTTP until the
+  new title is served (the browser's live reload follows within its next
+  request); the median of the three.
 
-Targets (printed, not asserted): at N=1,000 this site takes at most 1.3x
-plain; time(5,000) / time(1,000) at most 5.5 (needs --with-5000).
+Targets (printed, not asserted): at N=1,000 this site takes at most 1.5x
+plain (wall); time(3,000) / time(1,000) at most 3.3 (--with-3000); the real
+site builds in at most 2 s; the preview shows an edit within 1 s on the real
+site and within 5 s at N=1,000.
 """
 
 from __future__ import annotations
@@ -35,12 +38,14 @@ import datetime as dt
 import os
 import random
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import textwrap
 import time
+import urllib.error
+import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,7 +54,7 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO / "tests"), str(REPO / "benchmarks")]
 
-from build_time import plain_site  # noqa: E402
+from conftest import copy_site_sources  # noqa: E402
 from synthetic_clusters import synthetic_site  # noqa: E402
 
 EPOCH = "1780272000"  # 2026-06-01 UTC, the test suite's build date
@@ -80,8 +85,9 @@ def write_news(root: Path, count: int, clusters: int, seed: int = 11) -> None:
     """`count` news pairs in content/naujienos/, dated over ten years, each
     with one to three tags and one to three of the synthetic clusters."""
     rng = random.Random(seed)
-    tags = list(yaml.safe_load((root / "data" / "tags.yml").read_text(encoding="utf-8")))
+    tags = list(yaml.safe_load((REPO / "data" / "tags.yml").read_text(encoding="utf-8")))
     folder = root / "content" / "naujienos"
+    folder.mkdir(parents=True, exist_ok=True)
     start = dt.date(2016, 1, 1)
     for index in range(count):
         day = start + dt.timedelta(days=rng.randrange(3650))
@@ -107,29 +113,56 @@ def scaled_site(target: Path, n: int) -> Path:
     return root
 
 
-def plain_with_menu(root: Path, pages: int) -> Path:
-    """build_time.plain_site, with this site's top menu (the same six tabs:
-    the menu is configuration that Material renders on every page, not our
-    hooks' work); `pages` Markdown pages per language in all."""
+def cluster_markdown(data: dict, lang: str) -> str:
+    """One cluster as a plain Markdown page: what its profile shows."""
+    facts = [
+        f"- **Sektoriai:** {', '.join(data['sectors'])}",
+        f"- **Vieta:** {data['city']}, {data['county']}",
+        f"- **Įkurta:** {data['founded']}",
+        f"- **Svetainė:** <{data['website']}>",
+        f"- **Branda:** {data['maturity']['level']}",
+        *(f"- **Ženklas:** {label['level']} ({label['issuer']}, {label['awarded']})" for label in data["labels"]),
+    ]
+    members = "".join(f"- {member['name']}\n" for member in data["members"])
+    return (
+        f"# {data['name'][lang]}\n\n{data['summary'][lang]}\n\n## Apie\n\n{data['description'][lang]}\n\n"
+        + "\n".join(facts)
+        + f"\n\n## Nariai\n\n{members}\n## Šaltiniai\n\n"
+        + "".join(f"- <{source['url']}>\n" for source in data["sources"])
+    )
+
+
+def plain_site(ours: Path, target: Path) -> Path:
+    """Plain Material + i18n over the same source pages as `ours`: each
+    cluster as a Markdown pair, the same news files, this site's menu; the
+    same mkdocs.yml without the hooks, the overrides and their stylesheets."""
     from clustersite.text import urls
 
-    menu = [path for _, path in urls.NAV]
-    plain_site(root, pages - len(menu))
-    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
+    for key in ("hooks", "extra_css", "watch"):
+        config.pop(key, None)
+    config["site_url"] = "http://127.0.0.1:8000/"
+    config["theme"].pop("custom_dir")
     config["nav"] = [{title: path} for title, path in urls.NAV]
-    config["not_in_nav"] = "*.md\n"
-    for path in menu[1:]:
+    docs = target / "content"
+    (docs / "klasteriai").mkdir(parents=True)
+    for path in (path for _, path in urls.NAV):
         for suffix in ("", ".en"):
-            page = root / "content" / path.replace(".md", f"{suffix}.md")
+            page = docs / path.replace(".md", f"{suffix}.md")
             page.parent.mkdir(parents=True, exist_ok=True)
             page.write_text(f"# {path}\n\nSkyrius.\n", encoding="utf-8")
-    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    return root
+    for file in sorted((ours / "data" / "clusters").glob("*.yml")):
+        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+        for lang, suffix in (("lt", ""), ("en", ".en")):
+            (docs / "klasteriai" / f"{file.stem}{suffix}.md").write_text(cluster_markdown(data, lang), encoding="utf-8")
+    shutil.copytree(ours / "content" / "naujienos", docs / "naujienos", dirs_exist_ok=True, ignore=shutil.ignore_patterns("index*.md"))
+    (target / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return target
 
 
-def html_pages_per_language(site: Path) -> int:
-    """HTML pages this site wrote for the default language (404 excluded)."""
-    return sum(1 for page in site.rglob("*.html") if page.relative_to(site).parts[0] != "en" and page.name != "404.html")
+def html_pages(site: Path) -> int:
+    """HTML pages a build wrote, both languages."""
+    return sum(1 for _ in site.rglob("*.html"))
 
 
 # --- measuring -------------------------------------------------------------
@@ -139,7 +172,7 @@ def html_pages_per_language(site: Path) -> int:
 class Series:
     times: list[float] = field(default_factory=list)
     cpu: list[float] = field(default_factory=list)  # user + system seconds, the build's whole process tree
-    rss_kib: list[int] = field(default_factory=list)
+    pages: int = 0
 
     @property
     def median(self) -> float:
@@ -150,63 +183,78 @@ class Series:
         return statistics.median(self.cpu)
 
 
-def measured(command: list[str], cwd: Path, env: dict[str, str] = ENV) -> tuple[float, float, int]:
-    """Wall time, CPU time (user + system) and peak RSS (KiB) of one command
-    and its descendants. On a shared machine the CPU time is the steadier
-    number: other processes stretch the wall time, hardly the CPU time."""
+def measured(command: list[str], cwd: Path, env: dict[str, str] = ENV) -> tuple[float, float]:
+    """Wall time and CPU time (user + system) of one command and its descendants."""
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    assert process.stdout is not None
     output = process.stdout.read()
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
+    if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"{' '.join(command)} failed:\n{output.decode(errors='replace')[-4000:]}")
-    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
+    return elapsed, usage.ru_utime + usage.ru_stime
 
 
 def build(root: Path, series: Series) -> None:
-    seconds, cpu, rss = measured(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-q", "-f", str(root / "mkdocs.yml"), "-d", str(root / "site")], root
-    )
-    series.times.append(seconds)
+    site = root / "site"
+    wall, cpu = measured([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-q", "-f", str(root / "mkdocs.yml"), "-d", str(site)], root)
+    series.times.append(wall)
     series.cpu.append(cpu)
-    series.rss_kib.append(rss)
+    series.pages = html_pages(site)
 
 
-PAGEFIND_ALONE = "import sys; from pathlib import Path; from clustersite.outputs.search_index import build_search_index; build_search_index(Path(sys.argv[1]))"
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
-REBUILD = textwrap.dedent("""\
-    import sys, time
-    from pathlib import Path
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    root, site, edited = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
-    # As mkdocs.commands.serve does: on_startup once, a fresh config per build.
-    get_config = lambda: load_config(str(root / "mkdocs.yml"), site_dir=site, strict=True)
-    config = get_config()
-    config.plugins.on_startup(command="serve", dirty=False)
-    def timed(config):
-        start = time.perf_counter()
-        build(config)
-        return time.perf_counter() - start
-    first = timed(config)
-    edited.write_text(edited.read_text(encoding="utf-8").replace("bandymams.", "bandymams (pakeista)."), encoding="utf-8")
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def wait_for(url: str, text: str, limit: float) -> float:
+    """Seconds until `url` serves a page containing `text` (polled every 20 ms)."""
     start = time.perf_counter()
-    second = timed(get_config())
-    print(first, time.perf_counter() - start)
-""")
+    while time.perf_counter() - start < limit:
+        page = fetch(url)
+        if page is not None and text in page:
+            return time.perf_counter() - start
+        time.sleep(0.02)
+    raise TimeoutError(f"{url} did not show {text!r} within {limit:.0f} s")
 
 
-def rebuild_after_edit(root: Path) -> tuple[float, float]:
-    edited = sorted((root / "data" / "clusters").glob("*.yml"))[0]
-    result = subprocess.run(
-        [sys.executable, "-c", REBUILD, str(root), str(root / "site-serve"), str(edited)], cwd=root, env=ENV, capture_output=True, text=True
-    )
-    if result.returncode != 0:
-        sys.exit(f"rebuild failed:\n{result.stdout}{result.stderr}"[-4000:])
-    first, second = map(float, result.stdout.split()[-2:])
-    return first, second
+def preview_edit_to_visible(root: Path, news_file: Path, edits: int = 3) -> list[float]:
+    """`mkdocs serve --dirty` on a free port; `edits` times, a new title in
+    `news_file` and the seconds until its page serves it."""
+    port = free_port()
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", str(root / "mkdocs.yml"), "--dev-addr", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(command, cwd=root, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/naujienos/{news_file.name.removesuffix('.md')}/"
+    try:
+        original = news_file.read_text(encoding="utf-8")
+        title = next(line for line in original.splitlines() if line.startswith("title:"))
+        wait_for(url, "<html", 600)  # the first, full build
+        time.sleep(1.5)  # past the file watcher's first scan
+        times = []
+        for number in range(1, edits + 1):
+            marker = f"Pakeitimas{number}x{port}"
+            news_file.write_text(original.replace(title, f"title: {marker}", 1), encoding="utf-8")
+            times.append(wait_for(url, marker, 600))
+            time.sleep(1.0)  # let the server settle (Pagefind runs beside it)
+        news_file.write_text(original, encoding="utf-8")
+        return times
+    finally:
+        server.terminate()
+        try:
+            server.wait(10)
+        except subprocess.TimeoutExpired:
+            server.kill()
 
 
 # --- the table -------------------------------------------------------------
@@ -214,87 +262,81 @@ def rebuild_after_edit(root: Path) -> tuple[float, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[200, 1000])
-    parser.add_argument("--with-5000", action="store_true", help="also N=5,000 (several minutes per build)")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000])
+    parser.add_argument("--with-3000", action="store_true", help="also N=3,000 (minutes per build)")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--no-rebuild", action="store_true", help="skip the rebuild-after-one-edit measurement")
-    parser.add_argument("--no-pagefind", action="store_true", help="skip timing the Pagefind step alone")
-    parser.add_argument("--bare-plain", action="store_true", help="plain site with only a home page in its menu (build_time.py's), not this site's six tabs")
+    parser.add_argument("--no-preview", action="store_true", help="skip the preview's edit-to-visible measurements")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it (for profiling)")
     args = parser.parse_args()
-    sizes = sorted(set(args.sizes) | ({5000} if args.with_5000 else set()))
+    sizes = sorted(set(args.sizes) | ({3000} if args.with_3000 else set()))
 
-    print(f"load before: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f} on {os.cpu_count()} cores; source {REPO}")
-    temp = tempfile.mkdtemp(prefix="scale-") if args.keep is None else str(args.keep)
-    rows = []
+    print(f"load before: {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} cores; source {REPO}", flush=True)
+    temp = Path(tempfile.mkdtemp(prefix="scale-") if args.keep is None else args.keep)
+    rows, previews = [], {}
     try:
+        real, real_series = copy_site_sources(temp / "real"), Series()
+        for _ in range(args.runs):
+            build(real, real_series)
+        print(f"  real site: {[round(t, 2) for t in real_series.times]} s (cpu {[round(t, 2) for t in real_series.cpu]})", flush=True)
+        if not args.no_preview:
+            news = sorted(p for p in (real / "content" / "naujienos").glob("*.md") if not p.name.startswith("index") and ".en." not in p.name)[-1]
+            previews["real site"] = preview_edit_to_visible(real, news)
+            print(f"  preview, real site: {[round(t, 2) for t in previews['real site']]} s", flush=True)
         for n in sizes:
-            base = Path(temp) / f"n{n}"
+            base = temp / f"n{n}"
             if base.exists():
                 shutil.rmtree(base)
             ours_root = scaled_site(base / "ours", n)
-            ours, plain, pagefind = Series(), Series(), []
-            plain_root, pages = None, 0
+            plain_root = plain_site(ours_root, base / "plain")
+            ours, plain = Series(), Series()
             for _ in range(args.runs):
                 build(ours_root, ours)
-                if plain_root is None:
-                    pages = html_pages_per_language(ours_root / "site")
-                    plain_root = plain_site(base / "plain", pages - 1) if args.bare_plain else plain_with_menu(base / "plain", pages)
                 build(plain_root, plain)
-                if not args.no_pagefind:
-                    pagefind.append(measured([sys.executable, "-c", PAGEFIND_ALONE, str(ours_root / "site")], ours_root, ENV)[:2])
-            rebuild = rebuild_after_edit(ours_root) if n == 1000 and not args.no_rebuild else None
-            rows.append((n, pages, ours, plain, pagefind, rebuild))
+            rows.append((n, ours, plain))
             print(
                 f"  N={n}: ours {[round(t, 1) for t in ours.times]} s (cpu {[round(t, 1) for t in ours.cpu]}), "
                 f"plain {[round(t, 1) for t in plain.times]} s (cpu {[round(t, 1) for t in plain.cpu]}), "
                 f"load {os.getloadavg()[0]:.2f}",
                 flush=True,
             )
+            if n == 1000 and not args.no_preview:
+                news = sorted((ours_root / "content" / "naujienos").glob("*-sintetine-*[0-9].md"))[0]
+                previews["N=1,000"] = preview_edit_to_visible(ours_root, news)
+                print(f"  preview, N=1,000: {[round(t, 2) for t in previews['N=1,000']]} s", flush=True)
     finally:
         if args.keep is None:
             shutil.rmtree(temp, ignore_errors=True)
 
     print(f"\nmedians of {args.runs} runs; load after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print("wall = elapsed seconds; cpu = user + system seconds of the build's process tree (steadier under load)")
-    print(
-        f"{'N':>6} {'pages/lang':>10} {'ours wall':>9} {'plain':>6} {'ratio':>5} {'ours cpu':>8} {'plain':>6} {'ratio':>5} "
-        f"{'RSS ours':>8} {'plain':>6} {'Pagefind wall/cpu':>17} {'cpu ratio w/o Pagefind':>22}"
-    )
-    for n, pages, ours, plain, pagefind, _ in rows:
-        if pagefind:
-            pf_wall, pf_cpu = statistics.median(t for t, _ in pagefind), statistics.median(c for _, c in pagefind)
-            pf, without = f"{pf_wall:.1f}s/{pf_cpu:.1f}s", f"{(ours.cpu_median - pf_cpu) / plain.cpu_median:.2f}"
-        else:
-            pf = without = "-"
+    print(f"real site: {real_series.median:.2f} s wall, {real_series.cpu_median:.2f} s cpu, {real_series.pages} HTML pages")
+    print(f"{'N':>6} {'ours wall':>9} {'plain':>6} {'ratio':>5} {'ours cpu':>8} {'plain':>6} {'ratio':>5} {'pages ours':>10} {'plain':>6}")
+    for n, ours, plain in rows:
         print(
-            f"{n:>6,} {pages:>10,} {ours.median:>8.1f}s {plain.median:>5.1f}s {ours.median / plain.median:>5.2f} "
-            f"{ours.cpu_median:>7.1f}s {plain.cpu_median:>5.1f}s {ours.cpu_median / plain.cpu_median:>5.2f} "
-            f"{max(ours.rss_kib) / 1024:>4.0f}MiB {max(plain.rss_kib) / 1024:>3.0f}MiB {pf:>17} {without:>22}"
+            f"{n:>6,} {ours.median:>8.1f}s {plain.median:>5.1f}s {ours.median / plain.median:>5.2f} "
+            f"{ours.cpu_median:>7.1f}s {plain.cpu_median:>5.1f}s {ours.cpu_median / plain.cpu_median:>5.2f} {ours.pages:>10,} {plain.pages:>6,}"
         )
-    for n, _, _, _, _, rebuild in rows:
-        if rebuild:
-            print(
-                f"rebuild after editing one cluster file, N={n:,} (serve-style, in one process): "
-                f"first build {rebuild[0]:.1f} s, rebuild {rebuild[1]:.1f} s (wall)"
-            )
+    for name, times in previews.items():
+        print(f"preview edit-to-visible, {name}: median {statistics.median(times):.2f} s of {[round(t, 2) for t in times]}")
 
-    medians = {n: (ours.median, plain.median, ours.cpu_median, plain.cpu_median) for n, _, ours, plain, _, _ in rows}
+    medians = {n: (ours.median, plain.median, ours.cpu_median, plain.cpu_median) for n, ours, plain in rows}
     print("\ntargets (not asserted):")
     if 1000 in medians:
         wall, cpu = medians[1000][0] / medians[1000][1], medians[1000][2] / medians[1000][3]
+        print(f"  N=1,000: this site / plain = {wall:.2f} wall, {cpu:.2f} cpu (target <= 1.50 wall): {'met' if wall <= 1.5 else 'MISSED'}")
+    if 1000 in medians and 3000 in medians:
+        wall, cpu = medians[3000][0] / medians[1000][0], medians[3000][2] / medians[1000][2]
+        plain_growth = medians[3000][1] / medians[1000][1]
         print(
-            f"  N=1,000: this site / plain = {wall:.2f} wall, {cpu:.2f} cpu (target <= 1.30): "
-            f"{'met' if wall <= 1.3 else 'MISSED'} (wall), {'met' if cpu <= 1.3 else 'MISSED'} (cpu)"
-        )
-    if 1000 in medians and 5000 in medians:
-        wall, cpu = medians[5000][0] / medians[1000][0], medians[5000][2] / medians[1000][2]
-        print(
-            f"  time(5,000) / time(1,000) = {wall:.2f} wall, {cpu:.2f} cpu (target <= 5.50; plain: "
-            f"{medians[5000][1] / medians[1000][1]:.2f} wall): {'met' if wall <= 5.5 else 'MISSED'}"
+            f"  time(3,000) / time(1,000) = {wall:.2f} wall, {cpu:.2f} cpu (target <= 3.30; plain: {plain_growth:.2f} wall): {'met' if wall <= 3.3 else 'MISSED'}"
         )
     else:
-        print("  time(5,000) / time(1,000): run with --with-5000")
+        print("  time(3,000) / time(1,000): run with --with-3000")
+    print(f"  real site build: {real_series.median:.2f} s wall (target <= 2.0): {'met' if real_series.median <= 2.0 else 'MISSED'}")
+    for name, limit in (("real site", 1.0), ("N=1,000", 5.0)):
+        if name in previews:
+            median = statistics.median(previews[name])
+            print(f"  preview, {name}: median {median:.2f} s (target <= {limit:.0f} s): {'met' if median <= limit else 'MISSED'}")
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ state is one `BuildState` (clustersite/outputs/state.py).
 
 from __future__ import annotations
 
+import copy
 import functools
 import logging
 import re
@@ -22,7 +23,7 @@ import jinja2
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext, url_filter
@@ -30,8 +31,9 @@ from mkdocs.utils.templates import TemplateContext, url_filter
 from clustersite.outputs import publish, serve_errors
 from clustersite.outputs.build import Build, base_path, language_root
 from clustersite.outputs.html_fixes import fix_page
+from clustersite.outputs.preview import PageMemo, empty_folder
 from clustersite.outputs.state import BuildState
-from clustersite.outputs.templating import configure_theme
+from clustersite.outputs.templating import configure_theme, theme_loader
 from clustersite.pages import kinds
 from clustersite.source import publisher
 from clustersite.source.citation_markers import mark_html
@@ -92,6 +94,18 @@ def on_startup(command: str, dirty: bool) -> None:
     state.serving = command == "serve"
     state.lang = messages.language()  # make check's rule: Lithuanian unless LANG=en…
     QuietWhileBroken.install()
+    state.incremental = state.serving and dirty  # `make serve`: mkdocs serve --dirty (outputs/preview.py)
+    if state.incremental:  # MkDocs warns on every dirty build that navigation may be stale; the adapter sees to it
+        logging.getLogger("mkdocs.commands.build").addFilter(_not_dirty_warning)
+
+
+def _kept(site_dir: Path) -> Path:
+    """Where the preview keeps its good pages while content is broken (beside the site's folder)."""
+    return site_dir.with_name(site_dir.name + "-kept")
+
+
+def _not_dirty_warning(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
 @_for_readers
@@ -99,14 +113,38 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     publisher.require(config.site_url, config.extra)
     config["nav"] = [{title: path} for title, path in urls.NAV]
     config.extra["scope"] = base_path(config.site_url)
+    _list_theme_once(config)
     if not any(isinstance(extension, SafeHtml) for extension in config.markdown_extensions):  # last: it fails if a later one allows raw HTML
         config.markdown_extensions.append(SafeHtml())  # type: ignore[arg-type]  # MkDocs takes Extension objects too
     return config
 
 
+def _list_theme_once(config: MkDocsConfig) -> None:
+    """MkDocs' theme environment with a loader that lists Material's files once
+    per process (templating.ThemeLoader); on_config runs once per language."""
+    theme = config.theme
+    if getattr(theme, "listed_once", False):
+        return
+    make_env = theme.get_env
+
+    def get_env() -> jinja2.Environment:
+        env = make_env()
+        env.loader = theme_loader(theme.dirs, theme.custom_dir or "")
+        return env
+
+    theme.get_env = get_env  # type: ignore[method-assign]
+    theme.listed_once = True  # type: ignore[attr-defined]
+
+
 @_for_readers
 def on_pre_build(config: MkDocsConfig) -> None:
     if _language(config) == DEFAULT_LANGUAGE or state.site is None and not state.broken:  # once per build
+        if state.incremental:
+            site_dir = Path(config.site_dir)
+            # The last good build's pages, moved aside while the error page showed, come back.
+            restored = serve_errors.restore_pages(site_dir, _kept(site_dir))
+            if state.preview.plan(_root(config), last_build_good=restored or state.site is not None and not state.broken):
+                empty_folder(site_dir)  # a full rebuild starts clean, as without --dirty
         theme_dirs = [Path(folder) for folder in config.theme.dirs]
         report = state.start(_root(config), Path(config.docs_dir), theme_dirs, config.theme["favicon"])
         for level, lines in ((logging.INFO, report.notes), (logging.WARNING, report.warnings), (logging.ERROR, report.errors)):
@@ -114,16 +152,31 @@ def on_pre_build(config: MkDocsConfig) -> None:
                 log.log(level, line)
     if state.broken:  # serving broken content: no page is rendered
         config.theme.static_templates.clear()
-    state.views = {}
+    state.views, state.contexts, state.front_matter, state.sources = {}, {}, {}, {}
+    if _language(config) == DEFAULT_LANGUAGE:  # the language switch's links to the home pages (mkdocs-static-i18n's on_config)
+        state.home_alternates = copy.deepcopy(config.extra.get("alternate"))
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     return Files([]) if state.broken else files
 
 
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """After every plugin's on_files (mkdocs-static-i18n makes new File objects there)."""
+    if state.incremental and not state.broken:  # which pages MkDocs reads and renders (outputs/preview.py)
+        _choose_pages(nav, files, config, _language(config))
+    return nav
+
+
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     if state.broken:
         return env
+    # mkdocs-static-i18n sets each page's language switch in config.extra and
+    # leaves the last one there: the 404 page of the next language (a theme
+    # template, rendered before the pages) showed links to whichever page the
+    # previous language rendered last. It gets the home pages'.
+    if state.home_alternates:
+        config.extra.alternate = copy.deepcopy(state.home_alternates)  # type: ignore[attr-defined]  # the attribute: the plugin sets and Material reads that
     lang, paths = _language(config), urls.link_paths()
     root = language_root(lang)
 
@@ -135,12 +188,66 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
 
     # custom_dir: mkdocs.yml sets it (overrides/)
     configure_theme(env, Path(config.theme.custom_dir), state.data, lang, state.html_text[lang], href=href, site_icon=state.icon)  # type: ignore[arg-type]
+    if state.incremental:
+        _remember_pages(files, config, lang)
     return env
+
+
+def _page_info(page: Page, config: MkDocsConfig, lang: str) -> kinds.PageInfo:
+    image = urljoin(config.site_url or "/", urls.SOCIAL_IMAGE)
+    logo = urljoin(config.site_url or "/", urls.SITE_LOGO)
+    return kinds.PageInfo(lang, state.text[lang], page.canonical_url, config.site_name, image, logo)
+
+
+def _choose_pages(nav: Navigation, files: Files, config: MkDocsConfig, lang: str) -> None:
+    """Under `make serve`: MkDocs reads and renders only the pages whose file
+    or whose fingerprint changed; the menu's pages always (outputs/preview.py)."""
+    state.preview.start_language(state.data)
+    in_menu = {page.file.dest_uri for page in nav.pages}
+    present = set()
+    for file in files.documentation_pages():
+        source = state.sources[file.dest_uri] = Path(file.abs_src_path).read_text(encoding="utf-8")  # type: ignore[arg-type]
+        changed = file.dest_uri in in_menu or not state.preview.unchanged(file.dest_uri, source, functools.partial(_predict, file, config, lang))
+        file.is_modified = functools.partial(bool, changed)  # type: ignore[method-assign]
+        present.add(file.dest_uri)
+    state.preview.remove_gone(Path(config.site_dir), lang, present)
+
+
+def _predict(file: File, config: MkDocsConfig, lang: str, memo: PageMemo) -> str:
+    """The page's fingerprint from what the last build read of it and today's data."""
+    try:
+        view = kinds.resolve(memo.front_matter, file.src_uri, state.data)
+    except SiteError:  # the page is gone from the data: read it, and let the build say so
+        return ""
+    meta = dict(memo.front_matter)
+    meta.update(kinds.page_meta(view, state.data, lang, state.text[lang], memo.front_matter))
+    info = kinds.PageInfo(lang, state.text[lang], memo.canonical_url, config.site_name, urljoin(config.site_url or "/", urls.SOCIAL_IMAGE))
+    parts = (memo.markdown, memo.content, meta.get("title", memo.title), repr(meta))
+    return state.preview.fingerprint(view.name, parts, view.context(state.data, info))
+
+
+def _remember_pages(files: Files, config: MkDocsConfig, lang: str) -> None:
+    """After MkDocs read the changed pages: their memos, and their contexts for on_page_context."""
+    for file in files.documentation_pages():
+        page = file.page
+        if page is None or page.markdown is None:  # not read: unchanged
+            continue
+        view = state.views[file.src_uri]
+        context = state.contexts[file.src_uri] = view.context(state.data, _page_info(page, config, lang))
+        content = str(page.content or "")  # Markup after on_page_content; the memo keeps text
+        parts = (page.markdown, content, page.title, repr(page.meta))
+        fingerprint = state.preview.fingerprint(view.name, parts, context)
+        front_matter = state.front_matter[file.src_uri]
+        title = page.title if "title" not in page.meta else None
+        memo = PageMemo(state.sources[file.dest_uri], front_matter, page.markdown, content, title, page.canonical_url, fingerprint)
+        state.preview.remember(file.dest_uri, memo)
 
 
 @_for_readers
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     lang = _language(config)
+    if state.incremental:
+        state.front_matter[page.file.src_uri] = dict(page.meta)
     view = state.views[page.file.src_uri] = kinds.resolve(page.meta, page.file.src_uri, state.data)
     page.meta.update(kinds.page_meta(view, state.data, lang, state.text[lang], page.meta))
     for extension in config.markdown_extensions:  # the body is rendered next: its site paths point from this file
@@ -150,10 +257,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
-    lang = _language(config)
-    image = urljoin(config.site_url or "/", urls.SOCIAL_IMAGE)
-    info = kinds.PageInfo(lang, state.text[lang], page.canonical_url, config.site_name, image, urljoin(config.site_url or "/", urls.SITE_LOGO))
-    context.update(state.views[page.file.src_uri].context(state.data, info))  # type: ignore[typeddict-item]  # our templates' own keys
+    found = state.contexts.pop(page.file.src_uri, None)  # made in on_env under `make serve`
+    if found is None:
+        found = state.views[page.file.src_uri].context(state.data, _page_info(page, config, _language(config)))
+    context.update(found)  # type: ignore[typeddict-item]  # our templates' own keys
     return context
 
 
@@ -177,11 +284,12 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     if state.broken:
-        serve_errors.write_error_site(site_dir, state.served_pages, state.broken)
+        serve_errors.write_error_site(site_dir, state.served_pages, state.broken, _kept(site_dir) if state.incremental else None)
         return
-    if state.serving:
-        state.served_pages = serve_errors.html_pages(site_dir)
     lang = _language(config)
     others = [code for code in getattr(config.plugins.get("i18n"), "build_languages", []) if code != DEFAULT_LANGUAGE]
-    build = Build(_root(config), site_dir, config.site_url or "", config.site_name, lang, (DEFAULT_LANGUAGE, *others), state.text[lang], state.stylesheet)
+    languages = (DEFAULT_LANGUAGE, *others)
+    build = Build(_root(config), site_dir, config.site_url or "", config.site_name, lang, languages, state.text[lang], state.stylesheet, state.serving)
+    if state.serving and build.is_last:
+        state.served_pages = serve_errors.html_pages(site_dir)
     publish.after_language(state.data, build)

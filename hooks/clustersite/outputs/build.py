@@ -26,6 +26,7 @@ class Build:
     languages: tuple[str, ...]  # in build order, the default first
     t: Callable[..., str]
     stylesheet: Stylesheet | None = None  # Material's, corrected (html_fixes.py)
+    serving: bool = False  # `mkdocs serve`: the search index is built beside the preview (search_index.py)
 
     @property
     def lang_root(self) -> str:

@@ -17,7 +17,7 @@ from clustersite.outputs import reuse
 from clustersite.outputs.build import Build, base_path, language_root
 from clustersite.outputs.feeds import FeedContext, atom_feed, calendar
 from clustersite.outputs.html_fixes import fix_page, write_corrected_stylesheet
-from clustersite.outputs.search_index import build_search_index
+from clustersite.outputs.search_index import BackgroundIndex, Indexing, finish_search_index, start_search_index
 from clustersite.outputs.security_headers import headers_file, inline_scripts, unlisted_scripts
 from clustersite.outputs.sitemaps import language_sitemap
 from clustersite.text import urls
@@ -36,14 +36,20 @@ def check_scripts(html: str, page: str, scope: str) -> None:
         )
 
 
+PREVIEW_SEARCH = BackgroundIndex()
+
+
 def after_language(site: SiteData, build: Build) -> None:
+    # Every page of every language is written once the last language's pages
+    # are: Pagefind starts on them now, beside the files below (none of which it indexes).
+    indexing = start_search_index(build.site_dir) if build.is_last and not build.serving else None
     copy_media(site, build)
     write_feeds(site, build)
     write_all(build.site_dir, reuse.language_files(site, build))
     keep_404(build)
-    if build.is_last:  # every page of every language is written now
+    if build.is_last:
         write_all(build.site_dir, reuse.site_files(site, build))
-        finish_site(build)
+        finish_site(build, indexing)
 
 
 def copy_media(site: SiteData, build: Build) -> None:
@@ -83,12 +89,12 @@ def keep_404(build: Build) -> None:
         kept_default.replace(built)
 
 
-def finish_site(build: Build) -> None:
-    """Site-wide files: the search index, per-language sitemaps, host headers;
-    and Material's stylesheet, corrected."""
+def finish_site(build: Build, indexing: Indexing | None = None) -> None:
+    """Site-wide files: the search index (started by `after_language`; under
+    `mkdocs serve` built in the background), per-language sitemaps, host
+    headers; and Material's stylesheet, corrected."""
     site_dir = build.site_dir
     write_corrected_stylesheet(site_dir, build.stylesheet)
-    build_search_index(site_dir)
     root_sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
     for code in build.others:
         sitemap = language_sitemap(root_sitemap, urljoin(build.site_url, language_root(code)))
@@ -99,6 +105,10 @@ def finish_site(build: Build) -> None:
     # Netlify serves only the root 404.html unless told; Cloudflare Pages finds the nearest one itself.
     redirects = "".join(f"{path}{code}/*  {path}{code}/404.html  404\n" for code in build.others)
     write(site_dir / "_redirects", redirects.encode("utf-8"))
+    if build.serving:
+        PREVIEW_SEARCH.request(site_dir)
+    else:
+        finish_search_index(indexing or start_search_index(site_dir))
 
 
 def write_all(site_dir: Path, files: dict[str, bytes]) -> None:

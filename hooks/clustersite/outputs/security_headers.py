@@ -93,6 +93,8 @@ def headers_file(site_dir: Path, base_path: str) -> str:
         "  Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()",
         "  Cache-Control: public, max-age=0, must-revalidate",
     ]
-    for asset in sorted(p for p in site_dir.rglob("*") if _FINGERPRINTED.search(p.name)):
+    # Fingerprinted files are Material's scripts and stylesheets, all in assets/:
+    # a walk over that folder, not over every page of the site.
+    for asset in sorted(p for p in (site_dir / "assets").rglob("*") if _FINGERPRINTED.search(p.name)):
         lines += [f"{base_path}{asset.relative_to(site_dir).as_posix()}", "  ! Cache-Control", "  Cache-Control: public, max-age=31536000, immutable"]
     return "\n".join(lines) + "\n"

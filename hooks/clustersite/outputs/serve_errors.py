@@ -10,6 +10,7 @@ it, so the page turns back into the real one as soon as the content is fixed.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from clustersite.outputs.templating import TEMPLATES
@@ -45,9 +46,27 @@ def html_pages(site_dir: Path) -> set[str]:
     return {path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*.html")}
 
 
-def write_error_site(site_dir: Path, pages: set[str], problems: list[Problem]) -> None:
+def write_error_site(site_dir: Path, pages: set[str], problems: list[Problem], kept: Path | None = None) -> None:
+    """The error page at every address in `pages`. With `kept` (`make serve`'s
+    incremental preview), each good page is moved there first, so that the
+    fix puts them back instead of rendering every page again."""
     rendered = {lang: render(problems, lang) for lang in LANGUAGES}
     for relative in sorted(set(pages) | set(ALWAYS)):
         target = site_dir / relative
         target.parent.mkdir(parents=True, exist_ok=True)
+        if kept is not None and target.is_file() and not (kept / relative).exists():
+            (kept / relative).parent.mkdir(parents=True, exist_ok=True)
+            target.replace(kept / relative)
         target.write_text(rendered[page_language(relative)], encoding="utf-8")
+
+
+def restore_pages(site_dir: Path, kept: Path) -> bool:
+    """Put back the pages `write_error_site` moved to `kept`; False if there were none."""
+    if not kept.is_dir():
+        return False
+    for path in sorted(p for p in kept.rglob("*") if p.is_file()):
+        target = site_dir / path.relative_to(kept)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        path.replace(target)
+    shutil.rmtree(kept)
+    return True

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from clustersite.model.site_data import SiteData, load_site
 from clustersite.model.ui_strings import check_wording, markup_in_wording, translators
 from clustersite.outputs.html_fixes import Stylesheet, corrected_stylesheet
+from clustersite.outputs.preview import Preview
 from clustersite.outputs.site_icon import icon_data_url
 from clustersite.pages.generated_pages import sync_stubs, wanted_stubs
 from clustersite.pages.kinds import Translate, View
@@ -54,6 +56,12 @@ class BuildState:
     stylesheet: Stylesheet | None = None
     icon: str = ""
     views: dict[str, View] = field(default_factory=dict)  # by source path, this language's pages
+    incremental: bool = False  # `mkdocs serve --dirty` (make serve): render only changed pages (preview.py)
+    preview: Preview = field(default_factory=Preview)  # kept across rebuilds
+    home_alternates: Any = None  # the language switch's links on pages that are not a page's (404)
+    front_matter: dict[str, dict[str, Any]] = field(default_factory=dict)  # by source path, as read (under serve)
+    sources: dict[str, str] = field(default_factory=dict)  # by output path: the file's text (under serve)
+    contexts: dict[str, dict[str, Any]] = field(default_factory=dict)  # by source path: templates' context, made before rendering under serve
 
     @property
     def data(self) -> SiteData:
