@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -146,5 +147,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         state.served_pages = serve_errors.html_pages(site_dir)
     lang = _language(config)
     others = [code for code in getattr(config.plugins.get("i18n"), "build_languages", []) if code != DEFAULT_LANGUAGE]
-    build = Build(_root(config), site_dir, config.site_url or "", config.site_name, lang, (DEFAULT_LANGUAGE, *others), state.text[lang], state.stylesheet)
+    # /admin/ saves into the working copy when served locally (`make serve`, `make cms`) or asked to (CMS_LOCAL=1, the browser test).
+    local_cms = state.serving or os.environ.get("CMS_LOCAL") == "1"
+    build = Build(
+        _root(config), site_dir, config.site_url or "", config.site_name, lang, (DEFAULT_LANGUAGE, *others), state.text[lang], state.stylesheet, local_cms
+    )
     publish.after_language(state.data, build)

@@ -26,6 +26,7 @@ class Build:
     languages: tuple[str, ...]  # in build order, the default first
     t: Callable[..., str]
     stylesheet: Stylesheet | None = None  # Material's, corrected (html_fixes.py)
+    local_cms: bool = False  # /admin/ saves into the working copy (`make cms`), not through pull requests
 
     @property
     def lang_root(self) -> str:
