@@ -191,6 +191,10 @@ def fields(
                     widget |= {"field": sub[0]}
                     del widget["fields"]
             else:
+                if not widget["required"]:
+                    # Decap checks an optional object's required fields even when the object
+                    # is left out; the checker still requires them once the object is given.
+                    sub = _optional(sub)
                 widget |= {"widget": "object", "fields": sub, "collapsed": False}
         else:
             spec = spec_of(field)
@@ -208,6 +212,10 @@ def fields(
             widget["default"] = ""
         found.append(widget)
     return found
+
+
+def _optional(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{**f, "required": False} | ({"fields": _optional(f["fields"])} if f.get("widget") == "object" else {}) for f in found]
 
 
 def _cluster_collection(vocabularies: _Vocabularies) -> dict[str, Any]:

@@ -85,7 +85,7 @@ def content_security_policy(scripts: tuple[str, ...]) -> str:
 # The editing interface (/admin/, outputs/admin.py) runs Decap CMS, which
 # needs more than the public pages and gets its own policy: its styles are
 # injected at run time (emotion: 'unsafe-inline' styles), its configuration
-# validator compiles code ('unsafe-eval'), previews of uploads are blob: URLs.
+# validator compiles code ('unsafe-eval'), entries and uploads pass through blob: URLs.
 # It talks only to GitHub's API (signed-in editing on the published site,
 # avatars from GitHub) or, with `make cms`, to decap-server on localhost.
 ADMIN_PUBLISHED_HOSTS = ("https://api.github.com",)
@@ -103,7 +103,7 @@ def admin_policy(local: bool = False, in_meta: bool = False) -> str:
         "style-src 'self' 'unsafe-inline'",
         " ".join(["img-src 'self' data: blob:", *images]),
         "font-src 'self' data:",
-        " ".join(["connect-src 'self'", *hosts]),
+        " ".join(["connect-src 'self' blob:", *hosts]),
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'none'",

@@ -1,0 +1,118 @@
+"""The editing interface (/admin/) in a real browser, against a copy of the repository.
+
+The site is built from a temporary copy of the sources with the local
+configuration (CMS_LOCAL=1), decap-server reads and writes that copy, and
+Debian's Chromium edits a cluster through the Lithuanian interface. The
+saved file must pass the checker and build; no request leaves localhost.
+Screenshots go to $CMS_SHOTS when it is set (for people to look at).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+import yaml
+
+from browser_support import PageWatch, serve
+from conftest import REPO, copy_site_sources, run_build
+
+pytestmark = pytest.mark.browser
+
+SERVER_PORT = 8081  # the port admin/config.yml's local_backend names
+
+
+def _wait_for(url: str) -> None:
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(url, timeout=1)
+            return
+        except urllib.error.HTTPError:  # it answers (the API takes POSTs only)
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise AssertionError(f"{url} did not answer")
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory):
+    if not (REPO / "node_modules" / "decap-server").is_dir():
+        pytest.fail("node_modules is missing: run `npm ci --ignore-scripts` (make test does)")
+    root = copy_site_sources(tmp_path_factory.mktemp("cms") / "repo")
+    (root / "node_modules").symlink_to(REPO / "node_modules")
+    shutil.copytree(REPO / "schemas", root / "schemas")
+    shutil.copytree(REPO / "admin", root / "admin")
+    site = root.parent / "site"
+    built = run_build(root, site, {"CMS_LOCAL": "1"})
+    assert built.returncode == 0, built.output
+    env = {**os.environ, "PORT": str(SERVER_PORT), "GIT_REPO_DIRECTORY": str(root)}
+    server = subprocess.Popen(["node", str(REPO / "node_modules" / "decap-server" / "dist" / "index.js")], cwd=root, env=env)
+    try:
+        _wait_for(f"http://localhost:{SERVER_PORT}/api/v1")
+        yield root, site
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def _shot(page, name: str) -> None:
+    if folder := os.environ.get("CMS_SHOTS"):
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(folder) / name), full_page=False)
+
+
+def test_an_editor_changes_a_cluster_in_the_lithuanian_interface_and_the_result_passes_the_check(chromium, workspace):
+    root, site = workspace
+    cluster = root / "data" / "clusters" / "abbi.yml"
+    before = yaml.safe_load(cluster.read_text(encoding="utf-8"))
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    watch = PageWatch(page)
+    with serve(site) as base:
+        admin = base.replace("127.0.0.1", "localhost") + "admin/"  # Decap uses its local backend on localhost only
+        page.goto(admin)
+        page.get_by_role("button", name="Prisijungti").click()
+        page.get_by_text("Klasteriai").first.wait_for()
+        page.goto(admin + "#/collections/clusters/entries/abbi")
+        count = page.get_by_label("Kiek")
+        count.wait_for()
+        assert page.get_by_text("Narių skaičius").first.is_visible()
+        sectors = page.locator("#sectors-field-10")
+        sectors.click()
+        page.keyboard.type("Energetika")
+        page.keyboard.press("Enter")
+        count.fill("40")
+        page.get_by_label("Kada (data arba metai)").fill("2024-05-01")
+        _shot(page, "cluster-edit-lt.png")
+        text = cluster.read_text(encoding="utf-8")
+        page.get_by_role("button", name="Publikuoti").first.click()  # simple mode: "publish" writes the file
+        page.get_by_role("menuitem").first.click()
+        for _ in range(200):
+            if cluster.read_text(encoding="utf-8") != text:
+                break
+            page.wait_for_timeout(100)
+        _shot(page, "cluster-saved-lt.png")
+        assert watch.hosts() <= {urlsplit_host(base), f"localhost:{SERVER_PORT}", urlsplit_host(admin)}
+    context.close()
+    after = yaml.safe_load(cluster.read_text(encoding="utf-8"))
+    assert after["member_count"] == {"value": 40, "as_of": "2024-05-01"} or after["member_count"]["value"] == 40
+    assert "energy-construction" in after["sectors"] and before["sectors"][0] in after["sectors"]
+    assert cluster.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../../schemas/cluster.schema.json\n")
+    check = subprocess.run([sys.executable, "-m", "clustersite.tools.check", "--root", str(root)], capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+    rebuilt = run_build(root, root.parent / "site-after", {"CMS_LOCAL": "1"})
+    assert rebuilt.returncode == 0, rebuilt.output
+    assert "40" in rebuilt.page("klasteriai/abbi/").get_text()
+
+
+def urlsplit_host(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    return urlsplit(url).netloc
