@@ -109,7 +109,7 @@ def test_every_front_matter_mistake_is_reported_at_once(tmp_path):
         ),
         pytest.param(
             {"renginiai/a.en.md": "---\ntitle: A\n---\n"},
-            "content/renginiai/a.en.md:1: translation: no Lithuanian version; add content/renginiai/a.md (the Lithuanian page is the main one)",
+            "content/renginiai/a.en.md:1: translation: no Lithuanian version; add content/renginiai/a.lt.md (the Lithuanian page is the main one)",
             id="english-only",
         ),
     ],

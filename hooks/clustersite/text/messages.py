@@ -114,6 +114,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {  # id: (English, Lithuanian)
         "Fill in the fields marked REQUIRED, then run `make check` and `make serve`.",
         "Užpildykite laukus, pažymėtus REQUIRED, tada paleiskite `make check` ir `make serve`.",
     ),
+    "entry-two-lithuanian-files": (
+        "two Lithuanian files for one page; keep {keep} (the editing interface writes that one) and delete this one",
+        "du lietuviški failai vienam puslapiui; palikite {keep} (jį rašo redagavimo sąsaja), o šį ištrinkite",
+    ),
     "scaffold-exists": (
         "{path}: already exists; nothing was written (choose another SLUG or edit that file)",
         "{path}: jau yra; nieko neįrašyta (pasirinkite kitą SLUG arba redaguokite tą failą)",
