@@ -203,7 +203,7 @@ def test_scaffold_speaks_lithuanian_by_default(tmp_path):
         "Užpildykite laukus, pažymėtus REQUIRED, tada paleiskite `make check` ir `make serve`.",
     ]
     again = run_module("clustersite.tools.scaffold", "story", "x", "--root", str(tmp_path), env={"LANG": "C.UTF-8"})
-    assert again.stderr.splitlines()[0] == "content/sekmes-istorijos/x.md: jau yra; nieko neįrašyta (pasirinkite kitą SLUG arba redaguokite tą failą)"
+    assert again.stderr.splitlines()[0] == "content/sekmes-istorijos/x.lt.md: jau yra; nieko neįrašyta (pasirinkite kitą SLUG arba redaguokite tą failą)"
 
 
 def test_check_reads_the_same_docs_folder_as_mkdocs():
