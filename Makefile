@@ -55,7 +55,7 @@ test: test-js $(DEV_ENV) node_modules/.installed
 	$(BIN)/python -m pytest
 
 # Everything but the browser and HTML-checker tests: for a quick loop while coding.
-test-fast: test-js $(DEV_ENV)
+test-fast: test-js $(DEV_ENV) node_modules/.installed
 	$(BIN)/python -m pytest -m "not browser"
 
 # Only the tests that build no site: seconds, for the loop while coding; on
