@@ -26,6 +26,8 @@ def _format(*args: str) -> subprocess.CompletedProcess[str]:
 def test_every_cluster_news_item_story_and_event_is_saved_unchanged():
     result = _format("--check")
     assert result.returncode == 0, f"a save in /admin/ would reformat these (run `node scripts/cms_format.mjs --write`):\n{result.stdout}{result.stderr}"
-    counted = {folder: len(list((REPO / folder).glob(pattern))) for folder, pattern in (("data/clusters", "*.yml"), ("content/naujienos", "*.md"), ("content/sekmes-istorijos", "*.md"), ("content/renginiai", "*.md"))}
+    counted = {
+        folder: len(list((REPO / folder).glob(pattern)))
+        for folder, pattern in (("data/clusters", "*.yml"), ("content/naujienos", "*.md"), ("content/sekmes-istorijos", "*.md"), ("content/renginiai", "*.md"))
+    }
     assert all(count >= 10 for count in counted.values()), counted  # five pairs or more of each kind, every cluster
-

@@ -303,7 +303,7 @@ def _load_pair(kind: str, folder: Path, stem: str, repo_root: Path, ctx: Context
 
 def _set(values: dict[str, Any]) -> dict[str, Any]:
     """The fields a file gives (an empty optional field is the same as an absent one)."""
-    return {name: value for name, value in values.items() if value is not None}
+    return {name: value for name, value in values.items() if value is not None and value != ()}
 
 
 def _check_event_times(shared: dict[str, Any], meta, shown: str, ctx: Context) -> bool:

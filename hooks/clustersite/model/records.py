@@ -162,8 +162,10 @@ def _list_checks(min_items: int, required: bool, value: Any) -> Any:
         if isinstance(value, str | int | dict):
             raise refuse(f"expected a list (got {describe(value)}); start each item with '- '")
         raise refuse(f"expected a list (got {describe(value)})")
-    if not value:  # `sectors: []` says nothing; an absent field says the same, plainly
-        raise refuse(say("empty-list-required" if min_items else "empty-list"))
+    if not value:  # `[]`: what the editing interface (/admin/) writes for an optional list left empty
+        if min_items:
+            raise refuse(say("empty-list-required"))
+        return ()
     if len(value) < min_items:
         raise refuse(f"needs at least {min_items} item(s)")
     return value

@@ -186,7 +186,7 @@ def fields(
         if localized is not None or (isinstance(inner, type) and issubclass(inner, BaseModel)):
             sub = fields(inner, vocabularies)
             if is_sequence(field.annotation):
-                widget |= {"widget": "list", "fields": sub, "collapsed": True}
+                widget |= {"widget": "list", "fields": sub, "collapsed": True, "default": []}  # a new entry starts with no item
                 if len(sub) == 1:
                     widget |= {"field": sub[0]}
                     del widget["fields"]

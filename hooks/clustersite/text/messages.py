@@ -23,7 +23,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {  # id: (English, Lithuanian)
     "missing": ("missing; this field is required", "trūksta; šis laukas privalomas"),
     "empty-required": ("is empty; fill it in", "tuščias; užpildykite jį"),
     "empty-text": ("is empty; write the text or remove the field", "tuščias; parašykite tekstą arba pašalinkite lauką"),
-    "empty-list": ("is empty; list at least one or leave the field out", "tuščias sąrašas; įrašykite bent vieną reikšmę arba praleiskite lauką"),
     "empty-list-required": ("is empty; list at least one", "tuščias sąrašas; įrašykite bent vieną reikšmę"),
     "unknown-field": ("unknown field; {hint}allowed here: {allowed}", "nežinomas laukas; {hint}čia leidžiami: {allowed}"),
     "did-you-mean": ('did you mean "{close}"? ', "gal turėjote omenyje „{close}“? "),
