@@ -16,8 +16,10 @@ import path from "node:path";
 import process from "node:process";
 import { createRequire } from "node:module";
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
-const require = createRequire(path.join(root, "package.json"));
+const here = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const require = createRequire(path.join(here, "package.json"));
+// CMS_FORMAT_ROOT: another copy of the repository (the browser test's), read with this one's packages.
+const root = path.resolve(process.env.CMS_FORMAT_ROOT || here);
 const yaml = require("yaml");
 const matter = require("gray-matter");
 

@@ -207,7 +207,9 @@ def fields(
                 leaf |= {"multiple": True}
             widget |= leaf
         if translated is not None:
-            widget["i18n"] = name in translated
+            # "none": only in the Lithuanian file, and not shown (nor written back) in the English pane
+            # (Decap's configuration allows only true/false on a list or an object)
+            widget["i18n"] = True if name in translated else (False if widget["widget"] in ("list", "object") else "none")
         if not widget["required"] and widget["widget"] == "datetime":
             widget["default"] = ""
         found.append(widget)
