@@ -225,3 +225,16 @@ def test_saving_an_entry_back_to_what_it_was_leaves_its_files_byte_identical(chr
     # English file when the entry is opened; the checker accepts it (the same value).
     english = news[1].read_text(encoding="utf-8")
     assert english.replace("clusters:\n  - abbi\n", "", 1) == before[news[1]].decode("utf-8")
+
+
+def test_admin_is_noindex_unlinked_and_has_its_own_policy(workspace):
+    _, site = workspace
+    page = (site / "admin" / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="robots" content="noindex">' in page and '<html lang="lt">' in page
+    assert re.findall(r"<script\b[^>]*>", page) == ['<script src="decap-cms.js">']  # no inline script
+    linking = [p.relative_to(site).as_posix() for p in site.rglob("*.html") if "admin/" not in p.as_posix() and "admin/" in p.read_text(encoding="utf-8")]
+    assert linking == []
+    headers = (site / "_headers").read_text(encoding="utf-8")
+    block = headers.split("\n/admin/*\n", 1)[1].split("\n/", 1)[0]
+    assert "  ! Content-Security-Policy" in block and "  X-Robots-Tag: noindex" in block
+    assert not (site / "admin" / "decap-cms.js.map").exists()  # no source maps shipped
