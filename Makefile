@@ -14,7 +14,7 @@ SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
 export SOURCE_DATE_EPOCH
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast test-unit test-js lint check schemas benchmark clean new-cluster new-news new-story new-event
+.PHONY: serve build cms test test-fast test-unit test-js lint check schemas benchmark clean new-cluster new-news new-story new-event
 
 # The venv finds the clustersite package in hooks/ by a .pth file in its
 # site-packages (the absolute path of hooks/), so no command sets PYTHONPATH.
@@ -28,23 +28,34 @@ $(DEV_ENV): $(BUILD_ENV) requirements-dev.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
-# Test-only tools from npm (axe-core, the Nu HTML Checker); no install scripts run.
+# Tools from npm (package-lock.json): Decap CMS, copied into the site at /admin/
+# by the build, and decap-server for `make cms`; for tests, axe-core and the
+# Nu HTML Checker. No install scripts run.
 node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --silent
 	touch $@
 
-serve: $(DEV_ENV)
+serve: $(DEV_ENV) node_modules/.installed
 	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
-build: $(BUILD_ENV)
+build: $(BUILD_ENV) node_modules/.installed
 	$(BIN)/mkdocs build --strict --clean
+
+# The editing interface against the working copy: decap-server (port 8081)
+# reads and writes the files here, the preview serves /admin/. Open
+# http://localhost:8000/admin/ ; Ctrl+C stops both.
+cms: $(DEV_ENV) node_modules/.installed
+	@trap 'kill $$server 2>/dev/null' EXIT INT TERM; \
+	PORT=8081 GIT_REPO_DIRECTORY="$$PWD" node node_modules/decap-server/dist/index.js & server=$$!; \
+	echo "Redagavimas / editing: http://localhost:8000/admin/"; \
+	$(BIN)/mkdocs serve --dev-addr localhost:8000
 
 test: test-js $(DEV_ENV) node_modules/.installed
 	@bash scripts/system-packages.sh
 	$(BIN)/python -m pytest
 
 # Everything but the browser and HTML-checker tests: for a quick loop while coding.
-test-fast: test-js $(DEV_ENV)
+test-fast: test-js $(DEV_ENV) node_modules/.installed
 	$(BIN)/python -m pytest -m "not browser"
 
 # Only the tests that build no site: seconds, for the loop while coding; on

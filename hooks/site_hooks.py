@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import functools
 import logging
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -289,7 +290,20 @@ def on_post_build(config: MkDocsConfig) -> None:
     lang = _language(config)
     others = [code for code in getattr(config.plugins.get("i18n"), "build_languages", []) if code != DEFAULT_LANGUAGE]
     languages = (DEFAULT_LANGUAGE, *others)
-    build = Build(_root(config), site_dir, config.site_url or "", config.site_name, lang, languages, state.text[lang], state.stylesheet, state.serving)
+    # /admin/ saves into the working copy when served locally (`make serve`, `make cms`) or asked to (CMS_LOCAL=1, the browser test).
+    local_cms = state.serving or os.environ.get("CMS_LOCAL") == "1"
+    build = Build(
+        _root(config),
+        site_dir,
+        config.site_url or "",
+        config.site_name,
+        lang,
+        languages,
+        state.text[lang],
+        state.stylesheet,
+        serving=state.serving,
+        local_cms=local_cms,
+    )
     if state.serving and build.is_last:
         state.served_pages = serve_errors.html_pages(site_dir)
     publish.after_language(state.data, build)

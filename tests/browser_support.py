@@ -38,9 +38,20 @@ def site_headers(site: Path) -> dict[str, str]:
     return dict(re.findall(r"^  ([\w-]+): (.*)$", block, re.M))
 
 
+def path_headers(site: Path) -> list[tuple[str, dict[str, str], set[str]]]:
+    """Every `_headers` block that sets or removes (`! Name`) a policy: (path pattern, set, removed)."""
+    path = site / "_headers"
+    blocks = []
+    for block in re.split(r"\n(?=/)", path.read_text(encoding="utf-8")) if path.is_file() else []:
+        pattern, _, body = block.partition("\n")
+        blocks.append((pattern.strip(), dict(re.findall(r"^  ([\w-]+): (.*)$", body, re.M)), set(re.findall(r"^  ! ([\w-]+)$", body, re.M))))
+    return blocks
+
+
 class _Handler(http.server.SimpleHTTPRequestHandler):
     prefix = "/"
     headers_to_add: dict[str, str] = {}
+    blocks: list[tuple[str, dict[str, str], set[str]]] = []
     extensions_map = {
         **http.server.SimpleHTTPRequestHandler.extensions_map,
         ".js": "text/javascript",
@@ -56,7 +67,12 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         return super().translate_path("/" + parts.path[len(self.prefix) :])
 
     def end_headers(self) -> None:
-        for name, value in self.headers_to_add.items():
+        headers = dict(self.headers_to_add)
+        path = urlsplit(self.path).path
+        for pattern, added, removed in self.blocks[1:]:  # later blocks (/admin/*) as Netlify reads them
+            if pattern.endswith("*") and path.startswith(pattern[:-1]):
+                headers = {k: v for k, v in headers.items() if k not in removed} | added
+        for name, value in headers.items():
             self.send_header(name, value)
         super().end_headers()
 
@@ -67,7 +83,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 @contextmanager
 def serve(site: Path, prefix: str = "/"):
     """Serve `site` at http://127.0.0.1:<free port><prefix>; yields that base URL."""
-    handler = type("Handler", (_Handler,), {"prefix": prefix, "headers_to_add": site_headers(site)})
+    handler = type("Handler", (_Handler,), {"prefix": prefix, "headers_to_add": site_headers(site), "blocks": path_headers(site)})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -24,6 +24,7 @@ def test_check_reports_broken_link_targets_ui_keys_placeholders_and_stale_schema
 
     (root / "schemas").mkdir()
     for path, rendered in schemas.rendered(root).items():
+        path.parent.mkdir(exist_ok=True)
         path.write_text(rendered, encoding="utf-8")
     sectors = root / "data" / "sectors.yml"
     sectors.write_text(sectors.read_text(encoding="utf-8") + "space:\n  lt: Kosmosas\n  en: Space\n", encoding="utf-8")

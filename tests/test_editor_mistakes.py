@@ -229,7 +229,7 @@ EXPECTED: dict[str, list[str]] = {
         "content/naujienos/2024-03-05-naujiena.md:1: nėra antraštės laukų; failą pradėkite eilute „---“, tada laukai ir dar viena eilutė „---“",
     ],
     "news-without-lithuanian-file": [
-        "content/naujienos/2024-03-05-naujiena.en.md:1: vertimas: nėra lietuviškos versijos; pridėkite content/naujienos/2024-03-05-naujiena.md (lietuviškas puslapis yra pagrindinis)",
+        "content/naujienos/2024-03-05-naujiena.en.md:1: vertimas: nėra lietuviškos versijos; pridėkite content/naujienos/2024-03-05-naujiena.lt.md (lietuviškas puslapis yra pagrindinis)",
     ],
     "news-working-note-in-text": [
         'content/naujienos/2024-03-05-naujiena.md:6: darbinė pastaba viešame tekste (gauta "TODO"); ją matytų skaitytojai: pašalinkite arba palikite kaip # komentarą duomenų faile',

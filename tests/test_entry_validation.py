@@ -76,7 +76,6 @@ def test_every_front_matter_mistake_is_reported_at_once(tmp_path):
         'content/naujienos/2024-03-05-a.md:4: clusters[0]: unknown cluster (got "litec"); did you mean "litek"? use one listed in data/clusters/ (the file name without .yml)',
         'content/naujienos/2024-03-05-a.md:5: tagz: unknown field; did you mean "tags"? allowed here: title, date, summary, clusters, tags, image, image_alt, sources',
         "content/naujienos/2024-04-01-b.md:1: translation: no English version; add content/naujienos/2024-04-01-b.en.md with at least a translated title",
-        "content/naujienos/2024-04-02-c.en.md:3: clusters: is empty; list at least one or leave the field out",
         'content/naujienos/Nauja naujiena.md:1: the file name is the page address and must look like yyyy-mm-dd-short-name, e.g. 2020-02-20-inolink (got "Nauja naujiena"); rename it',
         "content/renginiai/be-pradzios.en.md:1: no front matter; start the file with a line '---', the fields, and another '---'",
         'content/renginiai/renginys.en.md:3: start: expected a date as YYYY-MM-DD or a date and time as YYYY-MM-DD HH:MM (got "3 October")',
@@ -110,7 +109,7 @@ def test_every_front_matter_mistake_is_reported_at_once(tmp_path):
         ),
         pytest.param(
             {"renginiai/a.en.md": "---\ntitle: A\n---\n"},
-            "content/renginiai/a.en.md:1: translation: no Lithuanian version; add content/renginiai/a.md (the Lithuanian page is the main one)",
+            "content/renginiai/a.en.md:1: translation: no Lithuanian version; add content/renginiai/a.lt.md (the Lithuanian page is the main one)",
             id="english-only",
         ),
     ],

@@ -27,6 +27,8 @@ def test_an_edited_table_is_reported_and_rewritten(tmp_path):
     (root / "schemas").mkdir()
     for path in (REPO / "schemas").glob("*.json"):
         shutil.copy2(path, root / "schemas" / path.name)
+    (root / "admin").mkdir()
+    shutil.copy2(REPO / "admin" / "config.yml", root / "admin" / "config.yml")  # generated from the same model
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     (root / "README.md").write_text(readme.replace("| `member_count` | `{value, as_of}` |", "| `member_count` | whole number |"), encoding="utf-8")
     result = run_module("clustersite.tools.schemas", "--check", "--root", str(root))

@@ -37,11 +37,11 @@ def test_a_new_event_has_no_dates_unless_given(tmp_path):
     root = replace_content(copy_site_sources(tmp_path / "repo", content=False), {"litek": minimal_cluster("LITEK")})
     made = run_module("clustersite.tools.scaffold", "event", "be-datos", "--root", str(root))
     assert made.returncode == 0, made.stderr
-    text = (root / "content" / "renginiai" / "be-datos.md").read_text(encoding="utf-8")
+    text = (root / "content" / "renginiai" / "be-datos.lt.md").read_text(encoding="utf-8")
     assert not re.search(r"^(start|end):", text, re.M) and "# start: YYYY-MM-DD HH:MM" in text
     dated = run_module("clustersite.tools.scaffold", "event", "su-data", "--date", "2026-10-03", "--root", str(root))
     assert dated.returncode == 0, dated.stderr
-    text = (root / "content" / "renginiai" / "su-data.md").read_text(encoding="utf-8")
+    text = (root / "content" / "renginiai" / "su-data.lt.md").read_text(encoding="utf-8")
     assert re.findall(r"^(start|end):(.*?)(?:#|$)", text, re.M) == [("start", " 2026-10-03     ")]  # no made-up time, no end
 
 

@@ -81,20 +81,21 @@ def test_supports_takes_only_fact_fields(tmp_path):
 
 
 @pytest.mark.unit
-def test_a_source_title_is_one_name_or_both_languages(tmp_path):
+def test_a_source_title_is_one_name_with_an_english_one_where_given(tmp_path):
     sources = """\
         sources:
           - url: https://example.org/about
-            title: {lt: Apie mus, en: About us}
+            title: Apie mus
+            title_en: About us
           - url: https://example.org/news
             title: Official name
           - url: https://example.org/bad
-            title: {lt: Apie, fr: A propos}
+            title: {lt: Apie, en: About}
         """
     assert problems_for(tmp_path, {"x.yml": cluster_with(sources)}) == [
-        "data/clusters/x.yml:13: sources[2].title.fr: unknown field; allowed here: lt, en",
+        'data/clusters/x.yml:14: sources[2].title: expected text (got a mapping)',
     ]
-    good = cluster_with(sources.replace("            title: {lt: Apie, fr: A propos}\n", ""))
+    good = cluster_with(sources.replace("            title: {lt: Apie, en: About}\n", ""))
     cluster = load_site(repo_with(tmp_path / "ok", {"x.yml": good}), BUILD_DATE).clusters[0]
     assert [s.title_in("lt") for s in cluster.sources] == ["Apie mus", "Official name", "https://example.org/bad"]
     assert [s.title_in("en") for s in cluster.sources] == ["About us", "Official name", "https://example.org/bad"]

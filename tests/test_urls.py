@@ -18,6 +18,8 @@ def test_a_section_moves_with_one_line(tmp_path):
     assert text.count('"news": "naujienos"') == 1
     urls_py.write_text(text.replace('"news": "naujienos"', '"news": "aktualijos"'), encoding="utf-8")
     (root / "content" / "naujienos").rename(root / "content" / "aktualijos")  # the section's folder is its address
+    for suffix in (".md", ".en.md"):  # and its page beside the folder (outside it, so /admin/ does not list it)
+        (root / "content" / f"naujienos{suffix}").rename(root / "content" / f"aktualijos{suffix}")
     build = run_build(root, tmp_path / "site")
     assert build.returncode == 0, build.output
     assert (build.site / "aktualijos" / "index.html").is_file() and not (build.site / "naujienos").exists()

@@ -49,7 +49,7 @@ SLIPS: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
     ),
 }
 # Lines that quote someone else's words or hold addresses: left as they are.
-QUOTED_LINE = re.compile(r"^\s*(?:-\s+)?(?:title|url|link|website|logo|image)\s*:")
+QUOTED_LINE = re.compile(r"^\s*(?:-\s+)?(?:title|title_en|url|link|website|logo|image)\s*:")
 LINK_TARGET = re.compile(r"\]\([^)]*\)|<https?://[^>]*>|https?://\S+")
 
 
@@ -123,8 +123,15 @@ def _text_lines(repo_root: Path, docs_dir: Path) -> Iterator[tuple[str, str, int
 
 def _lines(path: Path, repo_root: Path, lang: str) -> Iterable[tuple[str, str, int, str]]:
     shown = path.relative_to(repo_root).as_posix()
+    quoted_indent = -1  # a quoting field's value may go on over more-indented lines
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not QUOTED_LINE.match(line):
+        indent = len(line) - len(line.lstrip())
+        if quoted_indent >= 0 and line.strip() and indent > quoted_indent:
+            continue
+        quoted_indent = -1
+        if QUOTED_LINE.match(line):
+            quoted_indent = indent
+        else:
             yield shown, lang, number, LINK_TARGET.sub("", line)
 
 

@@ -17,7 +17,8 @@ def check_entry_citations(entries: Iterable[object], repo_root: Path, problems: 
     for entry in entries:
         count = len(getattr(entry, "sources", ()))
         lt_path = getattr(entry, "path", "")
-        for shown in (lt_path, lt_path.removesuffix(".md") + ".en.md"):
+        stem = lt_path.removesuffix(".md").removesuffix(".lt")  # `x.lt.md`, or a hand-written `x.md`
+        for shown in (lt_path, f"{stem}.en.md"):
             text = read_text(repo_root / shown, shown, problems, "Markdown pages")
             if text is None:
                 continue

@@ -1,7 +1,8 @@
 """News posts, success stories and events: Markdown pages with front matter.
 
-Each entry is a pair of files, `<slug>.md` (Lithuanian) and `<slug>.en.md`
-(English). Text fields (title, summary, location) belong to each language;
+Each entry is a pair of files, `<slug>.lt.md` (Lithuanian) and `<slug>.en.md`
+(English), the layout the editing interface (Decap CMS, /admin/) writes; a
+Lithuanian file written by hand as `<slug>.md` is read the same way. Text fields (title, summary, location) belong to each language;
 every other field is shared: write it in the Lithuanian file, and if the
 English file repeats it, it must be the same.
 """
@@ -223,7 +224,7 @@ def load_entries(repo_root: Path, docs_dir: Path, ctx: Context) -> list[Entry]:
         folder = docs_dir / SECTIONS[kind]
         if not folder.is_dir():
             continue
-        stems = sorted({p.name.removesuffix(".md").removesuffix(".en") for p in folder.glob("*.md")} - {"index"})
+        stems = sorted({p.name.removesuffix(".md").removesuffix(".en").removesuffix(".lt") for p in folder.glob("*.md")} - {"index"})
         for stem in stems:
             entry = _load_pair(kind, folder, stem, repo_root, ctx)
             if entry is not None:
@@ -232,7 +233,13 @@ def load_entries(repo_root: Path, docs_dir: Path, ctx: Context) -> list[Entry]:
 
 
 def _load_pair(kind: str, folder: Path, stem: str, repo_root: Path, ctx: Context) -> Entry | None:
-    lt_path, en_path = folder / f"{stem}.md", folder / f"{stem}.en.md"
+    lt_path, en_path = folder / f"{stem}.lt.md", folder / f"{stem}.en.md"
+    if (folder / f"{stem}.md").exists():
+        if lt_path.exists():  # mkdocs-static-i18n would stop on the pair
+            shown = (folder / f"{stem}.md").relative_to(repo_root).as_posix()
+            ctx.problems.add(shown, 1, "", say("entry-two-lithuanian-files", keep=lt_path.name))
+            return None
+        lt_path = folder / f"{stem}.md"
     lt_shown, en_shown = (p.relative_to(repo_root).as_posix() for p in (lt_path, en_path))
     pattern, shape = FILE_NAMES[kind]
     if not pattern.fullmatch(stem):
@@ -319,7 +326,7 @@ def _required_shared(kind: str, lt_meta: Any, en_meta: Any, lt_shown: str, ctx: 
 
 def _set(values: dict[str, Any]) -> dict[str, Any]:
     """The fields a file gives (an empty optional field is the same as an absent one)."""
-    return {name: value for name, value in values.items() if value is not None}
+    return {name: value for name, value in values.items() if value is not None and value != ()}
 
 
 def _check_event_times(shared: dict[str, Any], meta, shown: str, ctx: Context) -> bool:

@@ -165,8 +165,10 @@ def _list_checks(min_items: int, required: bool, value: Any) -> Any:
         if isinstance(value, str | int | dict):
             raise refuse(say("expected-list-items", got=describe(value)))
         raise refuse(say("expected-list", got=describe(value)))
-    if not value:  # `sectors: []` says nothing; an absent field says the same, plainly
-        raise refuse(say("empty-list-required" if min_items else "empty-list"))
+    if not value:  # `[]`: what the editing interface (/admin/) writes for an optional list left empty
+        if min_items:
+            raise refuse(say("empty-list-required"))
+        return ()
     if len(value) < min_items:
         raise refuse(say("too-few-items", count=min_items))
     return value

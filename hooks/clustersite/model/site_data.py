@@ -190,7 +190,8 @@ class SiteData:
     def _entries_by_file(self) -> dict[str, Entry]:
         files = {}
         for entry in self.entries:
-            files[f"{entry.section}/{entry.slug}.md"] = files[f"{entry.section}/{entry.slug}.en.md"] = entry
+            for suffix in (".md", ".lt.md", ".en.md"):
+                files[f"{entry.section}/{entry.slug}{suffix}"] = entry
         return files
 
     def entry_at(self, src_uri: str) -> Entry | None:

@@ -10,16 +10,10 @@ to it, so adding or reordering sources never breaks a citation.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated
 
-from pydantic import GetJsonSchemaHandler, TypeAdapter, ValidationError, ValidationInfo
-from pydantic_core import CoreSchema, core_schema
-
-from clustersite.model.fields import Choice, Date, Str, Url, did_you_mean
-from clustersite.model.records import EDITOR, AsLocalized, Check, Help, Record, json_schema, list_checks, localized_input, refuse_all
-from clustersite.text.localized import LocalizedText
-from clustersite.text.messages import say
+from clustersite.model.fields import Choice, Date, Str, Url
+from clustersite.model.records import Check, Help, Record, list_checks
 
 TITLE_LENGTH = 200
 
@@ -42,60 +36,29 @@ FACT_FIELDS = (
 )
 
 
-@dataclass(frozen=True)
-class OneOrBothLanguages(AsLocalized):
-    """`Annotated[str | LocalizedText, OneOrBothLanguages(200)]`: a name given
-    once (the official one, shown on both language versions) or as {lt, en}
-    where the source itself gives both. Tools that walk the model (the error
-    map, the payload tests) see its two-language form, as for AsLocalized."""
-
-    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> CoreSchema:
-        once = TypeAdapter(Annotated[str, Check(Str(max_length=self.max_length))])
-        both = TypeAdapter(Annotated[LocalizedText, AsLocalized(self.max_length)])
-
-        def pick(value: Any, info: ValidationInfo) -> Any:
-            adapter = both if isinstance(value, dict) else once
-            try:
-                return adapter.validate_python(value, context=info.context)
-            except ValidationError as error:
-                raise refuse_all(list(_inner_problems(error))) from None
-
-        return core_schema.with_info_plain_validator_function(pick)
-
-    def __get_pydantic_json_schema__(self, schema: CoreSchema, handler: GetJsonSchemaHandler) -> dict[str, Any]:
-        return {"anyOf": [Str(max_length=self.max_length).json_schema(), json_schema(localized_input(self.max_length, True, False))]}
-
-
-def _inner_problems(error: ValidationError) -> Any:
-    for item in error.errors(include_url=False):
-        loc = tuple(item["loc"])
-        if item["type"] == EDITOR:
-            for at, message in item["ctx"]["problems"]:
-                yield loc + tuple(at), message
-        elif item["type"] == "extra_forbidden":
-            yield loc, say("unknown-field", hint=did_you_mean(loc[-1], ["lt", "en"]), allowed="lt, en")
-        elif item["type"] == "missing":
-            yield loc, say("missing")
-        else:
-            yield loc, item["msg"]
-
-
 class Source(Record):
     url: Annotated[str, Check(Url()), Help("The exact page the fact was read on, not a home page.", "Tikslus puslapis, kuriame faktas rastas, ne pagrindinis.")]
     title: Annotated[
-        Annotated[str | LocalizedText, OneOrBothLanguages(TITLE_LENGTH)] | None,
+        Annotated[str, Check(Str(max_length=TITLE_LENGTH))] | None,
         Help(
-            "Publisher and page title, once as the source gives it; as {lt: …, en: …} where the source gives it in both languages.",
-            "Leidėjas ir puslapio pavadinimas, vieną kartą, kaip jį pateikia šaltinis; kaip {lt: …, en: …}, jei šaltinis jį pateikia abiem kalbomis.",
+            "Publisher and page title, as the source gives it (shown on both language versions unless title_en is given).",
+            "Leidėjas ir puslapio pavadinimas, kaip jį pateikia šaltinis (rodomas abiem kalbomis, jei nenurodytas title_en).",
+        ),
+    ] = None
+    title_en: Annotated[
+        Annotated[str, Check(Str(max_length=TITLE_LENGTH))] | None,
+        Help(
+            "The title for English pages, only where the source gives one in English too, or where title carries a note in brackets in Lithuanian.",
+            "Pavadinimas angliškiems puslapiams: tik jei šaltinis jį pateikia ir angliškai arba jei title yra lietuviška pastaba skliaustuose.",
         ),
     ] = None
     accessed: Annotated[Annotated[dt.date, Check(Date())] | None, Help("When it was read, YYYY-MM-DD.", "Kada skaityta, MMMM-MM-DD.")] = None
 
     def title_in(self, lang: str) -> str:
-        """The title as a page in `lang` shows it: that language's where the
-        source gives both, else the one name it has; the address if none."""
-        if isinstance(self.title, LocalizedText):
-            return self.title.pick(lang).text
+        """The title as a page in `lang` shows it: the English one on English
+        pages where given, else the one name it has; the address if none."""
+        if lang == "en" and self.title_en:
+            return self.title_en
         return self.title or self.url
 
 

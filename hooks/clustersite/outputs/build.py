@@ -27,6 +27,7 @@ class Build:
     t: Callable[..., str]
     stylesheet: Stylesheet | None = None  # Material's, corrected (html_fixes.py)
     serving: bool = False  # `mkdocs serve`: the search index is built beside the preview (search_index.py)
+    local_cms: bool = False  # /admin/ saves into the working copy (`make cms`), not through pull requests
 
     @property
     def lang_root(self) -> str:

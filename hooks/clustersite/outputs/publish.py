@@ -14,6 +14,7 @@ from urllib.parse import urljoin
 
 from clustersite.model.site_data import SiteData
 from clustersite.outputs import reuse
+from clustersite.outputs.admin import write_admin
 from clustersite.outputs.build import Build, base_path, language_root
 from clustersite.outputs.feeds import FeedContext, atom_feed, calendar
 from clustersite.outputs.html_fixes import fix_page, write_corrected_stylesheet
@@ -95,12 +96,13 @@ def finish_site(build: Build, indexing: Indexing | None = None) -> None:
     headers; and Material's stylesheet, corrected."""
     site_dir = build.site_dir
     write_corrected_stylesheet(site_dir, build.stylesheet)
+    write_admin(build.repo_root, site_dir, local=build.local_cms)  # no data-pagefind-body: not a page to find
     root_sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
     for code in build.others:
         sitemap = language_sitemap(root_sitemap, urljoin(build.site_url, language_root(code)))
         write(site_dir / code / "sitemap.xml", sitemap.encode("utf-8"))
     path = base_path(build.site_url)
-    headers = headers_file(site_dir, path) + reuse.extra_headers(path, ("", *(language_root(c) for c in build.others)))
+    headers = headers_file(site_dir, path, build.local_cms) + reuse.extra_headers(path, ("", *(language_root(c) for c in build.others)))
     write(site_dir / "_headers", headers.encode("utf-8"))
     # Netlify serves only the root 404.html unless told; Cloudflare Pages finds the nearest one itself.
     redirects = "".join(f"{path}{code}/*  {path}{code}/404.html  404\n" for code in build.others)

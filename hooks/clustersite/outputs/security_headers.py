@@ -82,7 +82,37 @@ def content_security_policy(scripts: tuple[str, ...]) -> str:
     )
 
 
-def headers_file(site_dir: Path, base_path: str) -> str:
+# The editing interface (/admin/, outputs/admin.py) runs Decap CMS, which
+# needs more than the public pages and gets its own policy: its styles are
+# injected at run time (emotion: 'unsafe-inline' styles), its configuration
+# validator compiles code ('unsafe-eval'), entries and uploads pass through blob: URLs.
+# It talks only to GitHub's API (signed-in editing on the published site,
+# avatars from GitHub) or, with `make cms`, to decap-server on localhost.
+ADMIN_PUBLISHED_HOSTS = ("https://api.github.com",)
+ADMIN_LOCAL_HOSTS = ("http://localhost:8081",)
+ADMIN_IMAGE_HOSTS = ("https://avatars.githubusercontent.com",)
+
+
+def admin_policy(local: bool = False, in_meta: bool = False) -> str:
+    """The Content-Security-Policy of /admin/: published (GitHub) or local (decap-server)."""
+    hosts = ADMIN_LOCAL_HOSTS if local else ADMIN_PUBLISHED_HOSTS
+    images = () if local else ADMIN_IMAGE_HOSTS
+    parts = [
+        "default-src 'self'",
+        "script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'",
+        "style-src 'self' 'unsafe-inline'",
+        " ".join(["img-src 'self' data: blob:", *images]),
+        "font-src 'self' data:",
+        " ".join(["connect-src 'self' blob:", *hosts]),
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'none'",
+    ]
+    # A <meta> policy cannot say frame-ancestors (browsers ignore it there).
+    return "; ".join(parts if in_meta else [*parts, "frame-ancestors 'none'"])
+
+
+def headers_file(site_dir: Path, base_path: str, local_cms: bool = False) -> str:
     """`base_path` is the site's path on its host: "/" or "/repo/"; it is also
     the scope Material's storage script is written with."""
     lines = [
@@ -93,6 +123,8 @@ def headers_file(site_dir: Path, base_path: str) -> str:
         "  Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()",
         "  Cache-Control: public, max-age=0, must-revalidate",
     ]
+    if (site_dir / "admin" / "index.html").is_file():  # its own policy instead of the pages' ("!" removes a header)
+        lines += [f"{base_path}admin/*", "  ! Content-Security-Policy", f"  Content-Security-Policy: {admin_policy(local_cms)}", "  X-Robots-Tag: noindex"]
     # Fingerprinted files are Material's scripts and stylesheets, all in assets/:
     # a walk over that folder, not over every page of the site.
     for asset in sorted(p for p in (site_dir / "assets").rglob("*") if _FINGERPRINTED.search(p.name)):

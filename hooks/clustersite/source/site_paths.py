@@ -16,7 +16,7 @@ import posixpath
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
-from clustersite.text.localized import LANGUAGES
+from clustersite.text.localized import DEFAULT_LANGUAGE, LANGUAGES
 
 
 @dataclass(frozen=True)
@@ -52,15 +52,17 @@ def fragment(target: str) -> str:
 
 def source_candidates(page: str) -> tuple[str, ...]:
     """The Markdown files (relative to the docs folder) that make the page
-    at `page`: "a/b/" -> ("a/b.md", "a/b/index.md"); "" -> ("index.md",)."""
-    if not page:
-        return ("index.md",)
-    return (f"{page.rstrip('/')}.md", f"{page}index.md")
+    at `page`: "a/b/" -> ("a/b.md", "a/b/index.md", and the same with the
+    default language's suffix, "a/b.lt.md", as the editing interface names
+    news, stories and events); "" -> ("index.md", "index.lt.md")."""
+    stems = ("index",) if not page else (page.rstrip("/"), f"{page}index")
+    return tuple(f"{stem}{suffix}" for suffix in (".md", f".{DEFAULT_LANGUAGE}.md") for stem in stems)
 
 
 def page_of_source(src: str) -> str | None:
-    """The inverse: "a/b.md" and "a/b/index.md" -> "a/b/"; None for other
-    languages' files ("a/b.en.md") and files that are not pages."""
+    """The inverse: "a/b.md", "a/b.lt.md" and "a/b/index.md" -> "a/b/"; None
+    for other languages' files ("a/b.en.md") and files that are not pages."""
+    src = src.removesuffix(f".{DEFAULT_LANGUAGE}.md") + ".md" if src.endswith(f".{DEFAULT_LANGUAGE}.md") else src
     if not src.endswith(".md") or any(src.endswith(f".{lang}.md") for lang in LANGUAGES):
         return None
     stem = src.removesuffix(".md")

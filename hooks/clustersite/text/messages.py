@@ -23,7 +23,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {  # id: (English, Lithuanian)
     "missing": ("missing; this field is required", "trūksta; šis laukas privalomas"),
     "empty-required": ("is empty; fill it in", "tuščias; užpildykite jį"),
     "empty-text": ("is empty; write the text or remove the field", "tuščias; parašykite tekstą arba pašalinkite lauką"),
-    "empty-list": ("is empty; list at least one or leave the field out", "tuščias sąrašas; įrašykite bent vieną reikšmę arba praleiskite lauką"),
     "empty-list-required": ("is empty; list at least one", "tuščias sąrašas; įrašykite bent vieną reikšmę"),
     "unknown-field": ("unknown field; {hint}allowed here: {allowed}", "nežinomas laukas; {hint}čia leidžiami: {allowed}"),
     "did-you-mean": ('did you mean "{close}"? ', "gal turėjote omenyje „{close}“? "),
@@ -126,6 +125,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {  # id: (English, Lithuanian)
     "scaffold-next": (
         "Fill in the fields marked REQUIRED, then run `make check` and `make serve`.",
         "Užpildykite laukus, pažymėtus PRIVALOMA / REQUIRED, tada paleiskite `make check` ir `make serve`.",
+    ),
+    "entry-two-lithuanian-files": (
+        "two Lithuanian files for one page; keep {keep} (the editing interface writes that one) and delete this one",
+        "du lietuviški failai vienam puslapiui; palikite {keep} (jį rašo redagavimo sąsaja), o šį ištrinkite",
     ),
     "scaffold-exists": (
         "{path}: already exists; nothing was written (choose another SLUG or edit that file)",

@@ -52,9 +52,9 @@ SECTOR_FEEDS = "sektoriai"  # naujienos/sektoriai/<sector>.xml
 NAV = (
     ("Pradžia", "index.md"),
     ("Klasteriai", f"{SECTIONS['clusters']}/index.md"),
-    ("Naujienos", f"{SECTIONS['news']}/index.md"),
-    ("Sėkmės istorijos", f"{SECTIONS['story']}/index.md"),
-    ("Renginiai", f"{SECTIONS['event']}/index.md"),
+    ("Naujienos", f"{SECTIONS['news']}.md"),
+    ("Sėkmės istorijos", f"{SECTIONS['story']}.md"),
+    ("Renginiai", f"{SECTIONS['event']}.md"),
     ("Apie klasterius", "apie-klasterius.md"),
 )
 

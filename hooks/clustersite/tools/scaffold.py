@@ -40,7 +40,7 @@ def targets(kind: str, slug: str, day: dt.date, root: Path) -> dict[Path, str]:
         return {root / "data" / "clusters" / f"{slug}.yml": "new-cluster.yml"}
     stem = f"{day.isoformat()}-{slug}" if kind == "news" else slug
     folder = root / DOCS_DIR / SECTIONS[kind]
-    return {folder / f"{stem}.md": f"new-{kind}.md", folder / f"{stem}.en.md": f"new-{kind}.en.md"}
+    return {folder / f"{stem}.lt.md": f"new-{kind}.md", folder / f"{stem}.en.md": f"new-{kind}.en.md"}
 
 
 def event_when(date: dt.date | None) -> str:
@@ -87,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
         for path in existing:
             print(say("scaffold-exists", path=path.relative_to(args.root).as_posix()).in_lang(lang), file=sys.stderr)
         return 1
-    stem = next(iter(files)).name.removesuffix(".yml").removesuffix(".md")
+    stem = next(iter(files)).name.removesuffix(".yml").removesuffix(".md").removesuffix(".lt")
     for path, template in files.items():
         text = template_text(args.kind, template)
         text = text.replace("__WHEN__", event_when(given)).replace("__SLUG__", stem)

@@ -1,4 +1,5 @@
-"""JSON Schemas for editors' tools, generated from the schemas the build uses.
+"""JSON Schemas for editors' tools and the editing interface's configuration
+(admin/config.yml, outputs/cms_config.py), generated from the schemas the build uses.
 
     python -m clustersite.tools.schemas          # write schemas/*.schema.json
     python -m clustersite.tools.schemas --check  # fail if they differ from the model
@@ -24,6 +25,7 @@ from clustersite.model.entries import FILES as ENTRY_FILES
 from clustersite.model.fields import SLUG
 from clustersite.model.records import json_schema
 from clustersite.model.vocabularies import VOCABULARY_FILES, TermFile
+from clustersite.outputs import cms_config
 from clustersite.text.layout import REPO_ROOT
 from clustersite.tools import field_table
 
@@ -80,7 +82,8 @@ def rendered(root: Path) -> dict[Path, str]:
     files = {root / "schemas" / f"{name}.schema.json": json.dumps(schema, ensure_ascii=False, indent=2) + "\n" for name, schema in build_schemas(root).items()}
     if (readme := field_table.rendered_readme(root)) is not None:  # the README's field tables, from the same model
         files[root / field_table.README] = readme
-    return files
+    # The editing interface's configuration comes from the same model (outputs/cms_config.py).
+    return files | {root / cms_config.CONFIG_FILE: cms_config.render(cms_config.config(root))}
 
 
 def stale(root: Path) -> list[Path]:
@@ -101,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     for path, text in rendered(args.root).items():
         path.parent.mkdir(exist_ok=True)  # schemas/
         path.write_text(text, encoding="utf-8")
-    print(f"wrote {len(changed)} changed file(s): schemas/ and the README's field tables")
+    print(f"wrote {len(changed)} changed file(s): schemas/, admin/ and the README's field tables")
     return 0
 
 
