@@ -93,7 +93,7 @@ def test_a_source_title_is_one_name_with_an_english_one_where_given(tmp_path):
             title: {lt: Apie, en: About}
         """
     assert problems_for(tmp_path, {"x.yml": cluster_with(sources)}) == [
-        'data/clusters/x.yml:14: sources[2].title: expected text (got a mapping)',
+        "data/clusters/x.yml:14: sources[2].title: expected text (got a mapping)",
     ]
     good = cluster_with(sources.replace("            title: {lt: Apie, en: About}\n", ""))
     cluster = load_site(repo_with(tmp_path / "ok", {"x.yml": good}), BUILD_DATE).clusters[0]
