@@ -319,6 +319,7 @@ EXPECTED: dict[str, list[str]] = {
     ],
     "working-note-in-a-value": [
         'data/clusters/x.yml:9: darbinė pastaba viešame tekste (gauta "⚠"); ją matytų skaitytojai: pašalinkite arba palikite kaip # komentarą duomenų faile',
+        "data/clusters/x.yml:9: city: miesto „⚠ Vilnius?“ nėra data/geo/cities.yml; įrašykite jį ten su koordinatėmis ir jų šaltiniu (žr. data/geo/README.md) arba pataisykite rašybą",
     ],
     "yaml-anchor-and-alias": [
         "data/clusters/x.yml:9: YAML inkarai (&) ir nuorodos (*) neleidžiami; parašykite visą reikšmę (tekstą, prasidedantį * ar &, rašykite kabutėse)",

@@ -17,13 +17,13 @@ quotes of someone else's words and are left alone.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from clustersite.derived import county_map
 from clustersite.model.site_data import SiteData
 from clustersite.text.messages import say
-from clustersite.text.problems import Problem
+from clustersite.text.problems import Problem, Problems
 
 # A cluster's own label named in its text: the level's word next to the word for label.
 LABEL_TEXT = {
@@ -124,7 +124,7 @@ def _text_lines(repo_root: Path, docs_dir: Path) -> Iterator[tuple[str, str, int
 def _lines(path: Path, repo_root: Path, lang: str) -> Iterable[tuple[str, str, int, str]]:
     shown = path.relative_to(repo_root).as_posix()
     quoted_indent = -1  # a quoting field's value may go on over more-indented lines
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate(_text(path).splitlines(), 1):
         indent = len(line) - len(line.lstrip())
         if quoted_indent >= 0 and line.strip() and indent > quoted_indent:
             continue
@@ -140,7 +140,7 @@ def _yaml_lines(path: Path, repo_root: Path) -> Iterable[tuple[str, str, int, st
     shown = path.relative_to(repo_root).as_posix()
     current: str | None = None
     block_indent = -1
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate(_text(path).splitlines(), 1):
         indent = len(line) - len(line.lstrip())
         key = re.match(r"\s*(lt|en):\s*(\|[-+]?|>[-+]?)?\s*(.*)$", line)
         if key:
@@ -154,9 +154,17 @@ def _yaml_lines(path: Path, repo_root: Path) -> Iterable[tuple[str, str, int, st
             current = None
 
 
+def _text(path: Path) -> str:
+    """The file's text; "" when it is not UTF-8 (the loader reports that, with the fix)."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return ""
+
+
 def _line_of(path: Path, needle: str) -> int:
     try:
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        for number, line in enumerate(_text(path).splitlines(), 1):
             if needle in line:
                 return number
     except OSError:
@@ -166,3 +174,14 @@ def _line_of(path: Path, needle: str) -> int:
 
 def all_problems(site: SiteData, repo_root: Path, docs_dir: Path) -> list[Problem]:
     return [*city_problems(site, repo_root), *label_problems(site, repo_root), *wording_problems(repo_root, docs_dir)]
+
+
+def check(repo_root: Path, docs_dir: Path) -> Callable[[SiteData, Problems], None]:
+    """The rules as one of `load_site`'s checks, so `make check` and the build
+    report them in the same run as every other problem, and both stop on them."""
+
+    def run(site: SiteData, problems: Problems) -> None:
+        for problem in all_problems(site, repo_root, docs_dir):
+            problems.add(problem.path, problem.line, problem.field, problem.message)
+
+    return run

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from clustersite.derived import content_rules
 from clustersite.model.site_data import SiteData, load_site
 from clustersite.model.ui_strings import check_wording, markup_in_wording, translators
 from clustersite.outputs.html_fixes import Stylesheet, corrected_stylesheet
@@ -73,7 +74,8 @@ class BuildState:
         ContentError, or under `mkdocs serve` keeps the problems in `broken`."""
         self.site, self.broken, self.views = None, [], {}
         try:
-            self.site = load_site(root, build_date(), docs_dir, checks=[site_links_check(docs_dir, root)])
+            # The same checks as `make check` (tools/check.py): links to site paths; places, labels, units and quotation marks.
+            self.site = load_site(root, build_date(), docs_dir, checks=[site_links_check(docs_dir, root), content_rules.check(root, docs_dir)])
             self.text = translators(root / UI_DIR)
             self.html_text = translators(root / UI_DIR, markup=True)
             wording = Problems()  # what `make check` says of the wording, the build says too, before any page

@@ -109,7 +109,8 @@ def main(argv: list[str] | None = None) -> int:
     from clustersite.model.site_data import load_site  # after argument parsing, so --help is instant
 
     try:
-        site = load_site(args.root, build_date(), args.root / DOCS_DIR, checks=[site_links_check(args.root / DOCS_DIR, args.root)])
+        checks = [site_links_check(args.root / DOCS_DIR, args.root), content_rules.check(args.root, args.root / DOCS_DIR)]
+        site = load_site(args.root, build_date(), args.root / DOCS_DIR, checks=checks)
     except ContentError as error:
         return report(sorted([*error.problems, *gate]), lang)
     problems = list(site.warnings)  # safe to build with, but not to merge: see Problems
@@ -119,7 +120,6 @@ def main(argv: list[str] | None = None) -> int:
         except ContentError as error:
             problems += error.problems
     problems += markup_in_wording(args.root / UI_DIR)
-    problems += content_rules.all_problems(site, args.root, args.root / DOCS_DIR)  # places, labels, units and quotation marks
     more = Problems()
     if not problems:  # wording read cleanly: are the keys there and the placeholders the same?
         check_wording(args.root, more)
