@@ -105,18 +105,25 @@ def without_the_files() -> Work:
         return check_work(repo_with(Path(folder), {}))
 
 
+# Started from pytest, a child's peak memory would include pytest's own: Linux
+# counts the memory of the process a child was forked from until it starts
+# the new program. A small launcher starts the check instead and reports the
+# check's peak (os.wait4: that one child) on its standard error.
+LAUNCHER = """\
+import os, subprocess, sys
+check = subprocess.Popen(sys.argv[1:], stderr=subprocess.DEVNULL)
+_, status, usage = os.wait4(check.pid, 0)
+sys.stderr.write(str(usage.ru_maxrss))
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
 def run_check(root: Path) -> Run:
-    """`make check` on `root`, with this process's peak memory (os.wait4
-    reports the one child, not every child pytest has had), and its work."""
+    """`make check` on `root`, with its peak memory (see LAUNCHER) and its work."""
     env = dict(os.environ, SOURCE_DATE_EPOCH=FIXED_EPOCH)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "clustersite.tools.check", "--root", str(root)], env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
-    )
-    stdout = process.stdout.read()
-    _, status, usage = os.wait4(process.pid, 0)
-    process.returncode = os.waitstatus_to_exitcode(status)
-    process.stdout.close()
-    return Run(process.returncode, stdout, usage.ru_maxrss / 1024, check_work(root))  # ru_maxrss is in KiB on Linux
+    command = [sys.executable, "-c", LAUNCHER, sys.executable, "-m", "clustersite.tools.check", "--root", str(root)]
+    done = subprocess.run(command, env=env, capture_output=True, text=True)
+    return Run(done.returncode, done.stdout, int(done.stderr) / 1024, check_work(root))  # ru_maxrss is in KiB on Linux
 
 
 def check_files(tmp_path: Path, files: dict[str, str]) -> Run:

@@ -16,9 +16,9 @@ from clustersite.outputs.preview import changed_files, is_content
 from conftest import copy_site_sources
 
 DRIVER = Path(__file__).parent / "preview_support.py"
-NEWS = "content/naujienos/2010-10-22-abbi-inoklaster.md"
+NEWS = "content/naujienos/2010-10-22-abbi-inoklaster.lt.md"
 STEPS = [
-    ("news", [{"path": NEWS, "old": 'title: "Gėrimų pramonės klasteris ABBI', "new": 'title: "Gėrimų pramonės klasteris ABBI (pataisyta)'}]),
+    ("news", [{"path": NEWS, "old": "title: Gėrimų pramonės klasteris ABBI", "new": "title: Gėrimų pramonės klasteris ABBI (pataisyta)"}]),
     ("cluster summary", [{"path": "data/clusters/abbi.yml", "old": "also known as the National", "new": "also known (edited) as the National"}]),
     (
         "cluster name",

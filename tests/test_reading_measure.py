@@ -41,7 +41,7 @@ def longest_files(folder: str) -> str:
         (p for p in (REPO / "content" / folder).glob("*.md") if not p.name.endswith(".en.md") and not p.name.startswith("index.")),
         key=lambda p: p.stat().st_size,
     )
-    return f"{folder}/{path.stem}/"
+    return f"{folder}/{path.name.removesuffix('.md').removesuffix('.lt')}/"
 
 
 def test_running_text_keeps_to_about_75_characters_a_line(chromium, real_site):
