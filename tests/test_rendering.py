@@ -44,7 +44,9 @@ CLUSTERS = {
 @pytest.fixture(scope="module")
 def fixture_site(tmp_path_factory):
     root = replace_content(copy_site_sources(tmp_path_factory.mktemp("fixture") / "repo"), CLUSTERS)
-    build = run_build(root, root.parent / "site")
+    # Not strict: the hostile city is outside the city table, which `make check`
+    # and a strict build refuse (derived/content_rules.py); built anyway, it must arrive escaped.
+    build = run_build(root, root.parent / "site", strict=False)
     assert build.returncode == 0, build.output
     return build
 
