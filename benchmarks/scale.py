@@ -235,7 +235,7 @@ def preview_edit_to_visible(root: Path, news_file: Path, edits: int = 3) -> list
     port = free_port()
     command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", str(root / "mkdocs.yml"), "--dev-addr", f"127.0.0.1:{port}"]
     server = subprocess.Popen(command, cwd=root, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}/naujienos/{news_file.name.removesuffix('.md')}/"
+    url = f"http://127.0.0.1:{port}/naujienos/{news_file.name.removesuffix('.md').removesuffix('.lt')}/"
     try:
         original = news_file.read_text(encoding="utf-8")
         title = next(line for line in original.splitlines() if line.startswith("title:"))

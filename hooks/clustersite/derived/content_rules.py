@@ -22,6 +22,7 @@ from pathlib import Path
 
 from clustersite.derived import county_map
 from clustersite.model.site_data import SiteData
+from clustersite.text.limits import MAX_FILE_BYTES
 from clustersite.text.messages import say
 from clustersite.text.problems import Problem, Problems
 
@@ -155,10 +156,13 @@ def _yaml_lines(path: Path, repo_root: Path) -> Iterable[tuple[str, str, int, st
 
 
 def _text(path: Path) -> str:
-    """The file's text; "" when it is not UTF-8 (the loader reports that, with the fix)."""
+    """The file's text; "" when it is over the size limit or not UTF-8 (the
+    loader reports both, with the fix, and never reads an oversized file)."""
     try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return ""
         return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
+    except (OSError, UnicodeDecodeError):
         return ""
 
 

@@ -38,7 +38,7 @@ class Figures:
     clusters_with_member_data: int  # clusters with a member list
     valid_labels: int
     labels_awarded: int = 0  # every label ever awarded to a listed cluster, valid or not
-    label_years: tuple[int, int] | None = None  # the first and the latest award's year
+    label_years: tuple[int, int] | None = None  # the first and the latest year an award is dated to
 
 
 @dataclass(frozen=True)
@@ -119,8 +119,9 @@ class SiteData:
             members=len(known_organisations(self.clusters)),
             clusters_with_member_data=sum(1 for c in self.clusters if c.members),
             valid_labels=sum(1 for c in self.clusters if c.current_label and c.current_label.status == "valid"),
-            labels_awarded=len(years := sorted(label.awarded_on.year for c in self.clusters for label in c.labels)),
-            label_years=(years[0], years[-1]) if years else None,
+            labels_awarded=sum(len(c.labels) for c in self.clusters),
+            # the years awards are known in (a label known only from a later list, or undated, has none)
+            label_years=(years[0], years[-1]) if (years := sorted(y for c in self.clusters for label in c.labels if (y := label.year) is not None)) else None,
         )
 
     # --- news, stories, events: each list sorted once per build ----------
