@@ -15,9 +15,9 @@ from conftest import BUILD_DATE, REPO, minimal_cluster
 
 
 def test_a_city_missing_from_the_city_table_is_refused_with_the_way_to_add_it(fixture_repo, capsys):
-    cluster = minimal_cluster(extra="county: siauliai\ncity: Šiauliai\n")
+    cluster = minimal_cluster(extra="county: telsiai\ncity: Telšiai\n")
     assert problems_for(fixture_repo, capsys, {"bandomasis": cluster}) == [
-        'data/clusters/bandomasis.yml:10: city: city "Šiauliai" is not in data/geo/cities.yml; add it there with its coordinates '
+        'data/clusters/bandomasis.yml:10: city: city "Telšiai" is not in data/geo/cities.yml; add it there with its coordinates '
         "and their source (see data/geo/README.md), or correct the spelling"
     ]
 
