@@ -167,13 +167,7 @@ def _text(path: Path) -> str:
 
 
 def _line_of(path: Path, needle: str) -> int:
-    try:
-        for number, line in enumerate(_text(path).splitlines(), 1):
-            if needle in line:
-                return number
-    except OSError:
-        pass
-    return 0
+    return next((number for number, line in enumerate(_text(path).splitlines(), 1) if needle in line), 0)
 
 
 def all_problems(site: SiteData, repo_root: Path, docs_dir: Path) -> list[Problem]:
