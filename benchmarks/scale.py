@@ -100,6 +100,7 @@ def write_news(root: Path, count: int, clusters: int, seed: int = 11) -> None:
             "summary": f"Sintetinės naujienos nr. {index} santrauka bandymams.",
             "clusters": sorted(set(linked)),
             "tags": rng.sample(tags, rng.randint(1, 3)),
+            "sources": [{"url": f"https://example.org/naujienos/sintetine-{index:05d}"}],  # every entry cites one
         }
         en = {"title": f"Synthetic news {index}", "summary": f"Summary of synthetic news no. {index}."}
         for name, meta, body in ((f"{stem}.md", lt, words), (f"{stem}.en.md", en, "Synthetic English body. " * 10)):

@@ -14,20 +14,28 @@ from conftest import REPO, minimal_cluster
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
 
 
-def news_pair(day: str, slug: str = "naujiena", extra: str = "", extra_en: str = "") -> dict[str, str]:
+# Every news item, story and event cites a source (model/entries.py): the
+# fixture entries carry one, on the last line of the Lithuanian front matter.
+SOURCE = "sources: [{url: https://example.org/saltinis}]\n"
+
+
+def news_pair(day: str, slug: str = "naujiena", extra: str = "", extra_en: str = "", sources: str = SOURCE) -> dict[str, str]:
     return {
-        f"naujienos/{day}-{slug}.md": f"---\ntitle: Naujiena\ndate: {day}\n{extra}---\n\nTekstas.\n",
+        f"naujienos/{day}-{slug}.md": f"---\ntitle: Naujiena\ndate: {day}\n{extra}{sources}---\n\nTekstas.\n",
         f"naujienos/{day}-{slug}.en.md": f"---\ntitle: News\n{extra_en}---\n\nText.\n",
     }
 
 
-def event_pair(fields: str) -> dict[str, str]:
-    return {"renginiai/renginys.md": f"---\ntitle: Renginys\n{fields}---\n\nTekstas.\n", "renginiai/renginys.en.md": "---\ntitle: Event\n---\n\nText.\n"}
-
-
-def story_pair(fields: str) -> dict[str, str]:
+def event_pair(fields: str, sources: str = SOURCE) -> dict[str, str]:
     return {
-        "sekmes-istorijos/istorija.md": f"---\ntitle: Istorija\ndate: 2024-05-01\nsummary: Santrauka.\n{fields}---\n\nTekstas.\n",
+        "renginiai/renginys.md": f"---\ntitle: Renginys\n{fields}{sources}---\n\nTekstas.\n",
+        "renginiai/renginys.en.md": "---\ntitle: Event\n---\n\nText.\n",
+    }
+
+
+def story_pair(fields: str, sources: str = SOURCE) -> dict[str, str]:
+    return {
+        "sekmes-istorijos/istorija.md": f"---\ntitle: Istorija\ndate: 2024-05-01\nsummary: Santrauka.\n{fields}{sources}---\n\nTekstas.\n",
         "sekmes-istorijos/istorija.en.md": "---\ntitle: Story\nsummary: Summary.\n---\n\nText.\n",
     }
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from check_support import SOURCE
 from conftest import minimal_cluster
 
 Change = str | bytes | None | Callable[[str], str]
@@ -34,19 +35,19 @@ def news(lt: str, en: str = "---\ntitle: News\n---\n\nText.\n", day: str = "2024
     return {f"content/naujienos/{day}-{slug}.md": lt, f"content/naujienos/{day}-{slug}.en.md": en}
 
 
-def news_lt(fields: str = "", body: str = "Tekstas.\n") -> str:
-    return f"---\ntitle: Naujiena\ndate: 2024-03-05\n{fields}---\n\n{body}"
+def news_lt(fields: str = "", body: str = "Tekstas.\n", sources: str = SOURCE) -> str:
+    return f"---\ntitle: Naujiena\ndate: 2024-03-05\n{fields}{sources}---\n\n{body}"
 
 
 def story(lt_fields: str) -> dict[str, str]:
     return {
-        "content/sekmes-istorijos/istorija.md": f"---\ntitle: Istorija\n{lt_fields}---\n\nTekstas.\n",
+        "content/sekmes-istorijos/istorija.md": f"---\ntitle: Istorija\n{lt_fields}{SOURCE}---\n\nTekstas.\n",
         "content/sekmes-istorijos/istorija.en.md": "---\ntitle: Story\nsummary: Summary.\n---\n\nText.\n",
     }
 
 
-def event(lt_fields: str, en: str = "---\ntitle: Event\n---\n\nText.\n") -> dict[str, str]:
-    return {"content/renginiai/renginys.md": f"---\ntitle: Renginys\n{lt_fields}---\n\nTekstas.\n", "content/renginiai/renginys.en.md": en}
+def event(lt_fields: str, en: str = "---\ntitle: Event\n---\n\nText.\n", sources: str = SOURCE) -> dict[str, str]:
+    return {"content/renginiai/renginys.md": f"---\ntitle: Renginys\n{lt_fields}{sources}---\n\nTekstas.\n", "content/renginiai/renginys.en.md": en}
 
 
 def nested(depth: int) -> str:
@@ -146,6 +147,9 @@ MISTAKES: dict[str, dict[str, Change]] = {
     "news-script-in-english-text": news(news_lt(), "---\ntitle: News\n---\n\n<script>alert(1)</script>\n"),
     "news-english-title-blank": news(news_lt(), "---\ntitle:\n---\n\nText.\n"),
     "news-working-note-in-text": news(news_lt(body="TODO: patikrinti datą.\n")),
+    "news-without-sources": news(news_lt(sources="")),
+    "news-sources-left-blank": news(news_lt(sources="sources:\n")),
+    "event-sources-empty-list": event("start: 2026-10-03\n", sources="sources: []\n"),
     "story-two-required-fields-blank": story("date:\nsummary:\n"),
     "story-without-clusters": story("date: 2024-05-01\nsummary: Santrauka.\n"),
     "event-ends-before-it-starts": event("start: 2026-10-03 10:00\nend: 2026-10-03 09:00\n"),

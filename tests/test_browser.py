@@ -13,6 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from browser_support import PageWatch, serve
+from check_support import SOURCE
 from conftest import copy_site_sources, replace_content, run_build
 
 pytestmark = pytest.mark.browser  # needs Chromium (and Java for the HTML checker); `make test-fast` skips it
@@ -129,7 +130,7 @@ FIXTURE = {
     ),
 }
 NEWS = {
-    "naujienos/2026-01-15-tinklas.md": "---\ntitle: Klasterių tinklas plečiasi\ndate: 2026-01-15\nclusters: [ateitis]\n---\n\nKlasteriai kartu kuria naujų inovacijų programą.\n",
+    "naujienos/2026-01-15-tinklas.md": f"---\ntitle: Klasterių tinklas plečiasi\ndate: 2026-01-15\nclusters: [ateitis]\n{SOURCE}---\n\nKlasteriai kartu kuria naujų inovacijų programą.\n",
     "naujienos/2026-01-15-tinklas.en.md": "---\ntitle: The cluster network grows\n---\n\nClusters are building a new innovation programme together.\n",
 }
 

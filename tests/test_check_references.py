@@ -32,8 +32,8 @@ def test_check_reports_broken_link_targets_ui_keys_placeholders_and_stale_schema
     lines = [line for line in output.splitlines() if line.startswith(("content/", "data/", "schemas/"))]
     line = text[: key.start()].count("\n") + 1
     assert lines == [
-        'content/naujienos/2024-05-01-naujiena.md:8: no such file (got "../assets/images/nera.png"); fix the path or add the file',
-        'content/naujienos/2024-05-01-naujiena.md:8: no such file (got "ataskaita.pdf"); fix the path or add the file',
+        'content/naujienos/2024-05-01-naujiena.md:9: no such file (got "../assets/images/nera.png"); fix the path or add the file',
+        'content/naujienos/2024-05-01-naujiena.md:9: no such file (got "ataskaita.pdf"); fix the path or add the file',
     ]
     post = root / "content" / "naujienos" / "2024-05-01-naujiena.md"
     post.write_text(news_pair("2024-05-01")["naujienos/2024-05-01-naujiena.md"], encoding="utf-8")
@@ -64,7 +64,7 @@ def test_a_link_to_a_cluster_profile_is_not_broken_before_its_page_is_generated(
     assert not (root / "content" / "klasteriai" / "bandomasis.md").exists()
     code, output = run_check(root, capsys, "--lang", "en")
     assert [line for line in output.splitlines() if line.startswith("content/")] == [
-        'content/naujienos/2024-05-01-naujiena.md:8: no such file (got "../klasteriai/nera.md"); fix the path or add the file'
+        'content/naujienos/2024-05-01-naujiena.md:9: no such file (got "../klasteriai/nera.md"); fix the path or add the file'
     ]
 
 

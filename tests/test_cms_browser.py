@@ -28,6 +28,7 @@ from conftest import REPO, copy_site_sources, run_build
 pytestmark = pytest.mark.browser
 
 SERVER_PORT = 8081  # the port admin/config.yml's local_backend names
+SOURCE_URL = "https://example.org/naujienos/bandomoji-sutartis"  # synthetic: the test news item's source
 
 
 def _wait_for(url: str) -> None:
@@ -177,6 +178,18 @@ def test_an_editor_writes_a_news_item_in_both_languages_about_a_cluster_and_it_i
         _field(page, "Antraštė", 1).fill("Cluster signs a test agreement")
         _field(page, r"Santrauka \(neprivaloma\)", 1).fill("A test news item written by an editor in the browser.")
         _body(page, 1).fill("The news item in English.")
+        # Without a source the interface refuses to save, naming the field, as make check would.
+        page.get_by_role("button", name="Publikuoti").first.click()
+        page.get_by_role("menuitem").first.click()
+        refusal = page.get_by_text(re.compile(r"^Šaltiniai turi būti tarp 1 ir"))  # Decap's own words for the list's min (cms_config)
+        refusal.wait_for()
+        refusal.scroll_into_view_if_needed()
+        _shot(page, "news-without-source-refused-lt.png")
+        assert not any(folder.glob("2026-05-20-*"))
+        # A source is an item of the list, in the Lithuanian pane only: its address and title.
+        page.get_by_role("button", name=re.compile(r"šaltini", re.I)).first.click()
+        _field(page, "Nuoroda", 0).fill(SOURCE_URL)
+        _field(page, r"Antraštė \(neprivaloma\)", 0).fill("Bandomasis šaltinis: sutartis")
         _shot(page, "news-pair-lt.png")
         _publish(page, lambda: any(folder.glob("2026-05-20-*.en.md")))
         assert watch.hosts() <= {urlsplit_host(admin), f"localhost:{SERVER_PORT}"}
@@ -186,6 +199,8 @@ def test_an_editor_writes_a_news_item_in_both_languages_about_a_cluster_and_it_i
     assert stem == "2026-05-20-klasteris-pasirase-bandomaja-sutarti"
     meta = yaml.safe_load(lt.read_text(encoding="utf-8").split("---\n")[1])
     assert meta["clusters"] == ["abbi"] and str(meta["date"]) == "2026-05-20"
+    assert meta["sources"] == [{"url": SOURCE_URL, "title": "Bandomasis šaltinis: sutartis"}]  # nothing else: no empty "accessed"
+    assert "sources" not in yaml.safe_load(lt.with_name(f"{stem}.en.md").read_text(encoding="utf-8").split("---\n")[1])
     check = subprocess.run([sys.executable, "-m", "clustersite.tools.check", "--root", str(root)], capture_output=True, text=True)
     assert check.returncode == 0, check.stdout + check.stderr
     rebuilt = run_build(root, root.parent / "site-news", {"CMS_LOCAL": "1"})

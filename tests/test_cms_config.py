@@ -73,3 +73,22 @@ def test_the_interface_may_talk_only_to_the_site_github_or_its_local_server():
         named = {token for value in policy.values() for token in value.split() if token.startswith("http")}
         assert named == hosts
         assert policy["default-src"] == "'self'" and policy["frame-ancestors"] == "'none'" and policy["object-src"] == "'none'"
+
+
+def _widgets(fields: list[dict], path: str = ""):
+    for widget in fields:
+        at = f"{path}.{widget['name']}" if path else widget["name"]
+        yield at, widget
+        yield from _widgets(widget.get("fields") or ([widget["field"]] if "field" in widget else []), at)
+
+
+def test_a_list_that_needs_items_refuses_none_and_a_new_item_carries_no_empty_value():
+    # Decap 3.16 lets an empty required list through unless it has both bounds (its size check
+    # clears the "required" error), and writes each field's default into every item an editor adds.
+    needs_items = {f"{kind}:{at}" for kind, c in COLLECTIONS.items() for at, w in _widgets(c["fields"]) if w.get("widget") == "list" and "min" in w}
+    assert needs_items == {"clusters:sources", "news:sources", "story:sources", "event:sources"}
+    for collection in COLLECTIONS.values():
+        for at, widget in _widgets(collection["fields"]):
+            assert widget.get("default") != "", at  # an empty date the checker would refuse ("accessed" of a new source)
+            if widget.get("widget") == "list" and "min" in widget:
+                assert (widget["required"], widget["min"], widget["max"]) == (True, 1, 1000), at

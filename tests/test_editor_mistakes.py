@@ -115,6 +115,9 @@ EXPECTED: dict[str, list[str]] = {
     "event-series-with-spaces": [
         'content/renginiai/renginys.md:3: series: trumpas raktas iš mažųjų raidžių, skaitmenų ir brūkšnelių, bendras visiems leidimams, pvz., baltic-cluster-forum (gauta "Baltijos forumas")',
     ],
+    "event-sources-empty-list": [
+        "content/renginiai/renginys.md:4: sources: nenurodytas nė vienas šaltinis; kiekviena naujiena, sėkmės istorija ir renginys turi nurodyti bent vieną: po sources: įrašykite atitrauktas eilutes - url: https://… (tikslus puslapis, kuriame faktai rasti) ir title: … (leidėjas ir puslapio pavadinimas)",
+    ],
     "event-time-without-date": [
         "content/renginiai/renginys.md:3: start: laikas be datos perskaitomas kaip skaičius (gauta 600); rašykite start: 2026-12-10 10:00",
     ],
@@ -183,7 +186,7 @@ EXPECTED: dict[str, list[str]] = {
         "data/clusters/x.yml:2: įdėta giliau nei 20 lygių; tiek nereikia jokiam laukui, pašalinkite nereikalingus skliaustus arba atitraukimus",
     ],
     "news-broken-link-in-text": [
-        'content/naujienos/2024-03-05-naujiena.md:6: tokio failo nėra (gauta "2024-01-01-nera.md"); pataisykite kelią arba pridėkite failą',
+        'content/naujienos/2024-03-05-naujiena.md:7: tokio failo nėra (gauta "2024-01-01-nera.md"); pataisykite kelią arba pridėkite failą',
     ],
     "news-date-differs-from-file-name": [
         "content/naujienos/2024-03-05-naujiena.md:3: date: nesutampa su data failo varde (gauta 2024-03-06, failo varde 2024-03-05); suvienodinkite",
@@ -211,10 +214,13 @@ EXPECTED: dict[str, list[str]] = {
         'content/naujienos/2024-03-05-naujiena.md:4: image: naujienų paveikslėliai dedami į data/images/, jų vardai – mažosios raidės a–z, skaitmenys ir brūkšneliai (gauta "data/news/Forumas.png"); perkelkite failą ir rašykite, pvz., data/images/forumas.png',
     ],
     "news-raw-html-in-text": [
-        "content/naujienos/2024-03-05-naujiena.md:6: Markdown tekste HTML neleidžiamas: <b>; rašykite Markdown: **paryškintas tekstas**",
+        "content/naujienos/2024-03-05-naujiena.md:7: Markdown tekste HTML neleidžiamas: <b>; rašykite Markdown: **paryškintas tekstas**",
     ],
     "news-script-in-english-text": [
         "content/naujienos/2024-03-05-naujiena.en.md:5: Markdown tekste HTML neleidžiamas: <script>; pašalinkite",
+    ],
+    "news-sources-left-blank": [
+        "content/naujienos/2024-03-05-naujiena.md:4: sources: nenurodytas nė vienas šaltinis; kiekviena naujiena, sėkmės istorija ir renginys turi nurodyti bent vieną: po sources: įrašykite atitrauktas eilutes - url: https://… (tikslus puslapis, kuriame faktai rasti) ir title: … (leidėjas ir puslapio pavadinimas)",
     ],
     "news-unknown-cluster": [
         'content/naujienos/2024-03-05-naujiena.md:4: clusters[0]: nežinoma reikšmė (gauta "bandomas"); gal turėjote omenyje „bandomasis“? rašykite vieną iš: data/clusters/ failų vardų (be .yml)',
@@ -231,8 +237,11 @@ EXPECTED: dict[str, list[str]] = {
     "news-without-lithuanian-file": [
         "content/naujienos/2024-03-05-naujiena.en.md:1: vertimas: nėra lietuviškos versijos; pridėkite content/naujienos/2024-03-05-naujiena.lt.md (lietuviškas puslapis yra pagrindinis)",
     ],
+    "news-without-sources": [
+        "content/naujienos/2024-03-05-naujiena.md:2: sources: nenurodytas nė vienas šaltinis; kiekviena naujiena, sėkmės istorija ir renginys turi nurodyti bent vieną: po sources: įrašykite atitrauktas eilutes - url: https://… (tikslus puslapis, kuriame faktai rasti) ir title: … (leidėjas ir puslapio pavadinimas)",
+    ],
     "news-working-note-in-text": [
-        'content/naujienos/2024-03-05-naujiena.md:6: darbinė pastaba viešame tekste (gauta "TODO"); ją matytų skaitytojai: pašalinkite arba palikite kaip # komentarą duomenų faile',
+        'content/naujienos/2024-03-05-naujiena.md:7: darbinė pastaba viešame tekste (gauta "TODO"); ją matytų skaitytojai: pašalinkite arba palikite kaip # komentarą duomenų faile',
     ],
     "not-utf8": [
         "data/clusters/x.yml:1: failas nėra UTF-8 tekstas; išsaugokite jį UTF-8 koduote",

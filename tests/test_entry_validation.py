@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from check_support import SOURCE
 from clustersite.model.site_data import load_site
 from clustersite.text.dates import VILNIUS
 from clustersite.text.errors import ContentError
@@ -30,7 +31,7 @@ def problems_for(tmp_path, entries):
     return [str(p) for p in caught.value.problems]
 
 
-NEWS_LT = "---\ntitle: Naujiena\ndate: 2024-03-05\nclusters: [litek]\n---\nTekstas.\n"
+NEWS_LT = f"---\ntitle: Naujiena\ndate: 2024-03-05\nclusters: [litek]\n{SOURCE}---\nTekstas.\n"
 NEWS_EN = "---\ntitle: News\n---\nText.\n"
 
 
@@ -45,7 +46,7 @@ def test_event_times_are_vilnius_time(tmp_path):
     root = with_entries(
         tmp_path,
         {
-            "renginiai/forumas.md": "---\ntitle: Forumas\nstart: 2026-10-03 9:30\nend: 2026-10-03 17:00\n---\n",
+            "renginiai/forumas.md": f"---\ntitle: Forumas\nstart: 2026-10-03 9:30\nend: 2026-10-03 17:00\n{SOURCE}---\n",
             "renginiai/forumas.en.md": "---\ntitle: Forum\n---\n",
         },
     )
@@ -58,17 +59,17 @@ def test_every_front_matter_mistake_is_reported_at_once(tmp_path):
     problems = problems_for(
         tmp_path,
         {
-            "naujienos/2024-03-05-a.md": "---\ntitle: Naujiena\ndate: 2024-03-06\nclusters: [litec]\ntagz: [x]\n---\n",
+            "naujienos/2024-03-05-a.md": f"---\ntitle: Naujiena\ndate: 2024-03-06\nclusters: [litec]\ntagz: [x]\n{SOURCE}---\n",
             "naujienos/2024-03-05-a.en.md": NEWS_EN,
-            "naujienos/2024-04-01-b.md": "---\ntitle: Be vertimo\ndate: 2024-04-01\n---\n",
-            "naujienos/2024-04-02-c.md": "---\ntitle: C\ndate: 2024-04-02\nclusters: [litek]\n---\n",
+            "naujienos/2024-04-01-b.md": f"---\ntitle: Be vertimo\ndate: 2024-04-01\n{SOURCE}---\n",
+            "naujienos/2024-04-02-c.md": f"---\ntitle: C\ndate: 2024-04-02\nclusters: [litek]\n{SOURCE}---\n",
             "naujienos/2024-04-02-c.en.md": "---\ntitle: C\nclusters: []\n---\n",
             "naujienos/Nauja naujiena.md": "---\ntitle: X\n---\n",
-            "sekmes-istorijos/istorija.md": "---\ntitle: Istorija\ndate: 2024-13-01\nsummary: Santrauka.\n---\n",
+            "sekmes-istorijos/istorija.md": f"---\ntitle: Istorija\ndate: 2024-13-01\nsummary: Santrauka.\n{SOURCE}---\n",
             "sekmes-istorijos/istorija.en.md": "---\ntitle: Story\nsummary: Summary.\n---\n",
-            "renginiai/renginys.md": "---\ntitle: Renginys\nstart: 2026-10-03\nend: 2026-10-01\n---\n",
+            "renginiai/renginys.md": f"---\ntitle: Renginys\nstart: 2026-10-03\nend: 2026-10-01\n{SOURCE}---\n",
             "renginiai/renginys.en.md": "---\ntitle: Event\nstart: 3 October\n---\n",
-            "renginiai/be-pradzios.md": "---\ntitle: Renginys\nend: 2026-10-01\n---\n",
+            "renginiai/be-pradzios.md": f"---\ntitle: Renginys\nend: 2026-10-01\n{SOURCE}---\n",
             "renginiai/be-pradzios.en.md": "title: Event\n",
         },
     )
@@ -93,17 +94,20 @@ def test_every_front_matter_mistake_is_reported_at_once(tmp_path):
             id="date-differs-from-file-name",
         ),
         pytest.param(
-            {"sekmes-istorijos/a.md": "---\ntitle: A\ndate: 2024-01-01\nsummary: S.\n---\n", "sekmes-istorijos/a.en.md": "---\ntitle: A\nsummary: S.\n---\n"},
+            {
+                "sekmes-istorijos/a.md": f"---\ntitle: A\ndate: 2024-01-01\nsummary: S.\n{SOURCE}---\n",
+                "sekmes-istorijos/a.en.md": "---\ntitle: A\nsummary: S.\n---\n",
+            },
             "content/sekmes-istorijos/a.md:2: clusters: missing; this field is required",
             id="story-without-clusters",
         ),
         pytest.param(
-            {"renginiai/a.md": "---\ntitle: A\nstart: 2026-10-03\nend: 2026-10-01\n---\n", "renginiai/a.en.md": "---\ntitle: A\n---\n"},
+            {"renginiai/a.md": f"---\ntitle: A\nstart: 2026-10-03\nend: 2026-10-01\n{SOURCE}---\n", "renginiai/a.en.md": "---\ntitle: A\n---\n"},
             "content/renginiai/a.md:4: end: earlier than start (got 2026-10-01); an event ends after it starts",
             id="event-ends-before-start",
         ),
         pytest.param(
-            {"renginiai/a.md": "---\ntitle: A\nend: 2026-10-01\n---\n", "renginiai/a.en.md": "---\ntitle: A\n---\n"},
+            {"renginiai/a.md": f"---\ntitle: A\nend: 2026-10-01\n{SOURCE}---\n", "renginiai/a.en.md": "---\ntitle: A\n---\n"},
             "content/renginiai/a.md:3: end: given without start; add start or remove end",
             id="event-end-without-start",
         ),
@@ -116,6 +120,36 @@ def test_every_front_matter_mistake_is_reported_at_once(tmp_path):
 )
 def test_single_mistakes(tmp_path, entries, expected):
     assert problems_for(tmp_path, entries) == [expected]
+
+
+NO_SOURCES = (
+    "sources: no source given; every news item, story and event must cite at least one: under sources: write the indented lines "
+    "- url: https://… (the exact page the facts were read on) and title: … (publisher and page title)"
+)
+
+
+def test_every_entry_cites_a_source_in_either_file_and_an_empty_list_is_no_source(tmp_path):
+    assert problems_for(
+        tmp_path,
+        {
+            "naujienos/2024-03-05-a.md": NEWS_LT.replace(SOURCE, ""),
+            "naujienos/2024-03-05-a.en.md": NEWS_EN,
+            "sekmes-istorijos/a.md": "---\ntitle: A\ndate: 2024-01-01\nclusters: [litek]\nsummary: S.\nsources:\n---\n",
+            "sekmes-istorijos/a.en.md": "---\ntitle: A\nsummary: S.\n---\n",
+            "renginiai/a.md": "---\ntitle: A\nsources: []\n---\n",
+            "renginiai/a.en.md": "---\ntitle: A\n---\n",
+        },
+    ) == [
+        f"content/naujienos/2024-03-05-a.md:2: {NO_SOURCES}",  # left out: on the first field's line, like any missing field
+        f"content/renginiai/a.md:3: {NO_SOURCES}",
+        f"content/sekmes-istorijos/a.md:6: {NO_SOURCES}",
+    ]
+    # Shared, like the date: written once in either file (the Lithuanian one, as the editing interface does), or in both alike.
+    root = with_entries(
+        tmp_path / "english", {"naujienos/2024-03-05-a.md": NEWS_LT.replace(SOURCE, ""), "naujienos/2024-03-05-a.en.md": f"---\ntitle: News\n{SOURCE}---\n"}
+    )
+    (entry,) = load_site(root, BUILD_DATE).entries
+    assert [source.url for source in entry.sources] == ["https://example.org/saltinis"]
 
 
 def test_front_matter_syntax_errors_and_repeats_count_lines_from_the_top_of_the_file(tmp_path):

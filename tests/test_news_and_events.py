@@ -8,6 +8,7 @@ import feedparser
 import icalendar
 import pytest
 
+from check_support import SOURCE
 from conftest import copy_site_sources, minimal_cluster, replace_content, run_build
 
 pytestmark = pytest.mark.build  # each test builds a site, or reads one a fixture builds
@@ -21,22 +22,22 @@ def news_pair(day: int) -> dict[str, str]:
     slug = f"{date}-zinia-{day}"
     tags = "tags: [inolink]\n" if day % 2 == 0 else ""
     return {
-        f"naujienos/{slug}.md": f"---\ntitle: Žinia {day}\ndate: {date}\nclusters: [alfa]\n{tags}summary: Santrauka {day}.\n---\nTekstas {day}.\n",
+        f"naujienos/{slug}.md": f"---\ntitle: Žinia {day}\ndate: {date}\nclusters: [alfa]\n{tags}summary: Santrauka {day}.\n{SOURCE}---\nTekstas {day}.\n",
         f"naujienos/{slug}.en.md": f"---\ntitle: News {day}\nsummary: Summary {day}.\n---\nText {day}.\n",
     }
 
 
 ENTRIES = {
     **{name: text for day in range(NEWS_COUNT) for name, text in news_pair(day).items()},
-    "naujienos/2024-12-20-senesne.md": "---\ntitle: Senesnė žinia\ndate: 2024-12-20\nclusters: [alfa]\n---\nTekstas.\n",
+    "naujienos/2024-12-20-senesne.md": f"---\ntitle: Senesnė žinia\ndate: 2024-12-20\nclusters: [alfa]\n{SOURCE}---\nTekstas.\n",
     "naujienos/2024-12-20-senesne.en.md": "---\ntitle: Older news\n---\nText.\n",
-    "sekmes-istorijos/istorija.md": "---\ntitle: Istorija\ndate: 2025-02-01\nclusters: [alfa]\nsectors: [ict]\nsummary: Kas padaryta.\n---\nTekstas.\n",
+    "sekmes-istorijos/istorija.md": f"---\ntitle: Istorija\ndate: 2025-02-01\nclusters: [alfa]\nsectors: [ict]\nsummary: Kas padaryta.\n{SOURCE}---\nTekstas.\n",
     "sekmes-istorijos/istorija.en.md": "---\ntitle: Story\nsummary: What was done.\n---\nText.\n",
-    "renginiai/busimas.md": "---\ntitle: Būsimas renginys\nstart: 2026-10-03 9:30\nend: 2026-10-03 17:00\nlocation: Kaunas\nclusters: [alfa]\n---\n",
+    "renginiai/busimas.md": f"---\ntitle: Būsimas renginys\nstart: 2026-10-03 9:30\nend: 2026-10-03 17:00\nlocation: Kaunas\nclusters: [alfa]\n{SOURCE}---\n",
     "renginiai/busimas.en.md": "---\ntitle: Upcoming event\nlocation: Kaunas\n---\n",
-    "renginiai/ivykes.md": "---\ntitle: Įvykęs renginys\nstart: 2025-05-01\nend: 2025-05-02\n---\n",
+    "renginiai/ivykes.md": f"---\ntitle: Įvykęs renginys\nstart: 2025-05-01\nend: 2025-05-02\n{SOURCE}---\n",
     "renginiai/ivykes.en.md": "---\ntitle: Past event\n---\n",
-    "renginiai/be-datos.md": "---\ntitle: Renginys be datos\n---\n",
+    "renginiai/be-datos.md": f"---\ntitle: Renginys be datos\n{SOURCE}---\n",
     "renginiai/be-datos.en.md": "---\ntitle: Undated event\n---\n",
 }
 

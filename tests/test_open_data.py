@@ -20,6 +20,7 @@ import icalendar
 import pytest
 from bs4 import BeautifulSoup
 
+from check_support import SOURCE
 from clustersite.derived import badges, open_data
 from clustersite.derived.similar import similar
 from clustersite.model.cluster_model import LAT_RANGE, LON_RANGE
@@ -74,11 +75,11 @@ GAMA = minimal_cluster(
 )
 CLUSTERS = {"alfa": ALFA, "beta": BETA, "gama": GAMA, "delta": minimal_cluster("Delta")}
 ENTRIES = {
-    "naujienos/2026-01-05-alfa-zinia.md": "---\ntitle: Alfos žinia\ndate: 2026-01-05\nclusters: [alfa]\nsummary: Apie Alfą.\n---\nTekstas.\n",
+    "naujienos/2026-01-05-alfa-zinia.md": f"---\ntitle: Alfos žinia\ndate: 2026-01-05\nclusters: [alfa]\nsummary: Apie Alfą.\n{SOURCE}---\nTekstas.\n",
     "naujienos/2026-01-05-alfa-zinia.en.md": "---\ntitle: Alfa news\nsummary: About Alfa.\n---\nText.\n",
-    "naujienos/2026-02-01-gama-zinia.md": "---\ntitle: Gamos žinia\ndate: 2026-02-01\nclusters: [gama]\n---\nTekstas.\n",
+    "naujienos/2026-02-01-gama-zinia.md": f"---\ntitle: Gamos žinia\ndate: 2026-02-01\nclusters: [gama]\n{SOURCE}---\nTekstas.\n",
     "naujienos/2026-02-01-gama-zinia.en.md": "---\ntitle: Gama news\n---\nText.\n",
-    "renginiai/alfos-diena.md": "---\ntitle: Alfos diena\nstart: 2026-10-03 9:30\nend: 2026-10-03 17:00\nclusters: [alfa]\n---\n",
+    "renginiai/alfos-diena.md": f"---\ntitle: Alfos diena\nstart: 2026-10-03 9:30\nend: 2026-10-03 17:00\nclusters: [alfa]\n{SOURCE}---\n",
     "renginiai/alfos-diena.en.md": "---\ntitle: Alfa day\n---\n",
 }
 ALLOWED_HOSTS = {"www.w3.org", "creativecommons.org", "datapackage.org", "schema.org"}  # licence and namespace URIs

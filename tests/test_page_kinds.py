@@ -9,6 +9,7 @@ import textwrap
 import pytest
 from markupsafe import Markup
 
+from check_support import SOURCE
 from clustersite.model.site_data import load_site
 from clustersite.pages import kinds
 from clustersite.text.errors import PageError
@@ -16,11 +17,11 @@ from conftest import BUILD_DATE, minimal_cluster
 from test_cluster_validation import repo_with
 
 ENTRIES = {
-    "naujienos/2024-03-05-forumas.md": "---\ntitle: Forumas\ndate: 2024-03-05\nsummary: Forumo santrauka.\nclusters: [litek]\n---\nTekstas.\n",
+    "naujienos/2024-03-05-forumas.md": f"---\ntitle: Forumas\ndate: 2024-03-05\nsummary: Forumo santrauka.\nclusters: [litek]\n{SOURCE}---\nTekstas.\n",
     "naujienos/2024-03-05-forumas.en.md": "---\ntitle: Forum\nsummary: The forum's summary.\n---\nText.\n",
-    "sekmes-istorijos/eksportas.md": "---\ntitle: Eksportas\ndate: 2024-04-01\nclusters: [litek]\nsummary: Istorijos santrauka.\n---\nTekstas.\n",
+    "sekmes-istorijos/eksportas.md": f"---\ntitle: Eksportas\ndate: 2024-04-01\nclusters: [litek]\nsummary: Istorijos santrauka.\n{SOURCE}---\nTekstas.\n",
     "sekmes-istorijos/eksportas.en.md": "---\ntitle: Export\nsummary: The story's summary.\n---\nText.\n",
-    "renginiai/paroda.md": "---\ntitle: Paroda\nstart: 2026-10-03\n---\nTekstas.\n",
+    "renginiai/paroda.md": f"---\ntitle: Paroda\nstart: 2026-10-03\n{SOURCE}---\nTekstas.\n",
     "renginiai/paroda.en.md": "---\ntitle: Fair\n---\nText.\n",
 }
 

@@ -80,3 +80,26 @@ def test_a_story_with_two_blank_required_fields_reports_both_in_one_run(fixture_
         "content/sekmes-istorijos/istorija.md:4: summary: is empty; fill it in",
         "content/sekmes-istorijos/istorija.md:5: clusters: is empty; fill it in",
     ]
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("kind", ["news", "story", "event"])
+def test_a_new_entry_fails_the_check_only_on_its_source_until_the_source_is_filled_in(tmp_path, kind):
+    root = replace_content(copy_site_sources(tmp_path / "repo", content=False), {"litek": minimal_cluster("LITEK")})
+    made = run_module("clustersite.tools.scaffold", kind, "bandymas", "--date", "2026-03-04", "--root", str(root))
+    assert made.returncode == 0, made.stderr
+    (lt, en) = sorted(root.glob("content/*/*bandymas.*.md"), key=lambda path: path.name.endswith(".en.md"))
+    # The editor fills in every other required field ...
+    for path, title in ((lt, "Bandymas"), (en, "Trial")):
+        text = path.read_text(encoding="utf-8").replace("title:      ", f"title: {title}", 1)
+        text = text.replace("summary:    ", "summary: Santrauka.", 1).replace("clusters:   ", "clusters: [litek]", 1)
+        path.write_text(text, encoding="utf-8")
+    check = run_module("clustersite.tools.check", "--root", str(root), env={"LANG": "lt_LT.UTF-8"})
+    shown = lt.relative_to(root).as_posix()
+    line = next(n for n, text in enumerate(lt.read_text(encoding="utf-8").splitlines(), 1) if text.startswith("  - url:"))
+    # ... and the check names the one thing left: the source's address, on its line.
+    assert (check.returncode, check.stdout.splitlines()) == (1, [f"{shown}:{line}: sources[0].url: tuščias; užpildykite jį"]), check.stdout + check.stderr
+    assert "Traceback" not in check.stderr
+    lt.write_text(lt.read_text(encoding="utf-8").replace("  - url:   ", "  - url: https://example.org/saltinis", 1), encoding="utf-8")
+    filled = run_module("clustersite.tools.check", "--root", str(root))
+    assert filled.returncode == 0, filled.stdout + filled.stderr

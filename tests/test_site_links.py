@@ -55,16 +55,16 @@ def test_check_reports_a_site_path_that_names_no_page_with_the_closest_one(fixtu
     lines = [line for line in output.splitlines() if line.startswith("content/")]
     assert code == 1
     assert lines == [
-        'content/naujienos/2024-05-01-naujiena.md:8: no page of the site has this address (got "/klasteriai/kitsa/"); did you mean "/klasteriai/kitas/"? '
+        'content/naujienos/2024-05-01-naujiena.md:9: no page of the site has this address (got "/klasteriai/kitsa/"); did you mean "/klasteriai/kitas/"? '
         "link a page by its address from the site's root, e.g. /klasteriai/litek/",
-        'content/naujienos/2024-05-01-naujiena.md:8: no page of the site has this address (got "/sektoriai/ict/"); '
+        'content/naujienos/2024-05-01-naujiena.md:9: no page of the site has this address (got "/sektoriai/ict/"); '
         "link a page by its address from the site's root, e.g. /klasteriai/litek/",
-        'content/naujienos/2024-05-01-naujiena.md:11: no page of the site has this address (got "/renginiai/nera/"); did you mean "/renginiai/"? '
+        'content/naujienos/2024-05-01-naujiena.md:12: no page of the site has this address (got "/renginiai/nera/"); did you mean "/renginiai/"? '
         "link a page by its address from the site's root, e.g. /klasteriai/litek/",
     ]
     code, output = run_check(root, capsys, "--lang", "lt")
     assert (
-        'content/naujienos/2024-05-01-naujiena.md:8: svetainėje nėra puslapio šiuo adresu (gauta "/klasteriai/kitsa/"); '
+        'content/naujienos/2024-05-01-naujiena.md:9: svetainėje nėra puslapio šiuo adresu (gauta "/klasteriai/kitsa/"); '
         "gal turėjote omenyje „/klasteriai/kitas/“? nurodykite puslapio adresą nuo svetainės šaknies, pvz., /klasteriai/litek/"
     ) in output.splitlines()
 

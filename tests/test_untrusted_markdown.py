@@ -16,6 +16,7 @@ import textwrap
 import markdown
 import pytest
 
+from check_support import SOURCE
 from clustersite.source.markdown_text import SafeHtml, render_markdown
 from clustersite.source.raw_html import Finding, find_unsafe_markup
 from clustersite.text.errors import MarkdownSetupError
@@ -45,9 +46,9 @@ HANDLER = "raw HTML is not allowed in Markdown: <img …>; remove it"
 LINK = 'unsafe link (got "javascript:alert(1)"); only https://, http://, mailto: and paths are kept, so remove it'
 IFRAME = "raw HTML is not allowed in Markdown: <iframe …>; remove it"
 FRONT = {
-    "news": "title: Naujiena\ndate: 2024-03-05\n",
-    "story": "title: Istorija\ndate: 2024-03-05\nclusters: [pavojingas]\nsummary: Santrauka.\n",
-    "event": "title: Renginys\nstart: 2026-10-03\n",
+    "news": "title: Naujiena\ndate: 2024-03-05\n" + SOURCE,
+    "story": "title: Istorija\ndate: 2024-03-05\nclusters: [pavojingas]\nsummary: Santrauka.\n" + SOURCE,
+    "event": "title: Renginys\nstart: 2026-10-03\n" + SOURCE,
 }
 ENTRY_FILES = {"news": "naujienos/2024-03-05-naujiena", "story": "sekmes-istorijos/istorija", "event": "renginiai/renginys"}
 PAGES = {  # content type: the Lithuanian page that carries the payloads
@@ -69,9 +70,9 @@ def expected_messages(path: str, first_body_line: int, field: str = "") -> list[
 
 
 EXPECTED = {
-    "news": expected_messages("content/naujienos/2024-03-05-naujiena.md", 5),
-    "story": expected_messages("content/sekmes-istorijos/istorija.md", 7),
-    "event": expected_messages("content/renginiai/renginys.md", 5),
+    "news": expected_messages("content/naujienos/2024-03-05-naujiena.md", 6),
+    "story": expected_messages("content/sekmes-istorijos/istorija.md", 8),
+    "event": expected_messages("content/renginiai/renginys.md", 6),
     "hand-written page": None,  # depends on the real page's length; filled in by the fixture
     "cluster description": sorted(expected_messages("data/clusters/pavojingas.yml", 10, "description.lt")),
 }

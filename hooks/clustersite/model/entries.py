@@ -40,7 +40,14 @@ TITLE_HELP = Help("Title in this file's language.", "Pavadinimas šio failo kalb
 SUMMARY_HELP = Help("One or two sentences for lists and feeds.", "Vienas ar du sakiniai sąrašams ir naujienų srautams.")
 CLUSTERS_HELP = Help("Slugs of the clusters concerned (file names in data/clusters/).", "Susijusių klasterių trumpiniai (failų vardai data/clusters/).")
 DATE_HELP = Help("Publication date, YYYY-MM-DD.", "Paskelbimo data, MMMM-MM-DD.")
-SOURCES_HELP = Help("Where the facts come from: the exact pages.", "Iš kur faktai: tikslūs puslapiai.")
+SOURCES_HELP = Help(
+    "Where the facts come from: at least one exact page (url, title); written once, in the Lithuanian file.",
+    "Iš kur faktai: bent vienas tikslus puslapis (url, title); rašomas vieną kartą, lietuviškame faile.",
+)
+# Every entry cites at least one source (REQUIRED_SHARED): `[]` or a blank
+# `sources:` is refused with a message that shows what a source looks like.
+NO_SOURCES = say("no-sources")
+SourceList = Annotated[tuple[Source, ...], *list_checks(min_items=1, empty=NO_SOURCES), SOURCES_HELP]
 IMAGE_HELP = Help(
     "A picture in data/images/, e.g. data/images/2026-03-04-forum.jpg (JPEG, PNG, WebP or SVG, at most 500 KB); give image_alt in both files.",
     "Paveikslėlis iš data/images/, pvz., data/images/2026-03-04-forumas.jpg (JPEG, PNG, WebP ar SVG, ne daugiau kaip 500 KB); abiejuose failuose nurodykite image_alt.",
@@ -77,7 +84,7 @@ class NewsFile(Record):
         Annotated[str, Check(RepoFile((".svg", ".png", ".jpg", ".jpeg", ".webp"), noun="image", width_hint=1200, folder=NEWS_IMAGES))] | None, IMAGE_HELP
     ] = None
     image_alt: Annotated[Text200 | None, IMAGE_ALT_HELP] = None
-    sources: Annotated[tuple[Source, ...], *list_checks(), SOURCES_HELP] = ()
+    sources: SourceList = ()
 
 
 class StoryFile(Record):
@@ -93,7 +100,7 @@ class StoryFile(Record):
         *list_checks(unique=True),
         Help("Keys from data/sectors.yml.", "Raktai iš data/sectors.yml."),
     ] = ()
-    sources: Annotated[tuple[Source, ...], *list_checks(), SOURCES_HELP] = ()
+    sources: SourceList = ()
 
 
 class EventFile(Record):
@@ -121,12 +128,15 @@ class EventFile(Record):
         | None,
         SERIES_HELP,
     ] = None
-    sources: Annotated[tuple[Source, ...], *list_checks(), SOURCES_HELP] = ()
+    sources: SourceList = ()
 
 
 FILES: dict[str, type[Record]] = {"news": NewsFile, "story": StoryFile, "event": EventFile}
 """Each kind's front matter model, by kind: the contract with editors (and the JSON Schemas)."""
-REQUIRED_SHARED = {"news": ("date",), "story": ("date", "clusters"), "event": ()}
+REQUIRED_SHARED = {"news": ("date", "sources"), "story": ("date", "clusters", "sources"), "event": ("sources",)}
+"""Fields each entry needs, given in either file (shared fields are written once, in the Lithuanian one)."""
+REQUIRED_MESSAGES = {"sources": NO_SOURCES}
+"""What an editor reads when one of them is left out or blank, where "missing" would not say what to write."""
 
 
 # --- the records: a pair of files as one entry -------------------------------
@@ -317,9 +327,9 @@ def _required_shared(kind: str, lt_meta: Any, en_meta: Any, lt_shown: str, ctx: 
         if any(meta is not None and meta.get(name) is not None for meta in (lt_meta, en_meta)):
             continue
         if name in lt_meta:  # written but left blank: say so on its own line
-            ctx.report(Where(lt_shown, lt_meta.line_of(name), name), say("empty-required"))
+            ctx.report(Where(lt_shown, lt_meta.line_of(name), name), REQUIRED_MESSAGES.get(name) or say("empty-required"))
         else:
-            ctx.report(Where(lt_shown, lt_meta.line or 1, name), say("missing"))
+            ctx.report(Where(lt_shown, lt_meta.line or 1, name), REQUIRED_MESSAGES.get(name) or say("missing"))
         failed = True
     return failed
 

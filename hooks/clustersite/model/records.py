@@ -156,10 +156,10 @@ class Check:
         return dict(self.spec.json_schema())
 
 
-def _list_checks(min_items: int, required: bool, value: Any) -> Any:
+def _list_checks(min_items: int, required: bool, empty: Message | None, value: Any) -> Any:
     if value is None:  # written but left blank: a required list is empty, an optional one absent
         if required:
-            raise refuse(say("empty-required"))
+            raise refuse(empty or say("empty-required"))
         return ()
     if not isinstance(value, list):
         if isinstance(value, str | int | dict):
@@ -167,7 +167,7 @@ def _list_checks(min_items: int, required: bool, value: Any) -> Any:
         raise refuse(say("expected-list", got=describe(value)))
     if not value:  # `[]`: what the editing interface (/admin/) writes for an optional list left empty
         if min_items:
-            raise refuse(say("empty-list-required"))
+            raise refuse(empty or say("empty-list-required"))
         return ()
     if len(value) < min_items:
         raise refuse(say("too-few-items", count=min_items))
@@ -199,9 +199,11 @@ class _ListSchema:
         return found
 
 
-def list_checks(min_items: int = 0, unique: bool = False, required: bool = False) -> tuple[Any, ...]:
-    """Metadata for a list field: `Annotated[tuple[X, ...], *list_checks(unique=True)]`."""
-    checks: tuple[Any, ...] = (BeforeValidator(functools.partial(_list_checks, min_items, required)), _ListSchema(min_items, unique))
+def list_checks(min_items: int = 0, unique: bool = False, required: bool = False, empty: Message | None = None) -> tuple[Any, ...]:
+    """Metadata for a list field: `Annotated[tuple[X, ...], *list_checks(unique=True)]`.
+    `empty`: what an editor reads when a list that needs items has none, in
+    place of the general "is empty" (say what an item looks like)."""
+    checks: tuple[Any, ...] = (BeforeValidator(functools.partial(_list_checks, min_items, required, empty)), _ListSchema(min_items, unique))
     return checks + ((AfterValidator(_unique),) if unique else ())
 
 

@@ -33,6 +33,7 @@ from clustersite.model.fields import Bool, Choice, Date, DateTime, Email, Markdo
 from clustersite.model.records import AsLocalized, field_model, help_of, is_sequence, metadata, spec_of
 from clustersite.model.vocabularies import VOCABULARY_FILES
 from clustersite.text import urls
+from clustersite.text.limits import MAX_ITEMS
 
 CONFIG_FILE = "admin/config.yml"
 # The repository on GitHub the published interface edits (`make cms` ignores it).
@@ -191,6 +192,12 @@ def fields(
             sub = fields(inner, vocabularies)
             if is_sequence(field.annotation):
                 widget |= {"widget": "list", "fields": sub, "collapsed": True, "default": []}  # a new entry starts with no item
+                least = next((m.min_items for m in metadata(field) if getattr(m, "min_items", 0)), 0)
+                if widget["required"] and least:
+                    # Decap 3.16 lets a required list with no item through (the list's own size
+                    # check clears the "required" error, and counts only with both bounds),
+                    # so a list that needs items says both: at least `least`, at most what a file may hold.
+                    widget |= {"min": least, "max": MAX_ITEMS}
                 if len(sub) == 1:
                     widget |= {"field": sub[0]}
                     del widget["fields"]
@@ -214,8 +221,6 @@ def fields(
             # "none": only in the Lithuanian file, and not shown (nor written back) in the English pane
             # (Decap's configuration allows only true/false on a list or an object)
             widget["i18n"] = True if name in translated else (False if widget["widget"] in ("list", "object") else "none")
-        if not widget["required"] and widget["widget"] == "datetime":
-            widget["default"] = ""
         found.append(widget)
     return found
 

@@ -469,6 +469,12 @@ CATALOGUE |= {
         "every source is a home page (got {got}); cite at least one exact page the facts were read on",
         "visi šaltiniai yra pagrindiniai puslapiai (gauta {got}); nurodykite bent vieną tikslų puslapį, kuriame faktai rasti",
     ),
+    "no-sources": (
+        "no source given; every news item, story and event must cite at least one: under sources: write the indented lines "
+        "- url: https://… (the exact page the facts were read on) and title: … (publisher and page title)",
+        "nenurodytas nė vienas šaltinis; kiekviena naujiena, sėkmės istorija ir renginys turi nurodyti bent vieną: po sources: įrašykite "
+        "atitrauktas eilutes - url: https://… (tikslus puslapis, kuriame faktai rasti) ir title: … (leidėjas ir puslapio pavadinimas)",
+    ),
     "summary-heading": ("| File | Line | Field | Problem |", "| Failas | Eilutė | Laukas | Problema |"),
 }
 
