@@ -194,10 +194,10 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     return env
 
 
-def _page_info(page: Page, config: MkDocsConfig, lang: str) -> kinds.PageInfo:
+def _page_info(canonical_url: str | None, config: MkDocsConfig, lang: str) -> kinds.PageInfo:
     image = urljoin(config.site_url or "/", urls.SOCIAL_IMAGE)
     logo = urljoin(config.site_url or "/", urls.SITE_LOGO)
-    return kinds.PageInfo(lang, state.text[lang], page.canonical_url, config.site_name, image, logo)
+    return kinds.PageInfo(lang, state.text[lang], canonical_url, config.site_name, image, logo)
 
 
 def _choose_pages(nav: Navigation, files: Files, config: MkDocsConfig, lang: str) -> None:
@@ -222,7 +222,7 @@ def _predict(file: File, config: MkDocsConfig, lang: str, memo: PageMemo) -> str
         return ""
     meta = dict(memo.front_matter)
     meta.update(kinds.page_meta(view, state.data, lang, state.text[lang], memo.front_matter))
-    info = kinds.PageInfo(lang, state.text[lang], memo.canonical_url, config.site_name, urljoin(config.site_url or "/", urls.SOCIAL_IMAGE))
+    info = _page_info(memo.canonical_url, config, lang)  # the same as the render's: a difference re-rendered every news page
     parts = (memo.markdown, memo.content, meta.get("title", memo.title), repr(meta))
     return state.preview.fingerprint(view.name, parts, view.context(state.data, info))
 
@@ -234,13 +234,13 @@ def _remember_pages(files: Files, config: MkDocsConfig, lang: str) -> None:
         if page is None or page.markdown is None:  # not read: unchanged
             continue
         view = state.views[file.src_uri]
-        context = state.contexts[file.src_uri] = view.context(state.data, _page_info(page, config, lang))
+        context = state.contexts[file.src_uri] = view.context(state.data, _page_info(page.canonical_url, config, lang))
         content = str(page.content or "")  # Markup after on_page_content; the memo keeps text
         parts = (page.markdown, content, page.title, repr(page.meta))
         fingerprint = state.preview.fingerprint(view.name, parts, context)
         front_matter = state.front_matter[file.src_uri]
         title = page.title if "title" not in page.meta else None
-        memo = PageMemo(state.sources[file.dest_uri], front_matter, page.markdown, content, title, page.canonical_url, fingerprint)
+        memo = PageMemo(state.sources[file.dest_uri], front_matter, page.markdown, content, title, page.canonical_url, fingerprint, view.name)
         state.preview.remember(file.dest_uri, memo)
 
 
@@ -260,7 +260,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
     found = state.contexts.pop(page.file.src_uri, None)  # made in on_env under `make serve`
     if found is None:
-        found = state.views[page.file.src_uri].context(state.data, _page_info(page, config, _language(config)))
+        found = state.views[page.file.src_uri].context(state.data, _page_info(page.canonical_url, config, _language(config)))
     context.update(found)  # type: ignore[typeddict-item]  # our templates' own keys
     return context
 

@@ -131,6 +131,7 @@ class PageMemo:
     title: str | None  # the page's title when its front matter gives none (its first heading)
     canonical_url: str | None
     fingerprint: str
+    kind: str = ""  # its kind's name (pages/kinds.py)
 
 
 @dataclass
@@ -142,6 +143,7 @@ class Preview:
     full: bool = True
     changed: set[str] = field(default_factory=set)
     content_digest: str = ""
+    last_content_digest: str = ""
     shared_digest: str = ""
     rendered: int = 0
     skipped: int = 0
@@ -154,6 +156,7 @@ class Preview:
         self.changed = changed_files(self.files, now)
         self.full = not self.files or not last_build_good or not all(is_content(path) for path in self.changed)
         self.files = now
+        self.last_content_digest = self.content_digest
         self.content_digest = _digest(sorted((path, stamp) for path, stamp in now.items() if is_content(path)))
         if self.full:
             self.memos = {}
@@ -178,10 +181,16 @@ class Preview:
         (its fingerprint from the memo and today's data) matches: MkDocs then
         neither reads nor renders it."""
         memo = self.memos.get(dest_uri)
-        same = not self.full and memo is not None and memo.source == source and predict(memo) == memo.fingerprint
+        same = not self.full and memo is not None and memo.source == source and not self._whole_site_changed(memo) and predict(memo) == memo.fingerprint
         self.skipped += same
         self.rendered += not same
         return same
+
+    def _whole_site_changed(self, memo: PageMemo) -> bool:
+        """A page whose fingerprint holds the digest of all content changes with
+        any content file: no need to predict it (its context can be the
+        costliest, the open data page's)."""
+        return memo.kind not in SELF_CONTAINED and self.content_digest != self.last_content_digest
 
     def remember(self, dest_uri: str, memo: PageMemo) -> None:
         self.memos[dest_uri] = memo
