@@ -16,6 +16,7 @@ from clustersite.model.cluster_model import Cluster, Member, load_clusters
 from clustersite.model.entries import Entry, Event, News, Story, load_entries
 from clustersite.model.fields import Context
 from clustersite.model.handwritten_pages import check_handwritten_pages
+from clustersite.model.load_cache import LoadCache
 from clustersite.model.vocabularies import Term, load_vocabularies
 from clustersite.source.git_dates import last_commit_dates
 from clustersite.source.site_paths import SiteLink
@@ -239,6 +240,7 @@ def load_site(
     docs_dir: Path | None = None,
     latest: dt.date | None = None,
     checks: Sequence[Callable[[SiteData, Problems], None]] = (),
+    cache: LoadCache | None = None,
 ) -> SiteData:
     """Load vocabularies, clusters and entries; raise ContentError listing every problem.
 
@@ -246,15 +248,20 @@ def load_site(
     against `latest` (default: the real today plus a day's grace). `checks`
     are rules a layer above knows (links against every page, which needs
     the generated pages): they see what loaded and add to the same list,
-    so one run reports everything."""
+    so one run reports everything. `cache` (the preview's, model/load_cache.py)
+    keeps each cluster's and entry's result between builds."""
     problems = Problems()
     ctx = Context(problems, build_date, repo_root, {}, latest or latest_allowed())
+    if cache is not None:
+        cache.start((ctx.build_date, ctx.latest))
     vocabularies = ctx.vocabularies = load_vocabularies(repo_root, ctx)
-    clusters = load_clusters(repo_root, ctx)
+    clusters = load_clusters(repo_root, ctx, cache)
     # Entries name clusters by slug; a slug is known if its file exists, even
     # if the file has problems of its own (those are reported separately).
     ctx.vocabularies = {**vocabularies, "clusters": {p.stem: None for p in sorted((repo_root / "data" / "clusters").glob("*.yml"))}}
-    entries = load_entries(repo_root, docs_dir or repo_root / "content", ctx)
+    entries = load_entries(repo_root, docs_dir or repo_root / "content", ctx, cache)
+    if cache is not None:
+        cache.finish()
     check_entry_citations(entries, repo_root, problems)
     check_handwritten_pages(repo_root, docs_dir or repo_root / "content", problems, ctx.site_links)
     report_working_notes(repo_root, docs_dir or repo_root / "content", problems)

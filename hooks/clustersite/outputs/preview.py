@@ -41,6 +41,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from clustersite.model.load_cache import LoadCache
 from clustersite.model.site_data import SiteData
 from clustersite.outputs.serve_errors import page_language
 from clustersite.text import urls
@@ -148,6 +149,7 @@ class Preview:
     rendered: int = 0
     skipped: int = 0
     described: Described = field(default_factory=Described)
+    loads: LoadCache = field(default_factory=LoadCache)  # each content file's reading and checking (model/load_cache.py)
 
     def plan(self, root: Path, last_build_good: bool) -> bool:
         """Before a build: compare the watched files with the last build's;
@@ -158,8 +160,9 @@ class Preview:
         self.files = now
         self.last_content_digest = self.content_digest
         self.content_digest = _digest(sorted((path, stamp) for path, stamp in now.items() if is_content(path)))
-        if self.full:
+        if self.full:  # a change outside content can change what any file's checks say
             self.memos = {}
+            self.loads.clear()
         self.rendered = self.skipped = 0
         return self.full
 

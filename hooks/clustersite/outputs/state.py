@@ -75,7 +75,8 @@ class BuildState:
         self.site, self.broken, self.views = None, [], {}
         try:
             # The same checks as `make check` (tools/check.py): links to site paths; places, labels, units and quotation marks.
-            self.site = load_site(root, build_date(), docs_dir, checks=[site_links_check(docs_dir, root), content_rules.check(root, docs_dir)])
+            checks = [site_links_check(docs_dir, root), content_rules.check(root, docs_dir)]
+            self.site = load_site(root, build_date(), docs_dir, checks=checks, cache=self.preview.loads if self.incremental else None)
             self.text = translators(root / UI_DIR)
             self.html_text = translators(root / UI_DIR, markup=True)
             wording = Problems()  # what `make check` says of the wording, the build says too, before any page
