@@ -58,7 +58,7 @@ class LoadCache:
             ctx.problems.items.extend(errors)
             ctx.problems.warnings.extend(warnings)
             ctx.site_links.extend(links)
-            return value  # type: ignore[no-any-return]
+            return value
         self.misses += 1
         errors_before, warnings_before, links_before = len(ctx.problems.items), len(ctx.problems.warnings), len(ctx.site_links)
         value = read()

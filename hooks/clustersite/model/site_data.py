@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -16,8 +17,8 @@ from clustersite.model.cluster_model import Cluster, Member, load_clusters
 from clustersite.model.entries import Entry, Event, News, Story, load_entries
 from clustersite.model.fields import Context
 from clustersite.model.handwritten_pages import check_handwritten_pages
-from clustersite.model.load_cache import LoadCache
-from clustersite.model.vocabularies import Term, load_vocabularies
+from clustersite.model.load_cache import LoadCache, file_bytes
+from clustersite.model.vocabularies import VOCABULARY_FILES, Term, load_vocabularies
 from clustersite.source.git_dates import last_commit_dates
 from clustersite.source.site_paths import SiteLink
 from clustersite.source.working_notes import report_working_notes
@@ -254,7 +255,12 @@ def load_site(
     ctx = Context(problems, build_date, repo_root, {}, latest or latest_allowed())
     if cache is not None:
         cache.start((ctx.build_date, ctx.latest))
-    vocabularies = ctx.vocabularies = load_vocabularies(repo_root, ctx)
+    if cache is None:
+        vocabularies = load_vocabularies(repo_root, ctx)
+    else:  # the same object while the files are the same: what is made from them can be kept too (derived/same_inputs.py)
+        files = tuple(file_bytes(repo_root / "data" / f"{name}.yml") for name in VOCABULARY_FILES)
+        vocabularies = cache.load(("vocabularies", files), ctx, functools.partial(load_vocabularies, repo_root, ctx))
+    ctx.vocabularies = vocabularies
     clusters = load_clusters(repo_root, ctx, cache)
     # Entries name clusters by slug; a slug is known if its file exists, even
     # if the file has problems of its own (those are reported separately).

@@ -99,12 +99,20 @@ class Described:
 
     def __init__(self) -> None:
         self.seen: dict[int, tuple[object, str]] = {}  # id -> (the object, kept alive; its text)
+        self.before: dict[int, tuple[object, str]] = {}  # the last language's or build's
+
+    def renew(self) -> None:
+        """A new language or build: records it still uses keep their text (the
+        load cache hands the preview the same objects for unchanged files;
+        records are never changed once loaded), the others are let go."""
+        self.before, self.seen = self.seen, {}
 
     def __call__(self, value: object) -> str:
         if isinstance(value, BaseModel) or is_dataclass(value) and not isinstance(value, type):
             found = self.seen.get(id(value))
             if found is None or found[0] is not value:
-                found = self.seen[id(value)] = (value, self._record(value))
+                kept = self.before.get(id(value))
+                found = self.seen[id(value)] = kept if kept is not None and kept[0] is value else (value, self._record(value))
             return found[1]
         if isinstance(value, dict):
             return "{" + ", ".join(f"{self(key)}: {self(item)}" for key, item in value.items()) + "}"
@@ -171,7 +179,7 @@ class Preview:
         from entries and lists), the news years and topics (the news lists' filters)."""
         names = [(cluster.slug, cluster.name) for cluster in site.clusters]
         self.shared_digest = _digest((names, site.news_years, site.news_tags))
-        self.described = Described()
+        self.described.renew()
 
     def fingerprint(self, kind: str, page_parts: tuple[Any, ...], context: Mapping[str, Any]) -> str:
         """`page_parts`: what MkDocs read and converted (Markdown, HTML, title, front matter with what the kind adds)."""
@@ -201,7 +209,12 @@ class Preview:
     def remove_gone(self, site_dir: Path, lang: str, present: set[str]) -> None:
         """Delete the pages in `lang` that the last build had and this one has not."""
         for dest_uri in [uri for uri in self.memos if page_language(uri) == lang and uri not in present]:
-            (site_dir / dest_uri).unlink(missing_ok=True)
+            page = site_dir / dest_uri
+            page.unlink(missing_ok=True)
+            for folder in page.parents:  # its folder too, as a clean build would not make it, and any emptied above it
+                if folder == site_dir or not folder.is_dir() or any(folder.iterdir()):
+                    break
+                folder.rmdir()
             del self.memos[dest_uri]
 
 
