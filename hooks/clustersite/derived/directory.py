@@ -152,8 +152,9 @@ def rows_json(site: SiteData, lang: str) -> str:
     """The filter script's data, as JSON for a <script type="application/json"> block:
     the facet keys, the sorts, the search terms and one row per cluster in the
     page's (name) order. Made once per language while the clusters are the
-    same objects (derived/same_inputs.py)."""
-    return _ROWS.get(lang, (*site.clusters, site.vocabularies), (), functools.partial(_rows_json, site, lang))
+    same objects and the news give them the same topics (derived/same_inputs.py)."""
+    topics = tuple((slug, tuple(keys)) for slug, keys in sorted(cluster_tags(site).items()))
+    return _ROWS.get(lang, (*site.clusters, site.vocabularies), (topics,), functools.partial(_rows_json, site, lang))
 
 
 _ROWS: PerKey[str] = PerKey()
