@@ -24,9 +24,11 @@ modified; the adapter asks `Preview` for every page before MkDocs reads them
   page shows their titles).
 
 A page whose address no longer exists is deleted from the preview's folder.
-Everything after the pages (feeds, embeds, open data, sitemaps) is written
-as in a full build; Pagefind runs beside the preview instead of before it
-reloads (`search_index.start_search_index`).
+Before the pages, `load_site` reads and checks only the content files that
+changed (`loads`, model/load_cache.py); what is made from unchanged records
+is kept (derived/same_inputs.py), and a file written after the pages whose
+bytes are unchanged is left alone (publish.UnchangedFiles). Pagefind runs
+beside the preview instead of before it reloads (`search_index.BackgroundIndex`).
 """
 
 from __future__ import annotations
