@@ -32,7 +32,7 @@ from mkdocs.utils.templates import TemplateContext, url_filter
 from clustersite.outputs import publish, serve_errors
 from clustersite.outputs.build import Build, base_path, language_root
 from clustersite.outputs.html_fixes import fix_page
-from clustersite.outputs.preview import PageMemo, empty_folder
+from clustersite.outputs.preview import Inputs, PageMemo, empty_folder, profile_inputs, same_inputs
 from clustersite.outputs.state import BuildState
 from clustersite.outputs.templating import configure_theme, theme_loader
 from clustersite.pages import kinds
@@ -220,11 +220,18 @@ def _predict(file: File, config: MkDocsConfig, lang: str, memo: PageMemo) -> str
         view = kinds.resolve(memo.front_matter, file.src_uri, state.data)
     except SiteError:  # the page is gone from the data: read it, and let the build say so
         return ""
+    if view.name == "cluster" and same_inputs(memo.inputs, _profile_inputs(view, config, lang, memo.canonical_url)):
+        return memo.fingerprint
     meta = dict(memo.front_matter)
     meta.update(kinds.page_meta(view, state.data, lang, state.text[lang], memo.front_matter))
     info = _page_info(memo.canonical_url, config, lang)  # the same as the render's: a difference re-rendered every news page
     parts = (memo.markdown, memo.content, meta.get("title", memo.title), repr(meta))
     return state.preview.fingerprint(view.name, parts, view.context(state.data, info))
+
+
+def _profile_inputs(view: kinds.View, config: MkDocsConfig, lang: str, canonical_url: str | None) -> Inputs:
+    values = (canonical_url, config.site_name, config.site_url, state.preview.shared_digest)
+    return profile_inputs(view.subject, state.data, lang, state.text[lang], values)
 
 
 def _remember_pages(files: Files, config: MkDocsConfig, lang: str) -> None:
@@ -240,7 +247,8 @@ def _remember_pages(files: Files, config: MkDocsConfig, lang: str) -> None:
         fingerprint = state.preview.fingerprint(view.name, parts, context)
         front_matter = state.front_matter[file.src_uri]
         title = page.title if "title" not in page.meta else None
-        memo = PageMemo(state.sources[file.dest_uri], front_matter, page.markdown, content, title, page.canonical_url, fingerprint, view.name)
+        inputs = _profile_inputs(view, config, lang, page.canonical_url) if view.name == "cluster" else None
+        memo = PageMemo(state.sources[file.dest_uri], front_matter, page.markdown, content, title, page.canonical_url, fingerprint, view.name, inputs)
         state.preview.remember(file.dest_uri, memo)
 
 
