@@ -32,7 +32,7 @@ from mkdocs.utils.templates import TemplateContext, url_filter
 from clustersite.outputs import publish, serve_errors
 from clustersite.outputs.build import Build, base_path, language_root
 from clustersite.outputs.html_fixes import fix_page
-from clustersite.outputs.preview import PageMemo, empty_folder
+from clustersite.outputs.preview import Inputs, PageMemo, empty_folder, profile_inputs, same_inputs
 from clustersite.outputs.state import BuildState
 from clustersite.outputs.templating import configure_theme, theme_loader
 from clustersite.pages import kinds
@@ -194,10 +194,10 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     return env
 
 
-def _page_info(page: Page, config: MkDocsConfig, lang: str) -> kinds.PageInfo:
+def _page_info(canonical_url: str | None, config: MkDocsConfig, lang: str) -> kinds.PageInfo:
     image = urljoin(config.site_url or "/", urls.SOCIAL_IMAGE)
     logo = urljoin(config.site_url or "/", urls.SITE_LOGO)
-    return kinds.PageInfo(lang, state.text[lang], page.canonical_url, config.site_name, image, logo)
+    return kinds.PageInfo(lang, state.text[lang], canonical_url, config.site_name, image, logo)
 
 
 def _choose_pages(nav: Navigation, files: Files, config: MkDocsConfig, lang: str) -> None:
@@ -220,11 +220,18 @@ def _predict(file: File, config: MkDocsConfig, lang: str, memo: PageMemo) -> str
         view = kinds.resolve(memo.front_matter, file.src_uri, state.data)
     except SiteError:  # the page is gone from the data: read it, and let the build say so
         return ""
+    if view.name == "cluster" and same_inputs(memo.inputs, _profile_inputs(view, config, lang, memo.canonical_url)):
+        return memo.fingerprint
     meta = dict(memo.front_matter)
     meta.update(kinds.page_meta(view, state.data, lang, state.text[lang], memo.front_matter))
-    info = kinds.PageInfo(lang, state.text[lang], memo.canonical_url, config.site_name, urljoin(config.site_url or "/", urls.SOCIAL_IMAGE))
+    info = _page_info(memo.canonical_url, config, lang)  # the same as the render's: a difference re-rendered every news page
     parts = (memo.markdown, memo.content, meta.get("title", memo.title), repr(meta))
     return state.preview.fingerprint(view.name, parts, view.context(state.data, info))
+
+
+def _profile_inputs(view: kinds.View, config: MkDocsConfig, lang: str, canonical_url: str | None) -> Inputs:
+    values = (canonical_url, config.site_name, config.site_url, state.preview.shared_digest)
+    return profile_inputs(view.subject, state.data, lang, state.text[lang], values)
 
 
 def _remember_pages(files: Files, config: MkDocsConfig, lang: str) -> None:
@@ -234,13 +241,14 @@ def _remember_pages(files: Files, config: MkDocsConfig, lang: str) -> None:
         if page is None or page.markdown is None:  # not read: unchanged
             continue
         view = state.views[file.src_uri]
-        context = state.contexts[file.src_uri] = view.context(state.data, _page_info(page, config, lang))
+        context = state.contexts[file.src_uri] = view.context(state.data, _page_info(page.canonical_url, config, lang))
         content = str(page.content or "")  # Markup after on_page_content; the memo keeps text
         parts = (page.markdown, content, page.title, repr(page.meta))
         fingerprint = state.preview.fingerprint(view.name, parts, context)
         front_matter = state.front_matter[file.src_uri]
         title = page.title if "title" not in page.meta else None
-        memo = PageMemo(state.sources[file.dest_uri], front_matter, page.markdown, content, title, page.canonical_url, fingerprint)
+        inputs = _profile_inputs(view, config, lang, page.canonical_url) if view.name == "cluster" else None
+        memo = PageMemo(state.sources[file.dest_uri], front_matter, page.markdown, content, title, page.canonical_url, fingerprint, view.name, inputs)
         state.preview.remember(file.dest_uri, memo)
 
 
@@ -260,7 +268,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
     found = state.contexts.pop(page.file.src_uri, None)  # made in on_env under `make serve`
     if found is None:
-        found = state.views[page.file.src_uri].context(state.data, _page_info(page, config, _language(config)))
+        found = state.views[page.file.src_uri].context(state.data, _page_info(page.canonical_url, config, _language(config)))
     context.update(found)  # type: ignore[typeddict-item]  # our templates' own keys
     return context
 

@@ -7,7 +7,8 @@ with dirty=True, then for every change loads the config anew and builds with
 dirty=True (mkdocs-static-i18n reads `--dirty` from the command line for its
 other languages). This does the same without the web server: a first build,
 then for each edit in EDITS.json (a list of steps, each a list of
-{"path", "old", "new"} replacements in files under ROOT) the edit and an
+{"path", "old", "new"} replacements in files under ROOT, {"path", "write"}
+for a new file or {"path", "delete": true}) the edit and an
 incremental build into OUT/serve, copied to OUT/serve-N, and a clean
 `mkdocs build` of the same sources into OUT/clean-N (it fails while the
 content is broken). It prints one JSON line
@@ -30,6 +31,12 @@ EPOCH = "1780272000"
 def apply(root: Path, step: list[dict[str, str]]) -> None:
     for edit in step:
         path = root / edit["path"]
+        if "write" in edit:  # a new file
+            path.write_text(edit["write"], encoding="utf-8")
+            continue
+        if edit.get("delete"):
+            path.unlink()
+            continue
         text = path.read_text(encoding="utf-8")
         assert edit["old"] in text, f"{edit['old']!r} not in {path}"
         path.write_text(text.replace(edit["old"], edit["new"], 1), encoding="utf-8")
@@ -74,6 +81,7 @@ def main(root: Path, out: Path, steps: list[list[dict[str, str]]]) -> None:
             "full": preview.full,
             "rendered": preview.rendered,
             "skipped": preview.skipped,
+            "files_read": preview.loads.misses,  # clusters and entry pairs read and checked again (model/load_cache.py)
         }
         print(json.dumps(report), flush=True)
 

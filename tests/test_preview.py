@@ -11,9 +11,14 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from clustersite.outputs.preview import changed_files, is_content
-from conftest import copy_site_sources
+from conftest import REPO, copy_site_sources
+
+sys.path.insert(0, str(REPO / "benchmarks"))
+from scale import write_news
+from synthetic_clusters import SECTORS, synthetic_site
 
 DRIVER = Path(__file__).parent / "preview_support.py"
 NEWS = "content/naujienos/2010-10-22-abbi-inoklaster.lt.md"
@@ -43,17 +48,22 @@ def differences(left: Path, right: Path) -> list[str]:
     return sorted(found)
 
 
+def run_preview(root: Path, out: Path, steps: list) -> list[dict]:
+    """The driver's report per step; OUT/serve-N and OUT/clean-N to compare."""
+    edits = out / "edits.json"
+    edits.write_text(json.dumps(steps), encoding="utf-8")
+    result = subprocess.run([sys.executable, str(DRIVER), str(root), str(out), str(edits)], cwd=root, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-3000:]
+    reports = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert len(reports) == len(steps)
+    return reports
+
+
 @pytest.fixture(scope="module")
 def preview_run(tmp_path_factory):
     root = copy_site_sources(tmp_path_factory.mktemp("preview") / "site")
     out = tmp_path_factory.mktemp("preview-out")
-    edits = out / "edits.json"
-    edits.write_text(json.dumps([step for _, step in STEPS]), encoding="utf-8")
-    result = subprocess.run([sys.executable, str(DRIVER), str(root), str(out), str(edits)], cwd=root, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr[-3000:]
-    reports = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
-    assert len(reports) == len(STEPS)
-    return out, reports
+    return out, run_preview(root, out, [step for _, step in STEPS])
 
 
 @pytest.mark.build
@@ -94,3 +104,78 @@ def test_changed_files_are_the_added_removed_and_modified():
     before = {"a": (1, 1), "b": (1, 1), "c": (1, 1)}
     after = {"a": (1, 1), "b": (2, 1), "d": (1, 1)}
     assert changed_files(before, after) == {"b", "c", "d"}
+
+
+# --- many clusters: a synthetic site with a public address -------------------
+
+MANY = 40  # clusters, and as many news pairs naming them
+
+
+def many_cluster_steps(root: Path) -> list[tuple[str, list[dict]]]:
+    """Edits of the synthetic site, made from its files: every kind of change
+    an editor makes to content, then one outside it, then a mistake and its fix."""
+    news_dir = "content/naujienos"
+    first, third = (sorted((root / news_dir).glob(f"*-sintetine-{n:05d}.md"))[0] for n in (0, 3))
+    title = next(line for line in first.read_text(encoding="utf-8").splitlines() if line.startswith("title:"))
+    named = yaml.safe_load((root / "data/clusters/synthetic-0001.yml").read_text(encoding="utf-8"))["name"]["lt"]
+    sectors = yaml.safe_load((root / "data/clusters/synthetic-0002.yml").read_text(encoding="utf-8"))["sectors"]
+    added = next(sector for sector in SECTORS if sector not in sectors)
+    # On the day and with a topic of a news item there is: a new year or topic is in every page's fingerprint (the news lists' filters).
+    day, tag = first.name[:10], yaml.safe_load(first.read_text(encoding="utf-8").split("---")[1])["tags"][0]
+    new_news = f"---\ntitle: Nauja žinia\ndate: {day}\nsummary: Nauja žinia apie klasterį.\nclusters: [synthetic-0004]\ntags: [{tag}]\n---\n\nTekstas.\n"
+    new_news_en = "---\ntitle: New item\nsummary: A new item about a cluster.\n---\n\nText.\n"
+    relative = lambda path: path.relative_to(root).as_posix()
+    return [
+        ("news title", [{"path": relative(first), "old": title, "new": "title: Pataisyta sintetinė naujiena"}]),
+        ("cluster name", [{"path": "data/clusters/synthetic-0001.yml", "old": f"  lt: {named}\n", "new": "  lt: Pervadintas klasteris\n"}]),
+        ("cluster sectors", [{"path": "data/clusters/synthetic-0002.yml", "old": "sectors:\n", "new": f"sectors:\n- {added}\n"}]),
+        (
+            "news added",
+            [{"path": f"{news_dir}/{day}-nauja-zinia.md", "write": new_news}, {"path": f"{news_dir}/{day}-nauja-zinia.en.md", "write": new_news_en}],
+        ),
+        ("news deleted", [{"path": relative(third), "delete": True}, {"path": relative(third).replace(".md", ".en.md"), "delete": True}]),
+        (
+            "vocabulary",
+            [{"path": "data/sectors.yml", "old": "  en: Agri-innovation and food technologies", "new": "  en: Agri-innovation and food technology"}],
+        ),
+        ("broken", [{"path": "data/clusters/synthetic-0005.yml", "old": "name:\n", "new": "nam:\n"}]),
+        ("fixed", [{"path": "data/clusters/synthetic-0005.yml", "old": "nam:\n", "new": "name:\n"}]),
+    ]
+
+
+@pytest.fixture(scope="module")
+def many_clusters_run(tmp_path_factory):
+    root = synthetic_site(tmp_path_factory.mktemp("preview-many") / "site", MANY)
+    write_news(root, MANY, MANY)
+    out = tmp_path_factory.mktemp("preview-many-out")
+    steps = many_cluster_steps(root)
+    return out, dict(zip((name for name, _ in steps), run_preview(root, out, [step for _, step in steps]), strict=True))
+
+
+@pytest.mark.build
+def test_preview_of_many_clusters_equals_a_clean_build_after_every_edit(many_clusters_run):
+    out, reports = many_clusters_run
+    for name, report in reports.items():
+        number = report["step"]
+        if name == "broken":
+            assert not report["clean_build"]
+            page = (out / f"serve-{number}" / "klasteriai" / "synthetic-0001" / "index.html").read_text(encoding="utf-8")
+            assert "data/clusters/synthetic-0005.yml" in page
+            continue
+        assert report["clean_build"], name
+        assert differences(out / f"serve-{number}", out / f"clean-{number}") == [], name
+
+
+@pytest.mark.build
+def test_an_edit_to_one_content_file_reads_only_that_file_again(many_clusters_run):
+    _, reports = many_clusters_run
+    for name in ("news title", "cluster name", "cluster sectors", "news added"):
+        report = reports[name]
+        assert not report["full"], name
+        assert report["files_read"] == 1, (name, report)  # the edited cluster or news pair; every other comes from the last build
+        if name != "cluster name":  # every page may link to a cluster by its name (preview.Preview.start_language)
+            assert 0 < report["rendered"] < report["skipped"], (name, report)
+    assert reports["news deleted"]["files_read"] == 0
+    assert reports["vocabulary"]["full"]
+    assert reports["vocabulary"]["files_read"] > MANY  # a vocabulary can change what any file's checks say: all read again
+    assert reports["fixed"]["files_read"] == 1

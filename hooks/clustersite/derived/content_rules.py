@@ -16,6 +16,7 @@ quotes of someone else's words and are left alone.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -100,32 +101,41 @@ def _own_label(text: str, lang: str) -> str | None:
 def wording_problems(repo_root: Path, docs_dir: Path) -> list[Problem]:
     """Units and quotation marks against the house rule, in cluster files,
     hand-written pages and entries, and the interface wording."""
-    problems = []
-    for path, lang, number, line in _text_lines(repo_root, docs_dir):
-        for pattern, better in SLIPS[lang]:
-            for match in pattern.finditer(line):
-                problems.append(Problem(path, number, "", say("wording-slip", found=match.group(1), better=better)))
+    problems: list[Problem] = []
+    for shown, lang, text in _texts(repo_root, docs_dir):
+        problems += _file_slips(shown, lang, text)
     return problems
 
 
-def _text_lines(repo_root: Path, docs_dir: Path) -> Iterator[tuple[str, str, int, str]]:
-    """(path, language, line number, text) of every line an editor writes in
-    one language, with link targets removed and quoting lines skipped."""
+@functools.lru_cache(maxsize=16384)  # `make serve` checks every file on every save; only an edited one is new text
+def _file_slips(shown: str, lang: str | None, text: str) -> tuple[Problem, ...]:
+    """The slips in one file's text; `lang` None for a cluster file (each value says its language)."""
+    lines = _yaml_lines(shown, text) if lang is None else _lines(shown, text, lang)
+    return tuple(
+        Problem(path, number, "", say("wording-slip", found=match.group(1), better=better))
+        for path, line_lang, number, line in lines
+        for pattern, better in SLIPS[line_lang]
+        for match in pattern.finditer(line)
+    )
+
+
+def _texts(repo_root: Path, docs_dir: Path) -> Iterator[tuple[str, str | None, str]]:
+    """(path, language or None for a cluster file, text) of every file an editor writes in."""
     for path in sorted((repo_root / "data" / "clusters").glob("*.yml")):
-        yield from _yaml_lines(path, repo_root)
+        yield path.relative_to(repo_root).as_posix(), None, _text(path)
     for lang in ("lt", "en"):
         path = repo_root / "data" / "ui" / f"{lang}.yml"
         if path.is_file():
-            yield from _lines(path, repo_root, lang)
+            yield path.relative_to(repo_root).as_posix(), lang, _text(path)
     for path in sorted(docs_dir.rglob("*.md")):
-        lang = "en" if path.name.endswith(".en.md") else "lt"
-        yield from _lines(path, repo_root, lang)
+        yield path.relative_to(repo_root).as_posix(), "en" if path.name.endswith(".en.md") else "lt", _text(path)
 
 
-def _lines(path: Path, repo_root: Path, lang: str) -> Iterable[tuple[str, str, int, str]]:
-    shown = path.relative_to(repo_root).as_posix()
+def _lines(shown: str, text: str, lang: str) -> Iterable[tuple[str, str, int, str]]:
+    """(path, language, line number, text) of every line an editor writes in
+    one language, with link targets removed and quoting lines skipped."""
     quoted_indent = -1  # a quoting field's value may go on over more-indented lines
-    for number, line in enumerate(_text(path).splitlines(), 1):
+    for number, line in enumerate(text.splitlines(), 1):
         indent = len(line) - len(line.lstrip())
         if quoted_indent >= 0 and line.strip() and indent > quoted_indent:
             continue
@@ -136,12 +146,11 @@ def _lines(path: Path, repo_root: Path, lang: str) -> Iterable[tuple[str, str, i
             yield shown, lang, number, LINK_TARGET.sub("", line)
 
 
-def _yaml_lines(path: Path, repo_root: Path) -> Iterable[tuple[str, str, int, str]]:
+def _yaml_lines(shown: str, text: str) -> Iterable[tuple[str, str, int, str]]:
     """A cluster file's lines under `lt:` or `en:` keys (inline or as a block)."""
-    shown = path.relative_to(repo_root).as_posix()
     current: str | None = None
     block_indent = -1
-    for number, line in enumerate(_text(path).splitlines(), 1):
+    for number, line in enumerate(text.splitlines(), 1):
         indent = len(line) - len(line.lstrip())
         key = re.match(r"\s*(lt|en):\s*(\|[-+]?|>[-+]?)?\s*(.*)$", line)
         if key:

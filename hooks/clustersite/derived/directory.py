@@ -8,9 +8,11 @@ and the name order are decided here, once, in Python.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass
 
+from clustersite.derived.same_inputs import PerKey
 from clustersite.model.cluster_model import Cluster
 from clustersite.model.site_data import SiteData
 from clustersite.text.localized import LocalizedText
@@ -149,7 +151,16 @@ def search_terms(site: SiteData) -> tuple[list[str], dict[tuple[str, str], int]]
 def rows_json(site: SiteData, lang: str) -> str:
     """The filter script's data, as JSON for a <script type="application/json"> block:
     the facet keys, the sorts, the search terms and one row per cluster in the
-    page's (name) order."""
+    page's (name) order. Made once per language while the clusters are the
+    same objects and the news give them the same topics (derived/same_inputs.py)."""
+    topics = tuple((slug, tuple(keys)) for slug, keys in sorted(cluster_tags(site).items()))
+    return _ROWS.get(lang, (*site.clusters, site.vocabularies), (topics,), functools.partial(_rows_json, site, lang))
+
+
+_ROWS: PerKey[str] = PerKey()
+
+
+def _rows_json(site: SiteData, lang: str) -> str:
     terms, term_numbers = search_terms(site)
     tags = cluster_tags(site)
     rows = []

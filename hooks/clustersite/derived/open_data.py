@@ -38,6 +38,7 @@ from urllib.parse import urljoin
 from pydantic import BaseModel
 
 from clustersite.derived import county_map
+from clustersite.derived.same_inputs import SameInputs
 from clustersite.model.cluster_model import LAT_RANGE, LON_RANGE, MEMBER_TYPES, Cluster, Maturity
 from clustersite.model.fields import SLUG, Choice, Text
 from clustersite.model.labels import LEVEL_RANK, PRECISIONS, STATUSES, Label
@@ -878,16 +879,12 @@ def build_open_data(site: SiteData, site_url: str) -> OpenData:
     return OpenData({name: files[name] for name in (f.name for f in FILES)}, site_url)
 
 
-_built: dict[tuple[int, str], tuple[SiteData, OpenData]] = {}
+_built: SameInputs[OpenData] = SameInputs()
 
 
 def bundle(site: SiteData, site_url: str) -> OpenData:
     """This build's files, made once: the data page (for sizes) and the
     post-build step (to write them) ask for the same object. Only the
-    latest build's is kept."""
-    key = (id(site), site_url)
-    cached = _built.get(key)
-    if cached is None or cached[0] is not site:
-        _built.clear()
-        cached = _built[key] = (site, build_open_data(site, site_url))
-    return cached[1]
+    latest is kept; under `make serve` it serves the next build too while
+    the clusters and vocabularies are the same objects (derived/same_inputs.py)."""
+    return _built.get((*site.clusters, site.vocabularies), (site.build_date, site_url), lambda: build_open_data(site, site_url))

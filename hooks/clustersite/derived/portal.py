@@ -9,11 +9,13 @@ template knows the page's own address.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from clustersite.derived import county_map as cm
 from clustersite.derived import directory
+from clustersite.derived.same_inputs import PerKey
 from clustersite.model.cluster_model import MEMBER_TYPES, Cluster
 from clustersite.model.entries import Event
 from clustersite.model.site_data import SiteData
@@ -78,6 +80,14 @@ def _dot_inputs(clusters: Iterable[Cluster], lang: str) -> list[cm.DotInput]:
 
 
 def county_overview(site: SiteData, lang: str) -> CountyOverview:
+    """Made once per language while the clusters are the same objects (derived/same_inputs.py): the home page shows it after every edit."""
+    return _OVERVIEWS.get(lang, (*site.clusters, site.vocabularies), (), functools.partial(_county_overview, site, lang))
+
+
+_OVERVIEWS: PerKey[CountyOverview] = PerKey()
+
+
+def _county_overview(site: SiteData, lang: str) -> CountyOverview:
     county_map = cm.build_county_map()
     clusters = site.sorted_clusters(lang)  # the dots' tab order follows the directory's
     inputs = [

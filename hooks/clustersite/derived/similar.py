@@ -14,6 +14,7 @@ same on every build.
 
 from __future__ import annotations
 
+from clustersite.derived.same_inputs import SameInputs
 from clustersite.model.cluster_model import Cluster
 from clustersite.model.site_data import SiteData
 from clustersite.text.collation import lithuanian_key
@@ -93,11 +94,15 @@ class _Index:
 
 def similar(site: SiteData, slug: str, limit: int = 3) -> list[Cluster]:
     """Up to `limit` clusters most like `slug`'s, best first: by score, then
-    by Lithuanian name, then slug. Answers are kept for the build (both
-    languages ask for the same list)."""
+        by Lithuanian name, then slug. Answers are kept for the build (both
+        languages ask for the same list), and by the preview while the clusters are
+    the same objects (derived/same_inputs.py)."""
     if slug not in site.by_slug:
         raise KeyError(slug)
     index = site.__dict__.get("_similar_index")  # SiteData is frozen; cached_property stores the same way
-    if index is None:
-        index = site.__dict__["_similar_index"] = _Index(site)
+    if index is None:  # under `make serve`, the last build's while the clusters are the same objects
+        index = site.__dict__["_similar_index"] = _INDEX.get(site.clusters, (), lambda: _Index(site))
     return index.similar(slug, limit)
+
+
+_INDEX: SameInputs[_Index] = SameInputs()

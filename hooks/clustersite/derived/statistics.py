@@ -12,11 +12,13 @@ draws the bars.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from clustersite.derived.same_inputs import SameInputs
 from clustersite.model.cluster_model import MEMBER_TYPES
 from clustersite.model.site_data import known_organisations
 
@@ -139,8 +141,16 @@ def members_by_type(clusters: Sequence[Any]) -> Tally:
 
 
 def compute(clusters: Iterable[Any], vocabularies: dict[str, dict[str, Any]]) -> Statistics:
-    """All breakdowns for the statistics page, from the validated clusters."""
+    """All breakdowns for the statistics page, from the validated clusters;
+    the last ones again while they are the same objects (derived/same_inputs.py)."""
     clusters = list(clusters)
+    return _LAST.get((*clusters, vocabularies), (), functools.partial(_compute, clusters, vocabularies))
+
+
+_LAST: SameInputs[Statistics] = SameInputs()
+
+
+def _compute(clusters: list[Any], vocabularies: dict[str, dict[str, Any]]) -> Statistics:
     labels, label_bars = labels_by_year(clusters)
     return Statistics(
         sectors=by_sector(clusters, list(vocabularies.get("sectors", {}))),

@@ -7,6 +7,7 @@ single definition of the fields; README.md documents it for people.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from pathlib import Path
@@ -17,6 +18,7 @@ from pydantic import model_validator
 
 from clustersite.model.fields import SLUG, Bool, Choice, Context, Date, Email, Number, RepoFile, Str, Text, Url, Where, Year
 from clustersite.model.labels import Label
+from clustersite.model.load_cache import LoadCache, file_bytes
 from clustersite.model.records import AsLocalized, Check, FileRecord, Help, Record, list_checks, markdown_warnings, refuse, refuse_all, validate
 from clustersite.model.sources import FACT_FIELDS, ClusterSource
 from clustersite.source.citation_markers import markers_in
@@ -287,8 +289,9 @@ def is_deep(url: str) -> bool:
     return parts.path.strip("/") != "" or bool(parts.query)
 
 
-def load_clusters(repo_root: Path, ctx: Context) -> list[Cluster]:
-    """Load and validate every cluster file; problems go to ctx.problems."""
+def load_clusters(repo_root: Path, ctx: Context, cache: LoadCache | None = None) -> list[Cluster]:
+    """Load and validate every cluster file; problems go to ctx.problems.
+    With a `cache` (the preview's), a file read before in the same bytes is not read again."""
     folder = repo_root / "data" / "clusters"
     clusters = []
     for path in sorted(folder.iterdir()) if folder.is_dir() else []:
@@ -305,14 +308,19 @@ def load_clusters(repo_root: Path, ctx: Context) -> list[Cluster]:
         if not SLUG_PATTERN.fullmatch(slug) or slug in RESERVED_SLUGS:
             ctx.problems.add(shown_as, 1, "", say("cluster-file-name", got=describe(slug), suggestion=_suggest_slug(slug)))
             continue
-        before = len(ctx.problems)
-        data = load_yaml(path, shown_as, ctx.problems)
-        if data is None and len(ctx.problems) > before:
-            continue  # unreadable: already reported
-        cluster = read_cluster(data, Where(shown_as, getattr(data, "line", 1) or 1), ctx, slug, shown_as)
+        read = functools.partial(_load_cluster, path, shown_as, slug, ctx)
+        cluster = read() if cache is None else cache.load(("cluster", shown_as, file_bytes(path)), ctx, read)
         if cluster is not None:
             clusters.append(cluster)
     return clusters
+
+
+def _load_cluster(path: Path, shown_as: str, slug: str, ctx: Context) -> Cluster | None:
+    before = len(ctx.problems)
+    data = load_yaml(path, shown_as, ctx.problems)
+    if data is None and len(ctx.problems) > before:
+        return None  # unreadable: already reported
+    return read_cluster(data, Where(shown_as, getattr(data, "line", 1) or 1), ctx, slug, shown_as)
 
 
 def _suggest_slug(stem: str) -> str:

@@ -10,11 +10,14 @@ English file repeats it, it must be the same.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
 import re
 from pathlib import Path
 from typing import Annotated, Any, ClassVar
 
 from clustersite.model.fields import SLUG, Choice, Context, Date, DateTime, RepoFile, Str, Url, Where
+from clustersite.model.load_cache import LoadCache, file_bytes
 from clustersite.model.records import Check, FileRecord, Help, Record, list_checks, validate
 from clustersite.model.sources import Source
 from clustersite.source.front_matter import read_front_matter
@@ -228,15 +231,23 @@ Entry = News | Story | Event
 RECORDS: dict[str, type[EntryRecord]] = {"news": News, "story": Story, "event": Event}
 
 
-def load_entries(repo_root: Path, docs_dir: Path, ctx: Context) -> list[Entry]:
+def load_entries(repo_root: Path, docs_dir: Path, ctx: Context, cache: LoadCache | None = None) -> list[Entry]:
+    """With a `cache` (the preview's), a pair read before in the same bytes, naming
+    clusters from the same set of cluster files, is not read again."""
     entries = []
+    clusters = hashlib.sha256("\n".join(sorted(ctx.vocabularies.get("clusters", {}))).encode("utf-8")).hexdigest() if cache else ""
     for kind in FILES:
         folder = docs_dir / SECTIONS[kind]
         if not folder.is_dir():
             continue
         stems = sorted({p.name.removesuffix(".md").removesuffix(".en").removesuffix(".lt") for p in folder.glob("*.md")} - {"index"})
         for stem in stems:
-            entry = _load_pair(kind, folder, stem, repo_root, ctx)
+            read = functools.partial(_load_pair, kind, folder, stem, repo_root, ctx)
+            if cache is None:
+                entry = read()
+            else:
+                files = tuple(file_bytes(folder / f"{stem}{suffix}") for suffix in (".md", ".lt.md", ".en.md"))
+                entry = cache.load(("entry", kind, folder.as_posix(), stem, files, clusters), ctx, read)
             if entry is not None:
                 entries.append(entry)
     return entries

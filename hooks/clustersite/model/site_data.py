@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -16,7 +17,8 @@ from clustersite.model.cluster_model import Cluster, Member, load_clusters
 from clustersite.model.entries import Entry, Event, News, Story, load_entries
 from clustersite.model.fields import Context
 from clustersite.model.handwritten_pages import check_handwritten_pages
-from clustersite.model.vocabularies import Term, load_vocabularies
+from clustersite.model.load_cache import LoadCache, file_bytes
+from clustersite.model.vocabularies import VOCABULARY_FILES, Term, load_vocabularies
 from clustersite.source.git_dates import last_commit_dates
 from clustersite.source.site_paths import SiteLink
 from clustersite.source.working_notes import report_working_notes
@@ -239,6 +241,7 @@ def load_site(
     docs_dir: Path | None = None,
     latest: dt.date | None = None,
     checks: Sequence[Callable[[SiteData, Problems], None]] = (),
+    cache: LoadCache | None = None,
 ) -> SiteData:
     """Load vocabularies, clusters and entries; raise ContentError listing every problem.
 
@@ -246,15 +249,25 @@ def load_site(
     against `latest` (default: the real today plus a day's grace). `checks`
     are rules a layer above knows (links against every page, which needs
     the generated pages): they see what loaded and add to the same list,
-    so one run reports everything."""
+    so one run reports everything. `cache` (the preview's, model/load_cache.py)
+    keeps each cluster's and entry's result between builds."""
     problems = Problems()
     ctx = Context(problems, build_date, repo_root, {}, latest or latest_allowed())
-    vocabularies = ctx.vocabularies = load_vocabularies(repo_root, ctx)
-    clusters = load_clusters(repo_root, ctx)
+    if cache is not None:
+        cache.start((ctx.build_date, ctx.latest))
+    if cache is None:
+        vocabularies = load_vocabularies(repo_root, ctx)
+    else:  # the same object while the files are the same: what is made from them can be kept too (derived/same_inputs.py)
+        files = tuple(file_bytes(repo_root / "data" / f"{name}.yml") for name in VOCABULARY_FILES)
+        vocabularies = cache.load(("vocabularies", files), ctx, functools.partial(load_vocabularies, repo_root, ctx))
+    ctx.vocabularies = vocabularies
+    clusters = load_clusters(repo_root, ctx, cache)
     # Entries name clusters by slug; a slug is known if its file exists, even
     # if the file has problems of its own (those are reported separately).
     ctx.vocabularies = {**vocabularies, "clusters": {p.stem: None for p in sorted((repo_root / "data" / "clusters").glob("*.yml"))}}
-    entries = load_entries(repo_root, docs_dir or repo_root / "content", ctx)
+    entries = load_entries(repo_root, docs_dir or repo_root / "content", ctx, cache)
+    if cache is not None:
+        cache.finish()
     check_entry_citations(entries, repo_root, problems)
     check_handwritten_pages(repo_root, docs_dir or repo_root / "content", problems, ctx.site_links)
     report_working_notes(repo_root, docs_dir or repo_root / "content", problems)

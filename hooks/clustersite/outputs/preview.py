@@ -24,9 +24,11 @@ modified; the adapter asks `Preview` for every page before MkDocs reads them
   page shows their titles).
 
 A page whose address no longer exists is deleted from the preview's folder.
-Everything after the pages (feeds, embeds, open data, sitemaps) is written
-as in a full build; Pagefind runs beside the preview instead of before it
-reloads (`search_index.start_search_index`).
+Before the pages, `load_site` reads and checks only the content files that
+changed (`loads`, model/load_cache.py); what is made from unchanged records
+is kept (derived/same_inputs.py), and a file written after the pages whose
+bytes are unchanged is left alone (publish.UnchangedFiles). Pagefind runs
+beside the preview instead of before it reloads (`search_index.BackgroundIndex`).
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from clustersite.derived.similar import similar
+from clustersite.model.load_cache import LoadCache
 from clustersite.model.site_data import SiteData
 from clustersite.outputs.serve_errors import page_language
 from clustersite.text import urls
@@ -98,12 +102,20 @@ class Described:
 
     def __init__(self) -> None:
         self.seen: dict[int, tuple[object, str]] = {}  # id -> (the object, kept alive; its text)
+        self.before: dict[int, tuple[object, str]] = {}  # the last language's or build's
+
+    def renew(self) -> None:
+        """A new language or build: records it still uses keep their text (the
+        load cache hands the preview the same objects for unchanged files;
+        records are never changed once loaded), the others are let go."""
+        self.before, self.seen = self.seen, {}
 
     def __call__(self, value: object) -> str:
         if isinstance(value, BaseModel) or is_dataclass(value) and not isinstance(value, type):
             found = self.seen.get(id(value))
             if found is None or found[0] is not value:
-                found = self.seen[id(value)] = (value, self._record(value))
+                kept = self.before.get(id(value))
+                found = self.seen[id(value)] = kept if kept is not None and kept[0] is value else (value, self._record(value))
             return found[1]
         if isinstance(value, dict):
             return "{" + ", ".join(f"{self(key)}: {self(item)}" for key, item in value.items()) + "}"
@@ -131,6 +143,29 @@ class PageMemo:
     title: str | None  # the page's title when its front matter gives none (its first heading)
     canonical_url: str | None
     fingerprint: str
+    kind: str = ""  # its kind's name (pages/kinds.py)
+    inputs: Inputs | None = None  # a profile's: what its context is made from (profile_inputs)
+
+
+Inputs = tuple[tuple[object, ...], tuple[object, ...]]
+
+
+def profile_inputs(cluster: Any, site: SiteData, lang: str, t: object, values: tuple[object, ...]) -> Inputs:
+    """What a cluster profile's context (kinds._cluster_context), title and
+    description are made from: the record, its news, stories and events, its
+    similar clusters, the vocabularies and the wording (objects, compared by
+    identity: the load cache hands unchanged ones over as they were), and the
+    language, its checked date, the build date and `values` (the page's
+    address, the site's name and address). While they are the same, so is the
+    profile's fingerprint, without making its context: 2,000 profiles at 1,000
+    clusters were most of the preview's prediction time."""
+    related = site.related(cluster.slug)
+    objects = (cluster, site.vocabularies, t, *related.news, None, *related.stories, None, *related.events, None, *similar(site, cluster.slug))
+    return objects, (lang, site.checked_on(cluster), site.build_date, *values)
+
+
+def same_inputs(one: Inputs | None, other: Inputs) -> bool:
+    return one is not None and one[1] == other[1] and len(one[0]) == len(other[0]) and all(a is b for a, b in zip(one[0], other[0], strict=True))
 
 
 @dataclass
@@ -142,10 +177,12 @@ class Preview:
     full: bool = True
     changed: set[str] = field(default_factory=set)
     content_digest: str = ""
+    last_content_digest: str = ""
     shared_digest: str = ""
     rendered: int = 0
     skipped: int = 0
     described: Described = field(default_factory=Described)
+    loads: LoadCache = field(default_factory=LoadCache)  # each content file's reading and checking (model/load_cache.py)
 
     def plan(self, root: Path, last_build_good: bool) -> bool:
         """Before a build: compare the watched files with the last build's;
@@ -154,9 +191,11 @@ class Preview:
         self.changed = changed_files(self.files, now)
         self.full = not self.files or not last_build_good or not all(is_content(path) for path in self.changed)
         self.files = now
+        self.last_content_digest = self.content_digest
         self.content_digest = _digest(sorted((path, stamp) for path, stamp in now.items() if is_content(path)))
-        if self.full:
+        if self.full:  # a change outside content can change what any file's checks say
             self.memos = {}
+            self.loads.clear()
         self.rendered = self.skipped = 0
         return self.full
 
@@ -165,7 +204,7 @@ class Preview:
         from entries and lists), the news years and topics (the news lists' filters)."""
         names = [(cluster.slug, cluster.name) for cluster in site.clusters]
         self.shared_digest = _digest((names, site.news_years, site.news_tags))
-        self.described = Described()
+        self.described.renew()
 
     def fingerprint(self, kind: str, page_parts: tuple[Any, ...], context: Mapping[str, Any]) -> str:
         """`page_parts`: what MkDocs read and converted (Markdown, HTML, title, front matter with what the kind adds)."""
@@ -178,10 +217,16 @@ class Preview:
         (its fingerprint from the memo and today's data) matches: MkDocs then
         neither reads nor renders it."""
         memo = self.memos.get(dest_uri)
-        same = not self.full and memo is not None and memo.source == source and predict(memo) == memo.fingerprint
+        same = not self.full and memo is not None and memo.source == source and not self._whole_site_changed(memo) and predict(memo) == memo.fingerprint
         self.skipped += same
         self.rendered += not same
         return same
+
+    def _whole_site_changed(self, memo: PageMemo) -> bool:
+        """A page whose fingerprint holds the digest of all content changes with
+        any content file: no need to predict it (its context can be the
+        costliest, the open data page's)."""
+        return memo.kind not in SELF_CONTAINED and self.content_digest != self.last_content_digest
 
     def remember(self, dest_uri: str, memo: PageMemo) -> None:
         self.memos[dest_uri] = memo
@@ -189,7 +234,12 @@ class Preview:
     def remove_gone(self, site_dir: Path, lang: str, present: set[str]) -> None:
         """Delete the pages in `lang` that the last build had and this one has not."""
         for dest_uri in [uri for uri in self.memos if page_language(uri) == lang and uri not in present]:
-            (site_dir / dest_uri).unlink(missing_ok=True)
+            page = site_dir / dest_uri
+            page.unlink(missing_ok=True)
+            for folder in page.parents:  # its folder too, as a clean build would not make it, and any emptied above it
+                if folder == site_dir or not folder.is_dir() or any(folder.iterdir()):
+                    break
+                folder.rmdir()
             del self.memos[dest_uri]
 
 

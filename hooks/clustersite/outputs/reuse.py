@@ -17,14 +17,19 @@ never breaks because content changed. Nothing here reads the clock.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
+from collections.abc import Callable
 from urllib.parse import urljoin
 
+import jinja2
 from markupsafe import Markup
 
 from clustersite.derived import county_map
 from clustersite.derived.badges import badge_for
 from clustersite.derived.open_data import FILES, bundle
+from clustersite.derived.same_inputs import PerKey
+from clustersite.model.cluster_model import Cluster
 from clustersite.model.site_data import SiteData
 from clustersite.outputs.badge_files import badge_svg, endpoint_json
 from clustersite.outputs.build import Build
@@ -46,10 +51,15 @@ def site_files(site: SiteData, build: Build) -> dict[str, bytes]:
     files = {urls.data_file(name): data for name, data in bundle(site, build.site_url).files.items()}
     for cluster in site.clusters:
         for lang in LANGUAGES:  # each language's badge in its own words
-            badge = badge_for(cluster, lang)
-            files[urls.badge(cluster.slug, lang)] = badge_svg(badge)
-            files[urls.badge_endpoint(cluster.slug, lang)] = endpoint_json(badge)
+            svg, endpoint = _BADGES.get((cluster.slug, lang), (cluster,), (site.build_date,), functools.partial(_badge_files, cluster, lang))
+            files[urls.badge(cluster.slug, lang)] = svg
+            files[urls.badge_endpoint(cluster.slug, lang)] = endpoint
     return files
+
+
+def _badge_files(cluster: Cluster, lang: str) -> tuple[bytes, bytes]:
+    badge = badge_for(cluster, lang)
+    return badge_svg(badge), endpoint_json(badge)
 
 
 def embeds(site: SiteData, build: Build) -> dict[str, bytes]:
@@ -57,22 +67,39 @@ def embeds(site: SiteData, build: Build) -> dict[str, bytes]:
     template = TEMPLATES.get_template("embed-card.html")
     files = {}
     for cluster in site.clusters:
-        county = site.vocabularies["counties"][cluster.county].label.pick(lang).text if cluster.county else None
-        html = template.render(
-            lang=lang,
-            t=t,
-            cluster=cluster,
-            site_name=build.site_name,
-            css=Markup(EMBED_CSS),  # marked safe: the package's own stylesheet file, no data in it
-            name=cluster.name.pick(lang),
-            summary=cluster.summary.pick(lang),
-            label=cluster.current_label,
-            sectors=[site.vocabularies["sectors"][key].label.pick(lang).text for key in cluster.sectors],
-            place=", ".join(part for part in (county_map.city_name(cluster.city, lang) if cluster.city else None, county) if part),
-            profile_url=urljoin(build.site_url, build.lang_root + urls.cluster(cluster.slug)),
+        files[f"{build.lang_root}{urls.embed(cluster.slug)}index.html"] = _EMBEDS.get(
+            (lang, cluster.slug),
+            (cluster, site.vocabularies, t),
+            (build.site_name, build.site_url, build.lang_root),
+            functools.partial(_embed, site, build, template, cluster),
         )
-        files[f"{build.lang_root}{urls.embed(cluster.slug)}index.html"] = html.encode("utf-8")
     return files
+
+
+# Under `make serve`, an embed or a feed whose inputs are the same objects as
+# in the last build is not made again (derived/same_inputs.py).
+_EMBEDS: PerKey[bytes] = PerKey()
+_FEEDS: PerKey[bytes] = PerKey()
+_BADGES: PerKey[tuple[bytes, bytes]] = PerKey()
+
+
+def _embed(site: SiteData, build: Build, template: jinja2.Template, cluster: Cluster) -> bytes:
+    lang, t = build.lang, build.t
+    county = site.vocabularies["counties"][cluster.county].label.pick(lang).text if cluster.county else None
+    html = template.render(
+        lang=lang,
+        t=t,
+        cluster=cluster,
+        site_name=build.site_name,
+        css=Markup(EMBED_CSS),  # marked safe: the package's own stylesheet file, no data in it
+        name=cluster.name.pick(lang),
+        summary=cluster.summary.pick(lang),
+        label=cluster.current_label,
+        sectors=[site.vocabularies["sectors"][key].label.pick(lang).text for key in cluster.sectors],
+        place=", ".join(part for part in (county_map.city_name(cluster.city, lang) if cluster.city else None, county) if part),
+        profile_url=urljoin(build.site_url, build.lang_root + urls.cluster(cluster.slug)),
+    )
+    return html.encode("utf-8")
 
 
 def follower_feeds(site: SiteData, build: Build) -> dict[str, bytes]:
@@ -80,9 +107,11 @@ def follower_feeds(site: SiteData, build: Build) -> dict[str, bytes]:
     common: FeedContext = {"lang": lang, "site_url": build.site_url, "lang_root": root, "build_date": site.build_date}
     tags, organiser = site.vocabularies["tags"], t("event.organiser")
     files = {}
+    same = (build.site_url, root, site.build_date, build.site_name)  # with lang in each key: what else the feeds say
     for cluster in site.clusters:
         related, name = site.related(cluster.slug), cluster.name.pick(lang).text
-        files[root + urls.cluster_news_feed(cluster.slug)] = atom_feed(
+        news_feed = functools.partial(
+            atom_feed,
             related.news,
             tags,
             title=t("follow.cluster_news", name=name),
@@ -91,14 +120,17 @@ def follower_feeds(site: SiteData, build: Build) -> dict[str, bytes]:
             list_path=urls.cluster(cluster.slug),
             feed_key=f"cluster-news/{cluster.slug}",
             **common,
-        ).encode("utf-8")
-        files[root + urls.cluster_calendar(cluster.slug)] = calendar(
-            related.events, name=t("follow.cluster_events", name=name), organiser_label=organiser, **common
         )
+        path = root + urls.cluster_news_feed(cluster.slug)
+        files[path] = _FEEDS.get(path, (cluster, tags, t, *related.news), same, functools.partial(_encoded, news_feed))
+        path = root + urls.cluster_calendar(cluster.slug)
+        events = functools.partial(calendar, related.events, name=t("follow.cluster_events", name=name), organiser_label=organiser, **common)
+        files[path] = _FEEDS.get(path, (cluster, t, *related.events), same, events)
     for key, term in site.vocabularies["sectors"].items():
         members = {c.slug for c in site.clusters if key in c.sectors}
         news = [entry for entry in site.news if members & set(entry.clusters)]
-        files[root + urls.sector_news_feed(key)] = atom_feed(
+        sector_feed = functools.partial(
+            atom_feed,
             news,
             tags,
             title=t("follow.sector_news", sector=term.label.pick(lang).text),
@@ -107,8 +139,14 @@ def follower_feeds(site: SiteData, build: Build) -> dict[str, bytes]:
             list_path=urls.section("clusters"),
             feed_key=f"sector-news/{key}",
             **common,
-        ).encode("utf-8")
+        )
+        path = root + urls.sector_news_feed(key)
+        files[path] = _FEEDS.get(path, (term, tags, t, *news), same, functools.partial(_encoded, sector_feed))
     return files
+
+
+def _encoded(feed: Callable[[], str]) -> bytes:
+    return feed().encode("utf-8")
 
 
 def extra_headers(base_path: str, languages_roots: tuple[str, ...]) -> str:

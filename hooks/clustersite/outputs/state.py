@@ -63,6 +63,7 @@ class BuildState:
     front_matter: dict[str, dict[str, Any]] = field(default_factory=dict)  # by source path, as read (under serve)
     sources: dict[str, str] = field(default_factory=dict)  # by output path: the file's text (under serve)
     contexts: dict[str, dict[str, Any]] = field(default_factory=dict)  # by source path: templates' context, made before rendering under serve
+    wording_files: list[tuple[str, bytes]] = field(default_factory=list)  # data/ui/*.yml as `text` was read from them
 
     @property
     def data(self) -> SiteData:
@@ -75,9 +76,13 @@ class BuildState:
         self.site, self.broken, self.views = None, [], {}
         try:
             # The same checks as `make check` (tools/check.py): links to site paths; places, labels, units and quotation marks.
-            self.site = load_site(root, build_date(), docs_dir, checks=[site_links_check(docs_dir, root), content_rules.check(root, docs_dir)])
-            self.text = translators(root / UI_DIR)
-            self.html_text = translators(root / UI_DIR, markup=True)
+            checks = [site_links_check(docs_dir, root), content_rules.check(root, docs_dir)]
+            self.site = load_site(root, build_date(), docs_dir, checks=checks, cache=self.preview.loads if self.incremental else None)
+            wording_files = sorted((path.name, path.read_bytes()) for path in (root / UI_DIR).glob("*.yml"))
+            if wording_files != self.wording_files or not self.incremental:  # the same translators while the wording is: outputs made with them are kept
+                self.text = translators(root / UI_DIR)
+                self.html_text = translators(root / UI_DIR, markup=True)
+                self.wording_files = wording_files
             wording = Problems()  # what `make check` says of the wording, the build says too, before any page
             check_wording(root, wording)
             if wording:

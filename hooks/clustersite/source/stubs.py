@@ -17,8 +17,16 @@ MARKER = "# Generated before each build from data/ and content/; do not edit, ed
 
 
 def stub_text(meta: Mapping[str, object]) -> str:
-    front = yaml.safe_dump(dict(meta), allow_unicode=True, sort_keys=True)
-    return f"---\n{MARKER}\n{front}---\n"
+    key = repr(sorted(meta.items()))  # plain values: a slug, a number, a list of names
+    text = _TEXTS.get(key)
+    if text is None:
+        text = _TEXTS[key] = f"---\n{MARKER}\n{yaml.safe_dump(dict(meta), allow_unicode=True, sort_keys=True)}---\n"
+    return text
+
+
+# Each stub's text, kept for the process: `make serve` asks for every stub
+# again on every save (1 s of YAML at 1,000 clusters); a few thousand short strings.
+_TEXTS: dict[str, str] = {}
 
 
 def is_stub(path: Path) -> bool:

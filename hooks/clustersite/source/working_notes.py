@@ -8,6 +8,7 @@ that are comments or Markdown headings, and source addresses, are skipped.
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -36,6 +37,15 @@ def report_working_notes(repo_root: Path, docs_dir: Path, problems: Problems) ->
         except (OSError, UnicodeDecodeError):
             continue  # reported where the file is read
         shown_as = path.relative_to(repo_root).as_posix() if path.is_relative_to(repo_root) else path.as_posix()
-        for number, line in enumerate(text.splitlines(), start=1):
-            if not line.lstrip().startswith(SKIPPED) and (match := INTERNAL_NOTES.search(line)):
-                problems.add(shown_as, number, "", say("working-note", got=describe(match[0])))
+        for number, found in notes_in(text):
+            problems.add(shown_as, number, "", say("working-note", got=describe(found)))
+
+
+@functools.lru_cache(maxsize=16384)  # `make serve` checks every file on every save; only an edited one is new text
+def notes_in(text: str) -> tuple[tuple[int, str], ...]:
+    """(line number, the note) of each line of `text` that carries a working note."""
+    return tuple(
+        (number, match[0])
+        for number, line in enumerate(text.splitlines(), start=1)
+        if not line.lstrip().startswith(SKIPPED) and (match := INTERNAL_NOTES.search(line))
+    )
