@@ -122,7 +122,7 @@ def many_cluster_steps(root: Path) -> list[tuple[str, list[dict]]]:
     added = next(sector for sector in SECTORS if sector not in sectors)
     # On the day and with a topic of a news item there is: a new year or topic is in every page's fingerprint (the news lists' filters).
     day, tag = first.name[:10], yaml.safe_load(first.read_text(encoding="utf-8").split("---")[1])["tags"][0]
-    new_news = f"---\ntitle: Nauja žinia\ndate: {day}\nsummary: Nauja žinia apie klasterį.\nclusters: [synthetic-0004]\ntags: [{tag}]\n---\n\nTekstas.\n"
+    new_news = f"---\ntitle: Nauja žinia\ndate: {day}\nsummary: Nauja žinia apie klasterį.\nclusters: [synthetic-0004]\ntags: [{tag}]\nsources: [{{url: https://example.org/saltinis}}]\n---\n\nTekstas.\n"
     new_news_en = "---\ntitle: New item\nsummary: A new item about a cluster.\n---\n\nText.\n"
     relative = lambda path: path.relative_to(root).as_posix()
     return [
