@@ -24,10 +24,12 @@ import jinja2
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext, url_filter
+from watchdog.observers.polling import PollingObserver
 
 from clustersite.outputs import publish, serve_errors
 from clustersite.outputs.build import Build, base_path, language_root
@@ -98,6 +100,26 @@ def on_startup(command: str, dirty: bool) -> None:
     state.incremental = state.serving and dirty  # `make serve`: mkdocs serve --dirty (outputs/preview.py)
     if state.incremental:  # MkDocs warns on every dirty build that navigation may be stale; the adapter sees to it
         logging.getLogger("mkdocs.commands.build").addFilter(_not_dirty_warning)
+
+
+WATCH_INTERVAL = 0.2
+"""Seconds between the preview's looks at the files. MkDocs looks every 0.5 s,
+a quarter of a second's wait on average before a save is noticed: about a
+quarter of the whole edit-to-visible time on this site. A look costs about
+3 ms here (20 ms at 1,000 clusters), so every 0.2 s stays cheap."""
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., None]) -> LiveReloadServer:
+    """Under `make serve`: the same polling watcher (reliable on any file
+    system), looking more often. MkDocs has already watched the content
+    folder and mkdocs.yml; the folders under `watch:` come after this."""
+    watched = [path for path in (config.docs_dir, config.config_file_path) if path]
+    for path in watched:
+        server.unwatch(path)
+    server.observer = PollingObserver(timeout=WATCH_INTERVAL)
+    for path in watched:
+        server.watch(path)
+    return server
 
 
 def _kept(site_dir: Path) -> Path:
