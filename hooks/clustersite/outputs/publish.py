@@ -41,16 +41,34 @@ PREVIEW_SEARCH = BackgroundIndex()
 
 
 def after_language(site: SiteData, build: Build) -> None:
+    """One process, one language after the other: this language's files, and
+    after the last language's the site's."""
     # Every page of every language is written once the last language's pages
     # are: Pagefind starts on them now, beside the files below (none of which it indexes).
     indexing = start_search_index(build.site_dir) if build.is_last and not build.serving else None
+    language_done(site, build)
+    if build.is_last:
+        every_language_done(site, build, indexing)
+
+
+def language_done(site: SiteData, build: Build) -> None:
+    """The files of one language's build: media, feeds, embeds, its 404 page."""
     copy_media(site, build)
     write_feeds(site, build)
     write_all(build.site_dir, reuse.language_files(site, build))
     keep_404(build)
-    if build.is_last:
-        write_all(build.site_dir, reuse.site_files(site, build))
-        finish_site(build, indexing)
+
+
+def every_language_done(site: SiteData, build: Build, indexing: Indexing | None = None) -> None:
+    """Once every language's pages and files are in the site's folder (`build`
+    is the last language's): the language-neutral files and `finish_site`."""
+    if indexing is None and not build.serving:
+        indexing = start_search_index(build.site_dir)
+    kept_default = build.site_dir / KEPT_404
+    if kept_default.is_file():
+        kept_default.replace(build.site_dir / "404.html")
+    write_all(build.site_dir, reuse.site_files(site, build))
+    finish_site(build, indexing)
 
 
 def copy_media(site: SiteData, build: Build) -> None:
@@ -73,21 +91,25 @@ def write_feeds(site: SiteData, build: Build) -> None:
         write(out / urls.event_calendar(event.slug), one)
 
 
+KEPT_404 = ".404.default.html"
+
+
 def keep_404(build: Build) -> None:
     """MkDocs writes /404.html in every language's build, the last one winning.
-    Keep each: the default language's at /404.html, the others' at /<lang>/404.html."""
-    built, kept_default = build.site_dir / "404.html", build.site_dir / ".404.default.html"
+    Keep each: the default language's at /404.html (put back by
+    `every_language_done`), the others' at /<lang>/404.html."""
+    built, kept_default = build.site_dir / "404.html", build.site_dir / KEPT_404
     if not built.is_file():
         return
     page = built.read_text(encoding="utf-8")  # no on_post_page for it
     check_scripts(page, "404.html" if build.lang == DEFAULT_LANGUAGE else f"{build.lang}/404.html", base_path(build.site_url))
-    built.write_text(fix_page(page, build.stylesheet), encoding="utf-8")
+    fixed = fix_page(page, build.stylesheet).encode("utf-8")
     if build.lang == DEFAULT_LANGUAGE:
-        shutil.copyfile(built, kept_default)
+        built.write_bytes(fixed)
+        write(kept_default, fixed)
     else:
-        write(build.site_dir / build.lang / "404.html", built.read_bytes())
-    if build.is_last and kept_default.is_file():
-        kept_default.replace(built)
+        write(build.site_dir / build.lang / "404.html", fixed)
+        built.unlink()
 
 
 def finish_site(build: Build, indexing: Indexing | None = None) -> None:
