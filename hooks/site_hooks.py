@@ -181,6 +181,13 @@ def _build_others(config: MkDocsConfig, staging: Path) -> language_process.Failu
     quiet = I18nLoggingFilter()  # the lines the plugin hides in its own loop
     quiet.filtered_prefixes |= {"Documentation built in", "Building documentation to directory"}
     logging.getLogger("mkdocs.commands.build").addFilter(quiet)
+    site_dir = config.site_dir
+
+    def names_the_site(record: logging.LogRecord) -> bool:  # "Building 'en' documentation to directory: <the site's>/en"
+        record.msg, record.args = record.getMessage().replace(str(staging), site_dir), ()
+        return True
+
+    logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.plugin").addFilter(names_the_site)
     config["site_dir"] = str(staging)
     state.in_fork = True
     try:

@@ -64,9 +64,7 @@ def every_language_done(site: SiteData, build: Build, indexing: Indexing | None 
     is the last language's): the language-neutral files and `finish_site`."""
     if indexing is None and not build.serving:
         indexing = start_search_index(build.site_dir)
-    kept_default = build.site_dir / KEPT_404
-    if kept_default.is_file():
-        kept_default.replace(build.site_dir / "404.html")
+    restore_default_404(build.site_dir)
     write_all(build.site_dir, reuse.site_files(site, build))
     finish_site(build, indexing)
 
@@ -110,6 +108,13 @@ def keep_404(build: Build) -> None:
     else:
         write(build.site_dir / build.lang / "404.html", fixed)
         built.unlink()
+
+
+def restore_default_404(site_dir: Path) -> None:
+    """The default language's 404 page back at /404.html, once every language's build wrote its own."""
+    kept_default = site_dir / KEPT_404
+    if kept_default.is_file():
+        kept_default.replace(site_dir / "404.html")
 
 
 def finish_site(build: Build, indexing: Indexing | None = None) -> None:
