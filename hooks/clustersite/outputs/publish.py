@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 from urllib.parse import urljoin
 
+from clustersite.derived.open_data import bundle
 from clustersite.model.site_data import SiteData
 from clustersite.outputs import reuse
 from clustersite.outputs.admin import write_admin
@@ -140,9 +141,21 @@ def finish_site(build: Build, indexing: Indexing | None = None) -> None:
         finish_search_index(indexing or start_search_index(site_dir))
 
 
+def shared_before_fork(site: SiteData, site_url: str) -> None:
+    """What every language's build uses, made once before the languages part
+    (language_process.py) so the fork inherits it: the open data set, which
+    the data page of each language sizes and `site_files` writes."""
+    bundle(site, site_url)
+
+
 def write_all(site_dir: Path, files: dict[str, bytes]) -> None:
+    made: set[Path] = set()  # thousands of files share a few folders: each folder is made once
     for path, data in sorted(files.items()):
-        write(site_dir / path, data)
+        target = site_dir / path
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        target.write_bytes(data)
 
 
 def write(path: Path, data: bytes) -> None:
