@@ -356,9 +356,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         publish.language_done(state.data, build)
     elif state.others is not None:
         publish.language_done(state.data, build)
+        publish.neutral_files(state.data, build)  # while the fork finishes
         _join_others(config)
         last = languages[-1]
-        publish.every_language_done(state.data, dataclasses.replace(build, lang=last, t=state.text[last]))
+        publish.every_language_done(state.data, dataclasses.replace(build, lang=last, t=state.text[last]), neutral_written=True)
     else:
         publish.after_language(state.data, build)
 

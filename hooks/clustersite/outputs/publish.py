@@ -60,14 +60,22 @@ def language_done(site: SiteData, build: Build) -> None:
     keep_404(build)
 
 
-def every_language_done(site: SiteData, build: Build, indexing: Indexing | None = None) -> None:
+def every_language_done(site: SiteData, build: Build, indexing: Indexing | None = None, neutral_written: bool = False) -> None:
     """Once every language's pages and files are in the site's folder (`build`
-    is the last language's): the language-neutral files and `finish_site`."""
+    is the last language's): the language-neutral files, unless written
+    already (`neutral_files`), and `finish_site`."""
     if indexing is None and not build.serving:
         indexing = start_search_index(build.site_dir)
     restore_default_404(build.site_dir)
-    write_all(build.site_dir, reuse.site_files(site, build))
+    if not neutral_written:
+        neutral_files(site, build)
     finish_site(build, indexing)
+
+
+def neutral_files(site: SiteData, build: Build) -> None:
+    """The open data set and the badges: the same whatever the language, so
+    written whenever a process is free (while the fork builds the other languages)."""
+    write_all(build.site_dir, reuse.site_files(site, build))
 
 
 def copy_media(site: SiteData, build: Build) -> None:
