@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from clustersite.derived.open_data import bundle
+from clustersite.derived.similar import similar
 from clustersite.model.site_data import SiteData
 from clustersite.outputs import reuse
 from clustersite.outputs.admin import write_admin
@@ -152,8 +153,11 @@ def finish_site(build: Build, indexing: Indexing | None = None) -> None:
 def shared_before_fork(site: SiteData, site_url: str) -> None:
     """What every language's build uses, made once before the languages part
     (language_process.py) so the fork inherits it: the open data set, which
-    the data page of each language sizes and `site_files` writes."""
+    the data page of each language sizes and `site_files` writes, and every
+    profile's similar clusters (the same list in each language)."""
     bundle(site, site_url)
+    for cluster in site.clusters:
+        similar(site, cluster.slug)
 
 
 def write_all(site_dir: Path, files: dict[str, bytes]) -> None:
