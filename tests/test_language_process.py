@@ -6,6 +6,7 @@ dies stops the build with a message, never a wait."""
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -98,6 +99,21 @@ def test_a_fork_that_dies_stops_the_build_with_a_message_instead_of_waiting(tmp_
     assert not staging_dir(site).exists()
 
 
+def test_a_fork_stopped_by_a_failing_build_ends_at_once_and_leaves_no_folder(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+
+    def builds_forever(staging: Path) -> None:
+        (staging / "en").mkdir()
+        while True:
+            time.sleep(1)
+
+    fork = language_process.start(site, builds_forever)
+    fork.stop()  # what the adapter's on_build_error does
+    assert not fork.process.is_alive() and fork.process.exitcode is not None
+    assert not staging_dir(site).exists()
+
+
 def test_one_process_when_serving_when_asked_or_with_one_language(monkeypatch):
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
     monkeypatch.delenv(language_process.ONE_PROCESS, raising=False)
@@ -135,4 +151,20 @@ def test_a_warning_on_an_english_page_stops_the_build_as_in_one_process(tmp_path
         assert "Traceback" not in build.output
     # Line for line what one process prints, the site's folder named as it is.
     assert side_by_side.output.replace(str(tmp_path / "site"), "SITE") == one_process.output.replace(str(tmp_path / "serial"), "SITE")
+    assert not staging_dir(tmp_path / "site").exists()
+
+
+@pytest.mark.build
+def test_a_warning_on_a_lithuanian_page_stops_the_build_once_and_leaves_no_fork_folder(tmp_path):
+    """MkDocs counts the default language's warnings at the end of its build,
+    after the fork has finished (as one process builds English before it
+    counts): the warning is printed once, the build stops, nothing is left beside the site."""
+    root = copy_site_sources(tmp_path / "repo")
+    about = root / "content" / "apie-klasterius.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n[Antraštės nėra](#nera-tokios-antrastes)\n", encoding="utf-8")
+    warning = "Doc file 'apie-klasterius.md' contains a link '#nera-tokios-antrastes', but there is no such anchor on this page."
+    side_by_side = run_build(root, tmp_path / "site")
+    assert side_by_side.returncode == 1
+    assert side_by_side.output.count(warning) == 1 and "Aborted with 1 warnings in strict mode!" in side_by_side.output
+    assert "Traceback" not in side_by_side.output
     assert not staging_dir(tmp_path / "site").exists()
