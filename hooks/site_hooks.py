@@ -217,7 +217,8 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
         return env
     # The default language's pages are read (the other languages' sitemap lists them), none written yet:
     # the other languages build in a fork, beside this one (outputs/language_process.py).
-    if _language(config) == DEFAULT_LANGUAGE and language_process.wanted(state.serving, len(_languages(config))):
+    pages = len(files.documentation_pages())
+    if _language(config) == DEFAULT_LANGUAGE and language_process.wanted(state.serving, len(_languages(config)), pages):
         publish.shared_before_fork(state.data, config.site_url or "")
         state.others = language_process.start(Path(config.site_dir), functools.partial(_build_others, config))
     # mkdocs-static-i18n sets each page's language switch in config.extra and

@@ -17,6 +17,7 @@ from clustersite.text.errors import LanguageProcessError
 from conftest import copy_site_sources, run_build
 
 ONE_PROCESS = {language_process.ONE_PROCESS: "1"}
+SIDE_BY_SIDE = {language_process.FORK_FROM: "0"}  # the fork even for a site this small
 
 
 def files_in(folder: Path) -> dict[str, bytes]:
@@ -114,17 +115,25 @@ def test_a_fork_stopped_by_a_failing_build_ends_at_once_and_leaves_no_folder(tmp
     assert not staging_dir(site).exists()
 
 
-def test_one_process_when_serving_when_asked_or_with_one_language(monkeypatch):
+def test_one_process_when_serving_when_asked_with_one_language_or_few_pages(monkeypatch):
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
     monkeypatch.delenv(language_process.ONE_PROCESS, raising=False)
-    assert language_process.wanted(serving=False, languages=2)
-    assert not language_process.wanted(serving=True, languages=2)
-    assert not language_process.wanted(serving=False, languages=1)
+    monkeypatch.delenv(language_process.FORK_FROM, raising=False)
+    many = language_process.DEFAULT_FORK_FROM
+    assert language_process.wanted(serving=False, languages=2, pages=many)
+    assert not language_process.wanted(serving=False, languages=2, pages=many - 1)
+    assert not language_process.wanted(serving=True, languages=2, pages=many)
+    assert not language_process.wanted(serving=False, languages=1, pages=many)
+    monkeypatch.setenv(language_process.FORK_FROM, "10")
+    assert language_process.wanted(serving=False, languages=2, pages=10)
+    monkeypatch.setenv(language_process.FORK_FROM, "many")  # not a number: the default
+    assert not language_process.wanted(serving=False, languages=2, pages=10)
+    monkeypatch.delenv(language_process.FORK_FROM)
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0})
-    assert not language_process.wanted(serving=False, languages=2)
+    assert not language_process.wanted(serving=False, languages=2, pages=many)
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
     monkeypatch.setenv(language_process.ONE_PROCESS, "1")
-    assert not language_process.wanted(serving=False, languages=2)
+    assert not language_process.wanted(serving=False, languages=2, pages=many)
 
 
 # --- real builds ----------------------------------------------------------------
@@ -132,10 +141,10 @@ def test_one_process_when_serving_when_asked_or_with_one_language(monkeypatch):
 
 @pytest.mark.build
 def test_the_site_built_side_by_side_is_the_site_built_in_one_process(real_site, tmp_path):
-    serial = run_build(real_site.root, tmp_path / "serial", ONE_PROCESS)
-    assert serial.returncode == 0, serial.output
-    assert files_in(real_site.site) == files_in(serial.site)
-    assert not staging_dir(real_site.site).exists()
+    side_by_side = run_build(real_site.root, tmp_path / "site", SIDE_BY_SIDE)
+    assert side_by_side.returncode == 0, side_by_side.output
+    assert files_in(side_by_side.site) == files_in(real_site.site)  # real_site: under the threshold, one process
+    assert not staging_dir(side_by_side.site).exists()
 
 
 @pytest.mark.build
@@ -144,7 +153,7 @@ def test_a_warning_on_an_english_page_stops_the_build_as_in_one_process(tmp_path
     about = root / "content" / "apie-klasterius.en.md"
     about.write_text(about.read_text(encoding="utf-8") + "\n[A heading that is not there](#nera-tokios-antrastes)\n", encoding="utf-8")
     warning = "Doc file 'apie-klasterius.en.md' contains a link '#nera-tokios-antrastes', but there is no such anchor on this page."
-    side_by_side, one_process = run_build(root, tmp_path / "site"), run_build(root, tmp_path / "serial", ONE_PROCESS)
+    side_by_side, one_process = run_build(root, tmp_path / "site", SIDE_BY_SIDE), run_build(root, tmp_path / "serial", ONE_PROCESS)
     for build in (side_by_side, one_process):
         assert build.returncode == 1
         assert warning in build.output and "Aborted with 1 warnings in strict mode!" in build.output
@@ -163,7 +172,7 @@ def test_a_warning_on_a_lithuanian_page_stops_the_build_once_and_leaves_no_fork_
     about = root / "content" / "apie-klasterius.md"
     about.write_text(about.read_text(encoding="utf-8") + "\n[Antraštės nėra](#nera-tokios-antrastes)\n", encoding="utf-8")
     warning = "Doc file 'apie-klasterius.md' contains a link '#nera-tokios-antrastes', but there is no such anchor on this page."
-    side_by_side = run_build(root, tmp_path / "site")
+    side_by_side = run_build(root, tmp_path / "site", SIDE_BY_SIDE)
     assert side_by_side.returncode == 1
     assert side_by_side.output.count(warning) == 1 and "Aborted with 1 warnings in strict mode!" in side_by_side.output
     assert "Traceback" not in side_by_side.output
