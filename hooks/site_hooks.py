@@ -11,6 +11,7 @@ state is one `BuildState` (clustersite/outputs/state.py).
 from __future__ import annotations
 
 import copy
+import dataclasses
 import functools
 import logging
 import os
@@ -22,16 +23,18 @@ from urllib.parse import urljoin
 
 import jinja2
 from markupsafe import Markup
+from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext, url_filter
+from mkdocs_static_i18n.utils import I18nLoggingFilter  # type: ignore[import-untyped]
 from watchdog.observers.polling import PollingObserver
 
-from clustersite.outputs import publish, serve_errors
+from clustersite.outputs import language_process, publish, serve_errors
 from clustersite.outputs.build import Build, base_path, language_root
 from clustersite.outputs.html_fixes import fix_page
 from clustersite.outputs.preview import Inputs, PageMemo, empty_folder, profile_inputs, same_inputs
@@ -91,6 +94,12 @@ def _root(config: MkDocsConfig) -> Path:
 
 def _language(config: MkDocsConfig) -> str:
     return getattr(config.plugins.get("i18n"), "current_language", None) or DEFAULT_LANGUAGE
+
+
+def _languages(config: MkDocsConfig) -> tuple[str, ...]:
+    """Every language built, the default first."""
+    others = [code for code in getattr(config.plugins.get("i18n"), "build_languages", []) if code != DEFAULT_LANGUAGE]
+    return (DEFAULT_LANGUAGE, *others)
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -161,6 +170,8 @@ def _list_theme_once(config: MkDocsConfig) -> None:
 
 @_for_readers
 def on_pre_build(config: MkDocsConfig) -> None:
+    if state.i18n_held:  # a new build in this process (_join_others held the plugin's loop back in the last)
+        config.plugins["i18n"].building = state.i18n_held = False  # type: ignore[attr-defined]
     if _language(config) == DEFAULT_LANGUAGE or state.site is None and not state.broken:  # once per build
         if state.incremental:
             site_dir = Path(config.site_dir)
@@ -184,6 +195,38 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return Files([]) if state.broken else files
 
 
+def _build_others(config: MkDocsConfig, staging: Path) -> language_process.Failure | None:
+    """In the fork: each other language's build into `staging`, as
+    mkdocs-static-i18n runs them from its on_post_build after the default one."""
+    i18n = config.plugins["i18n"]
+    i18n.building = True  # type: ignore[attr-defined]  # the plugin's flag: its own on_post_build then builds nothing
+    quiet = I18nLoggingFilter()  # the lines the plugin hides in its own loop
+    quiet.filtered_prefixes |= {"Documentation built in", "Building documentation to directory"}
+    logging.getLogger("mkdocs.commands.build").addFilter(quiet)
+    site_dir = config.site_dir
+
+    def names_the_site(record: logging.LogRecord) -> bool:  # "Building 'en' documentation to directory: <the site's>/en"
+        record.msg, record.args = record.getMessage().replace(str(staging), site_dir), ()
+        return True
+
+    logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.plugin").addFilter(names_the_site)
+    config["site_dir"] = str(staging)
+    state.in_fork = True
+    try:
+        for code in _languages(config)[1:]:
+            i18n.current_language = code  # type: ignore[attr-defined]  # what the plugin sets before each build
+            mkdocs_build(config)
+    except Abort as error:  # MkDocs printed its lines (warnings, a PluginError's message) already
+        return language_process.Failure("abort", str(error))
+    return None
+
+
+def on_build_error(error: Exception) -> None:
+    if state.others is not None:  # this process stops: so does the fork, now
+        state.others.stop()
+        state.others = None
+
+
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """After every plugin's on_files (mkdocs-static-i18n makes new File objects there)."""
     if state.incremental and not state.broken:  # which pages MkDocs reads and renders (outputs/preview.py)
@@ -194,6 +237,12 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     if state.broken:
         return env
+    # The default language's pages are read (the other languages' sitemap lists them), none written yet:
+    # the other languages build in a fork, beside this one (outputs/language_process.py).
+    pages = len(files.documentation_pages())
+    if _language(config) == DEFAULT_LANGUAGE and language_process.wanted(state.serving, len(_languages(config)), pages):
+        publish.shared_before_fork(state.data, config.site_url or "")
+        state.others = language_process.start(Path(config.site_dir), functools.partial(_build_others, config))
     # mkdocs-static-i18n sets each page's language switch in config.extra and
     # leaves the last one there: the 404 page of the next language (a theme
     # template, rendered before the pages) showed links to whichever page the
@@ -317,9 +366,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if state.broken:
         serve_errors.write_error_site(site_dir, state.served_pages, state.broken, _kept(site_dir) if state.incremental else None)
         return
-    lang = _language(config)
-    others = [code for code in getattr(config.plugins.get("i18n"), "build_languages", []) if code != DEFAULT_LANGUAGE]
-    languages = (DEFAULT_LANGUAGE, *others)
+    lang, languages = _language(config), _languages(config)
     # /admin/ saves into the working copy when served locally (`make serve`, `make cms`) or asked to (CMS_LOCAL=1, the browser test).
     local_cms = state.serving or os.environ.get("CMS_LOCAL") == "1"
     build = Build(
@@ -336,4 +383,24 @@ def on_post_build(config: MkDocsConfig) -> None:
     )
     if state.serving and build.is_last:
         state.served_pages = serve_errors.html_pages(site_dir)
-    publish.after_language(state.data, build)
+    if state.in_fork:  # the default language's process finishes the site
+        publish.language_done(state.data, build)
+    elif state.others is not None:
+        publish.language_done(state.data, build)
+        publish.neutral_files(state.data, build)  # while the fork finishes
+        _join_others(config)
+        last = languages[-1]
+        publish.every_language_done(state.data, dataclasses.replace(build, lang=last, t=state.text[last]), neutral_written=True)
+    else:
+        publish.after_language(state.data, build)
+
+
+def _join_others(config: MkDocsConfig) -> None:
+    """Wait for the fork and take its files; stop as it stopped."""
+    assert state.others is not None
+    others, state.others = state.others, None
+    failure = others.finish()
+    if failure is not None:
+        raise Abort(failure.message) if failure.kind == "abort" else language_process.LanguageProcessError(failure.message)
+    config.plugins["i18n"].building = True  # type: ignore[attr-defined]  # built: its on_post_build, next, must not build them again
+    state.i18n_held = True

@@ -517,3 +517,32 @@ def test_similar_breaks_ties_by_lithuanian_name_then_slug():
     )
     # Lithuanian order: C < Č < D; equal names fall back to the slug.
     assert [c.slug for c in similar(site, "me", limit=4)] == ["a-slug", "b-slug", "z-slug", "c-slug"]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_similar_answers_as_scoring_every_pair_would(seed):
+    """The index scores profiles sharing a sector one by one and the rest as
+    groups: its answers are those of scoring every pair and sorting."""
+    import random
+
+    from clustersite.derived.similar import score
+    from clustersite.text.collation import lithuanian_key
+
+    rng = random.Random(seed)
+    sectors, counties, types = ["ict", "health", "food"], ["vilnius", "kaunas", None], ["company", "research", "education"]
+    clusters = [
+        _cluster(
+            f"c{index:03d}",
+            rng.choice(["Alfa", "Beta", "Čia", "Dora", "Šilas", "Žalia"]),
+            rng.sample(sectors, rng.randint(0, 2)),
+            rng.choice(counties),
+            rng.sample(types, rng.randint(0, 2)),
+        )
+        for index in range(60)
+    ]
+    site = _site(clusters)
+    for one in clusters:
+        others = [c for c in clusters if c is not one and score(one, c) > 0]
+        expected = sorted(others, key=lambda c: (-score(one, c), lithuanian_key(c.name.lt), c.slug))
+        for limit in (1, 3, 10):
+            assert [c.slug for c in similar(site, one.slug, limit)] == [c.slug for c in expected[:limit]], (one.slug, limit)

@@ -10,7 +10,7 @@ import pytest
 
 from clustersite.outputs.build import Build
 from clustersite.outputs.html_fixes import Stylesheet
-from clustersite.outputs.publish import check_scripts, keep_404, write, write_all
+from clustersite.outputs.publish import check_scripts, keep_404, restore_default_404, write, write_all
 from clustersite.outputs.security_headers import inline_scripts
 from clustersite.text.errors import ScriptNotListed
 
@@ -77,6 +77,7 @@ def test_each_languages_404_page_is_kept_and_the_default_one_is_at_the_root(tmp_
     keep_404(build(site, "lt"))
     mkdocs_writes_404(site, "Page not found")  # the English build writes over it
     keep_404(build(site, "en"))
+    restore_default_404(site)  # once every language is built
     assert "<h1>Puslapis nerastas</h1>" in (site / "404.html").read_text(encoding="utf-8")
     assert "<h1>Page not found</h1>" in (site / "en" / "404.html").read_text(encoding="utf-8")
     assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()) == ["404.html", "en/404.html"]
@@ -89,6 +90,7 @@ def test_the_kept_404_pages_link_the_corrected_stylesheet(tmp_path):
     for lang, text in (("lt", "Puslapis nerastas"), ("en", "Page not found")):
         mkdocs_writes_404(site, text)
         keep_404(build(site, lang, stylesheet=corrected))
+    restore_default_404(site)
     for kept in (site / "404.html", site / "en" / "404.html"):
         html = kept.read_text(encoding="utf-8")
         assert CORRECTED_CSS in html and MATERIAL_CSS not in html

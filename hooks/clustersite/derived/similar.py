@@ -14,6 +14,8 @@ same on every build.
 
 from __future__ import annotations
 
+from itertools import islice
+
 from clustersite.derived.same_inputs import SameInputs
 from clustersite.model.cluster_model import Cluster
 from clustersite.model.site_data import SiteData
@@ -85,8 +87,9 @@ class _Index:
             need = limit - len(found)
             if need <= 0:
                 break
-            # Each profile's first `need` clusters (not this one) are all a score level can use.
-            candidates = [c for profile in profiles for c in [m for m in self.groups[profile] if m.slug != slug][:need]]
+            # Each profile's first `need` clusters (not this one) are all a score level can use:
+            # reading no further keeps each answer short however large a profile's group grows.
+            candidates = [c for profile in profiles for c in [m for m in islice(self.groups[profile], need + 1) if m.slug != slug][:need]]
             found += sorted(candidates, key=_order)[:need]
         self.answers[(slug, limit)] = found
         return found
@@ -94,8 +97,8 @@ class _Index:
 
 def similar(site: SiteData, slug: str, limit: int = 3) -> list[Cluster]:
     """Up to `limit` clusters most like `slug`'s, best first: by score, then
-        by Lithuanian name, then slug. Answers are kept for the build (both
-        languages ask for the same list), and by the preview while the clusters are
+    by Lithuanian name, then slug. Answers are kept for the build (both
+    languages ask for the same list), and by the preview while the clusters are
     the same objects (derived/same_inputs.py)."""
     if slug not in site.by_slug:
         raise KeyError(slug)

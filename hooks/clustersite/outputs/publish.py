@@ -13,6 +13,8 @@ import shutil
 from pathlib import Path
 from urllib.parse import urljoin
 
+from clustersite.derived.open_data import bundle
+from clustersite.derived.similar import similar
 from clustersite.model.site_data import SiteData
 from clustersite.outputs import reuse
 from clustersite.outputs.admin import write_admin
@@ -67,17 +69,41 @@ PREVIEW_FILES = UnchangedFiles()
 
 
 def after_language(site: SiteData, build: Build) -> None:
+    """One process, one language after the other: this language's files, and
+    after the last language's the site's."""
     PREVIEW_FILES.active = build.serving
     # Every page of every language is written once the last language's pages
     # are: Pagefind starts on them now, beside the files below (none of which it indexes).
     indexing = start_search_index(build.site_dir) if build.is_last and not build.serving else None
+    language_done(site, build)
+    if build.is_last:
+        every_language_done(site, build, indexing)
+
+
+def language_done(site: SiteData, build: Build) -> None:
+    """The files of one language's build: media, feeds, embeds, its 404 page."""
     copy_media(site, build)
     write_feeds(site, build)
     write_all(build.site_dir, reuse.language_files(site, build))
     keep_404(build)
-    if build.is_last:
-        write_all(build.site_dir, reuse.site_files(site, build))
-        finish_site(build, indexing)
+
+
+def every_language_done(site: SiteData, build: Build, indexing: Indexing | None = None, neutral_written: bool = False) -> None:
+    """Once every language's pages and files are in the site's folder (`build`
+    is the last language's): the language-neutral files, unless written
+    already (`neutral_files`), and `finish_site`."""
+    if indexing is None and not build.serving:
+        indexing = start_search_index(build.site_dir)
+    restore_default_404(build.site_dir)
+    if not neutral_written:
+        neutral_files(site, build)
+    finish_site(build, indexing)
+
+
+def neutral_files(site: SiteData, build: Build) -> None:
+    """The open data set and the badges: the same whatever the language, so
+    written whenever a process is free (while the fork builds the other languages)."""
+    write_all(build.site_dir, reuse.site_files(site, build))
 
 
 def copy_media(site: SiteData, build: Build) -> None:
@@ -100,21 +126,32 @@ def write_feeds(site: SiteData, build: Build) -> None:
         write(out / urls.event_calendar(event.slug), one)
 
 
+KEPT_404 = ".404.default.html"
+
+
 def keep_404(build: Build) -> None:
     """MkDocs writes /404.html in every language's build, the last one winning.
-    Keep each: the default language's at /404.html, the others' at /<lang>/404.html."""
-    built, kept_default = build.site_dir / "404.html", build.site_dir / ".404.default.html"
+    Keep each: the default language's at /404.html (put back by
+    `every_language_done`), the others' at /<lang>/404.html."""
+    built, kept_default = build.site_dir / "404.html", build.site_dir / KEPT_404
     if not built.is_file():
         return
     page = built.read_text(encoding="utf-8")  # no on_post_page for it
     check_scripts(page, "404.html" if build.lang == DEFAULT_LANGUAGE else f"{build.lang}/404.html", base_path(build.site_url))
-    built.write_text(fix_page(page, build.stylesheet), encoding="utf-8")
+    fixed = fix_page(page, build.stylesheet).encode("utf-8")
     if build.lang == DEFAULT_LANGUAGE:
-        shutil.copyfile(built, kept_default)
+        built.write_bytes(fixed)
+        write(kept_default, fixed)
     else:
-        write(build.site_dir / build.lang / "404.html", built.read_bytes())
-    if build.is_last and kept_default.is_file():
-        kept_default.replace(built)
+        write(build.site_dir / build.lang / "404.html", fixed)
+        built.unlink()
+
+
+def restore_default_404(site_dir: Path) -> None:
+    """The default language's 404 page back at /404.html, once every language's build wrote its own."""
+    kept_default = site_dir / KEPT_404
+    if kept_default.is_file():
+        kept_default.replace(site_dir / "404.html")
 
 
 def finish_site(build: Build, indexing: Indexing | None = None) -> None:
@@ -140,9 +177,24 @@ def finish_site(build: Build, indexing: Indexing | None = None) -> None:
         finish_search_index(indexing or start_search_index(site_dir))
 
 
+def shared_before_fork(site: SiteData, site_url: str) -> None:
+    """What every language's build uses, made once before the languages part
+    (language_process.py) so the fork inherits it: the open data set, which
+    the data page of each language sizes and `site_files` writes, and every
+    profile's similar clusters (the same list in each language)."""
+    bundle(site, site_url)
+    for cluster in site.clusters:
+        similar(site, cluster.slug)
+
+
 def write_all(site_dir: Path, files: dict[str, bytes]) -> None:
+    made: set[Path] = set()  # thousands of files share a few folders: each folder is made once
     for path, data in sorted(files.items()):
-        write(site_dir / path, data)
+        target = site_dir / path
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        target.write_bytes(data)
 
 
 def write(path: Path, data: bytes) -> None:

@@ -19,6 +19,7 @@ from clustersite.derived import content_rules
 from clustersite.model.site_data import SiteData, load_site
 from clustersite.model.ui_strings import check_wording, markup_in_wording, translators
 from clustersite.outputs.html_fixes import Stylesheet, corrected_stylesheet
+from clustersite.outputs.language_process import LanguageProcess
 from clustersite.outputs.preview import Preview
 from clustersite.outputs.site_icon import icon_data_url
 from clustersite.pages.generated_pages import sync_stubs, wanted_stubs
@@ -64,6 +65,9 @@ class BuildState:
     sources: dict[str, str] = field(default_factory=dict)  # by output path: the file's text (under serve)
     contexts: dict[str, dict[str, Any]] = field(default_factory=dict)  # by source path: templates' context, made before rendering under serve
     wording_files: list[tuple[str, bytes]] = field(default_factory=list)  # data/ui/*.yml as `text` was read from them
+    others: LanguageProcess | None = None  # `mkdocs build`: the fork building the other languages (language_process.py)
+    in_fork: bool = False  # this process is that fork
+    i18n_held: bool = False  # the fork built the other languages: mkdocs-static-i18n's own loop was held back
 
     @property
     def data(self) -> SiteData:

@@ -59,6 +59,11 @@ class SearchIndexError(SiteError):
     """Pagefind could not index the built site (a maintainer reads its output)."""
 
 
+class LanguageProcessError(SiteError):
+    """The process building the other languages beside the default one ended
+    without finishing (outputs/language_process.py; a maintainer looks)."""
+
+
 class SiteIconError(SiteError):
     """The theme's favicon is not the PNG the site inlines (a maintainer runs scripts/make_favicon.py)."""
 
