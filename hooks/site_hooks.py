@@ -365,6 +365,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     if state.broken:
         serve_errors.write_error_site(site_dir, state.served_pages, state.broken, _kept(site_dir) if state.incremental else None)
+        publish.PREVIEW_FILES.forget()  # the error pages overwrote files it had seen written
         return
     lang, languages = _language(config), _languages(config)
     # /admin/ saves into the working copy when served locally (`make serve`, `make cms`) or asked to (CMS_LOCAL=1, the browser test).

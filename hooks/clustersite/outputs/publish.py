@@ -64,6 +64,10 @@ class UnchangedFiles:
         self.digests[path] = digest
         return False
 
+    def forget(self) -> None:
+        """Another writer changed the folder (the error site): write every file again."""
+        self.digests.clear()
+
 
 PREVIEW_FILES = UnchangedFiles()
 
