@@ -195,6 +195,8 @@ def write_all(site_dir: Path, files: dict[str, bytes]) -> None:
     made: set[Path] = set()  # thousands of files share a few folders: each folder is made once
     for path, data in sorted(files.items()):
         target = site_dir / path
+        if PREVIEW_FILES.unchanged(target, data):
+            continue
         if target.parent not in made:
             target.parent.mkdir(parents=True, exist_ok=True)
             made.add(target.parent)
