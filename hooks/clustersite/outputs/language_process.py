@@ -58,10 +58,14 @@ class Failure:
 def wanted(serving: bool, languages: int, pages: int) -> bool:
     """Side by side only for `mkdocs build` of more than one language, with a
     second core to run on, enough pages (`pages`, the default language's) to
-    pay for the fork, and not turned off (`CLUSTERSITE_ONE_PROCESS=1`)."""
+    pay for the fork, and not turned off (`CLUSTERSITE_ONE_PROCESS=1`). On
+    Linux only (where CI and the hosts build): macOS and Windows have no
+    `sched_getaffinity`, and forking a process is unsafe or missing there,
+    so an editor's own machine builds in one process."""
     threshold = os.environ.get(FORK_FROM, "")
     fork_from = int(threshold) if threshold.isdigit() else DEFAULT_FORK_FROM
-    return not serving and languages > 1 and pages >= fork_from and len(os.sched_getaffinity(0)) > 1 and os.environ.get(ONE_PROCESS) != "1"
+    cores = getattr(os, "sched_getaffinity", None)
+    return not serving and languages > 1 and pages >= fork_from and cores is not None and len(cores(0)) > 1 and os.environ.get(ONE_PROCESS) != "1"
 
 
 def staging_dir(site_dir: Path) -> Path:
