@@ -194,17 +194,16 @@ def shared_before_fork(site: SiteData, site_url: str) -> None:
 def write_all(site_dir: Path, files: dict[str, bytes]) -> None:
     made: set[Path] = set()  # thousands of files share a few folders: each folder is made once
     for path, data in sorted(files.items()):
-        target = site_dir / path
-        if PREVIEW_FILES.unchanged(target, data):
-            continue
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
-        target.write_bytes(data)
+        write(site_dir / path, data, made)
 
 
-def write(path: Path, data: bytes) -> None:
+def write(path: Path, data: bytes, made: set[Path] | None = None) -> None:
+    """`data` at `path`, unless the preview wrote the same bytes there last
+    (`PREVIEW_FILES`); `made`: folders already made in this run."""
     if PREVIEW_FILES.unchanged(path, data):
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if made is None or path.parent not in made:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if made is not None:
+            made.add(path.parent)
     path.write_bytes(data)
