@@ -179,3 +179,30 @@ def test_an_edit_to_one_content_file_reads_only_that_file_again(many_clusters_ru
     assert reports["vocabulary"]["full"]
     assert reports["vocabulary"]["files_read"] > MANY  # a vocabulary can change what any file's checks say: all read again
     assert reports["fixed"]["files_read"] == 1
+
+
+@pytest.mark.unit
+def test_the_watcher_does_not_look_during_a_build_and_misses_nothing_made_then(tmp_path):
+    """The preview's watcher (site_hooks.StillWhileBuilding): a save during a
+    build is reported by the first look after it, so it starts the next build."""
+    import site_hooks
+    from watchdog.observers.api import EventQueue, ObservedWatch
+
+    news = tmp_path / "news.md"
+    news.write_text("one", encoding="utf-8")
+    queue = EventQueue()
+    emitter = site_hooks.StillWhileBuilding(queue, ObservedWatch(str(tmp_path), recursive=True), timeout=0)
+    emitter.on_thread_start()  # the first look
+    site_hooks.StillWhileBuilding.building.set()
+    try:
+        news.write_text("two, a save during the build", encoding="utf-8")
+        emitter.queue_events(0)
+        assert queue.empty()
+    finally:
+        site_hooks.StillWhileBuilding.building.clear()
+    emitter.queue_events(0)
+    seen = set()
+    while not queue.empty():
+        event, _ = queue.get()
+        seen.add((event.event_type, event.src_path))
+    assert ("modified", str(news)) in seen
