@@ -39,7 +39,7 @@ from watchdog.observers.polling import PollingEmitter, PollingObserver
 from clustersite.outputs import language_process, publish, serve_errors
 from clustersite.outputs.build import Build, base_path, language_root
 from clustersite.outputs.html_fixes import fix_page
-from clustersite.outputs.preview import Inputs, PageMemo, empty_folder, profile_inputs, same_inputs
+from clustersite.outputs.preview import Inputs, PageMemo, Prediction, empty_folder, entry_inputs, profile_inputs, same_inputs
 from clustersite.outputs.state import BuildState
 from clustersite.outputs.templating import configure_theme, theme_loader
 from clustersite.pages import kinds
@@ -208,14 +208,17 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if state.i18n_held:  # a new build in this process (_join_others held the plugin's loop back in the last)
         config.plugins["i18n"].building = state.i18n_held = False  # type: ignore[attr-defined]
     if _language(config) == DEFAULT_LANGUAGE or state.site is None and not state.broken:  # once per build
+        site_dir, full = Path(config.site_dir), False
         if state.incremental:
-            site_dir = Path(config.site_dir)
             # The last good build's pages, moved aside while the error page showed, come back.
             restored = serve_errors.restore_pages(site_dir, _kept(site_dir))
-            if state.preview.plan(_root(config), last_build_good=restored or state.site is not None and not state.broken):
-                empty_folder(site_dir)  # a full rebuild starts clean, as without --dirty
+            full = state.preview.plan(_root(config), last_build_good=restored or state.site is not None and not state.broken)
         theme_dirs = [Path(folder) for folder in config.theme.dirs]
         report = state.start(_root(config), Path(config.docs_dir), theme_dirs, config.theme["favicon"])
+        if state.broken:  # the pages to answer with the problems: the last good build's, still in the folder
+            state.served_pages = serve_errors.html_pages(site_dir)
+        if full:
+            empty_folder(site_dir)  # a full rebuild starts clean, as without --dirty
         for level, lines in ((logging.INFO, report.notes), (logging.WARNING, report.warnings), (logging.ERROR, report.errors)):
             for line in lines:  # warnings are fatal under --strict
                 log.log(level, line)
@@ -326,18 +329,29 @@ def _predict(file: File, config: MkDocsConfig, lang: str, memo: PageMemo) -> str
         view = kinds.resolve(memo.front_matter, file.src_uri, state.data)
     except SiteError:  # the page is gone from the data: read it, and let the build say so
         return ""
-    if view.name == "cluster" and same_inputs(memo.inputs, _profile_inputs(view, config, lang, memo.canonical_url)):
+    inputs = _inputs(view, config, lang, memo.canonical_url)
+    if inputs is not None and same_inputs(memo.inputs, inputs):
         return memo.fingerprint
     meta = dict(memo.front_matter)
     meta.update(kinds.page_meta(view, state.data, lang, state.text[lang], memo.front_matter))
     info = _page_info(memo.canonical_url, config, lang)  # the same as the render's: a difference re-rendered every news page
     parts = (memo.markdown, memo.content, meta.get("title", memo.title), repr(meta))
-    return state.preview.fingerprint(view.name, parts, view.context(state.data, info))
+    context = view.context(state.data, info)
+    fingerprint = state.preview.fingerprint(view.name, parts, context)
+    state.preview.predicted[file.dest_uri] = Prediction(memo.canonical_url, parts, context, fingerprint)
+    return fingerprint
 
 
-def _profile_inputs(view: kinds.View, config: MkDocsConfig, lang: str, canonical_url: str | None) -> Inputs:
+def _inputs(view: kinds.View, config: MkDocsConfig, lang: str, canonical_url: str | None) -> Inputs | None:
+    """What a profile's or an entry's page is made from (outputs/preview.py); None for other kinds."""
+    make = profile_inputs if view.name == "cluster" else entry_inputs if view.name in ENTRY_KINDS else None
+    if make is None:
+        return None
     values = (canonical_url, config.site_name, config.site_url, state.preview.shared_digest)
-    return profile_inputs(view.subject, state.data, lang, state.text[lang], values)
+    return make(view.subject, state.data, lang, state.text[lang], values)
+
+
+ENTRY_KINDS = frozenset({"news", "story", "event"})
 
 
 def _remember_pages(files: Files, config: MkDocsConfig, lang: str) -> None:
@@ -347,13 +361,22 @@ def _remember_pages(files: Files, config: MkDocsConfig, lang: str) -> None:
         if page is None or page.markdown is None:  # not read: unchanged
             continue
         view = state.views[file.src_uri]
-        context = state.contexts[file.src_uri] = view.context(state.data, _page_info(page.canonical_url, config, lang))
+        predicted = state.preview.predicted.get(file.dest_uri)  # the same file (else it was not predicted) and data
+        if predicted is not None and predicted.canonical_url == page.canonical_url:
+            context = predicted.context
+        else:
+            context = view.context(state.data, _page_info(page.canonical_url, config, lang))
+            predicted = None
+        state.contexts[file.src_uri] = context
         content = str(page.content or "")  # Markup after on_page_content; the memo keeps text
         parts = (page.markdown, content, page.title, repr(page.meta))
-        fingerprint = state.preview.fingerprint(view.name, parts, context)
+        if predicted is not None and predicted.parts == parts:
+            fingerprint = predicted.fingerprint
+        else:
+            fingerprint = state.preview.fingerprint(view.name, parts, context)
         front_matter = state.front_matter[file.src_uri]
         title = page.title if "title" not in page.meta else None
-        inputs = _profile_inputs(view, config, lang, page.canonical_url) if view.name == "cluster" else None
+        inputs = _inputs(view, config, lang, page.canonical_url)
         memo = PageMemo(state.sources[file.dest_uri], front_matter, page.markdown, content, title, page.canonical_url, fingerprint, view.name, inputs)
         state.preview.remember(file.dest_uri, memo)
 
@@ -417,8 +440,6 @@ def on_post_build(config: MkDocsConfig) -> None:
         serving=state.serving,
         local_cms=local_cms,
     )
-    if state.serving and build.is_last:
-        state.served_pages = serve_errors.html_pages(site_dir)
     if state.in_fork:  # the default language's process finishes the site
         publish.language_done(state.data, build)
     elif state.others is not None:

@@ -5,8 +5,8 @@ the default language first: `start` loads content and wording for the
 default language's run and the other languages reuse them. Under
 `mkdocs serve` a build with content problems builds nothing (the dev server
 would wait forever for a good build): `broken` holds the problems, and every
-page the last good build had (`served_pages`, kept across rebuilds) is
-answered with them (serve_errors.py).
+page the last good build had (`served_pages`, found in the site's folder
+before the broken build writes there) is answered with them (serve_errors.py).
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ class Report:
 class BuildState:
     serving: bool = False
     lang: str = "lt"  # the language of the lines about content: make check's (messages.language)
-    served_pages: set[str] = field(default_factory=set)  # the last good build's pages, kept across rebuilds
+    served_pages: set[str] = field(default_factory=set)  # the last good build's pages, found when content turns broken
     site: SiteData | None = None
     text: dict[str, Translate] = field(default_factory=dict)  # plain wording: titles, feeds, calendars
     html_text: dict[str, Translate] = field(default_factory=dict)  # escaped wording, for templates
