@@ -313,7 +313,7 @@ def _choose_pages(nav: Navigation, files: Files, config: MkDocsConfig, lang: str
     """Under `make serve`: MkDocs reads and renders only the pages whose file
     or whose fingerprint changed; the menu's pages always (outputs/preview.py)."""
     state.preview.start_language(state.data)
-    in_menu = {page.file.dest_uri for page in nav.pages}
+    in_menu = state.preview.menu = {page.file.dest_uri for page in nav.pages}
     present = set()
     for file in files.documentation_pages():
         source = state.sources[file.dest_uri] = Path(file.abs_src_path).read_text(encoding="utf-8")  # type: ignore[arg-type]
@@ -374,6 +374,8 @@ def _remember_pages(files: Files, config: MkDocsConfig, lang: str) -> None:
             fingerprint = predicted.fingerprint
         else:
             fingerprint = state.preview.fingerprint(view.name, parts, context)
+        if file.dest_uri in state.preview.menu and state.preview.read_unchanged(file.dest_uri, state.sources[file.dest_uri], fingerprint):
+            file.is_modified = functools.partial(bool, False)  # type: ignore[method-assign]  # read for its title; not rendered again
         front_matter = state.front_matter[file.src_uri]
         title = page.title if "title" not in page.meta else None
         inputs = _inputs(view, config, lang, page.canonical_url)

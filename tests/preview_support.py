@@ -12,7 +12,8 @@ for a new file or {"path", "delete": true}) the edit and an
 incremental build into OUT/serve, copied to OUT/serve-N, and a clean
 `mkdocs build` of the same sources into OUT/clean-N (it fails while the
 content is broken). It prints one JSON line
-per step: the rebuild's wall and CPU seconds and the pages rendered and skipped.
+per step: the rebuild's wall and CPU seconds, the pages rendered and skipped,
+and the HTML pages written.
 """
 
 from __future__ import annotations
@@ -42,6 +43,11 @@ def apply(root: Path, step: list[dict[str, str]]) -> None:
         path.write_text(text.replace(edit["old"], edit["new"], 1), encoding="utf-8")
 
 
+def pages_written(site: Path) -> dict[str, int]:
+    """{page: modification time} of every HTML page in `site`: MkDocs writes a page whenever it renders it."""
+    return {path.relative_to(site).as_posix(): path.stat().st_mtime_ns for path in site.rglob("*.html")}
+
+
 def main(root: Path, out: Path, steps: list[list[dict[str, str]]]) -> None:
     os.environ.update(SOURCE_DATE_EPOCH=EPOCH, NO_MKDOCS_2_WARNING="1")
     os.environ.pop("SITE_URL", None)
@@ -60,6 +66,7 @@ def main(root: Path, out: Path, steps: list[list[dict[str, str]]]) -> None:
     hooks = sys.modules[next(name for name in sys.modules if name.endswith("site_hooks.py"))]
     for number, step in enumerate(steps, 1):
         apply(root, step)
+        before = pages_written(serve_dir)
         start, cpu = time.perf_counter(), time.process_time()
         if number == 1 and os.environ.get("PREVIEW_PROFILE"):
             import cProfile
@@ -68,6 +75,7 @@ def main(root: Path, out: Path, steps: list[list[dict[str, str]]]) -> None:
         else:
             build(config(), dirty=True)
         seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+        after = pages_written(serve_dir)
         preview = hooks.state.preview
         shutil.copytree(serve_dir, out / f"serve-{number}", ignore=shutil.ignore_patterns("pagefind"))
         clean = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml"), "-d", str(out / f"clean-{number}")]
@@ -82,6 +90,7 @@ def main(root: Path, out: Path, steps: list[list[dict[str, str]]]) -> None:
             "rendered": preview.rendered,
             "skipped": preview.skipped,
             "files_read": preview.loads.misses,  # clusters and entry pairs read and checked again (model/load_cache.py)
+            "pages_written": sorted(page for page, stamp in after.items() if before.get(page) != stamp),
         }
         print(json.dumps(report), flush=True)
 

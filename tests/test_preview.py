@@ -176,6 +176,10 @@ def test_an_edit_to_one_content_file_reads_only_that_file_again(many_clusters_ru
         if name != "cluster name":  # every page may link to a cluster by its name (preview.Preview.start_language)
             assert 0 < report["rendered"] < report["skipped"], (name, report)
     assert reports["news deleted"]["files_read"] == 0
+    # The directory shows every cluster and no news: rendered again for a cluster's edit, not for a news title's.
+    directory = {"klasteriai/index.html", "en/klasteriai/index.html"}
+    assert not directory & set(reports["news title"]["pages_written"])
+    assert directory <= set(reports["cluster name"]["pages_written"])
     assert reports["vocabulary"]["full"]
     assert reports["vocabulary"]["files_read"] > MANY  # a vocabulary can change what any file's checks say: all read again
     assert reports["fixed"]["files_read"] == 1

@@ -52,6 +52,11 @@ from clustersite.text import urls
 # Kinds (pages/kinds.py) whose template shows only its context, the page and
 # the cross-record names below; every other kind is re-rendered on any change.
 SELF_CONTAINED = frozenset({"cluster", "news", "story", "event", "news-list", "sector", "county"})
+# Kinds whose template shows, besides those, every cluster (the directory's
+# cards) and nothing else of content: re-rendered on a change to any cluster
+# file, or to their context (the directory's rows hold each cluster's news
+# topics), not on every edit of a news item.
+EVERY_CLUSTER = frozenset({"directory"})
 WATCHED = ("data", "content", "overrides", "hooks", "mkdocs.yml")
 SKIPPED_FOLDERS = frozenset({"__pycache__", ".git"})
 
@@ -203,7 +208,11 @@ class Preview:
     changed: set[str] = field(default_factory=set)
     content_digest: str = ""
     last_content_digest: str = ""
+    clusters_digest: str = ""  # the cluster files' (EVERY_CLUSTER), with the build date (labels' status)
+    last_clusters_digest: str = ""
     shared_digest: str = ""
+    build_date: str = ""
+    menu: set[str] = field(default_factory=set)  # this language's pages in the menu, by output path
     rendered: int = 0
     skipped: int = 0
     described: Described = field(default_factory=Described)
@@ -219,6 +228,8 @@ class Preview:
         self.files = now
         self.last_content_digest = self.content_digest
         self.content_digest = _digest(sorted((path, stamp) for path, stamp in now.items() if is_content(path)))
+        self.last_clusters_digest = self.clusters_digest
+        self.clusters_digest = _digest(sorted((path, stamp) for path, stamp in now.items() if is_content(path) and path.startswith("data/")))
         if self.full:  # a change outside content can change what any file's checks say
             self.memos = {}
             self.loads.clear()
@@ -230,12 +241,13 @@ class Preview:
         from entries and lists), the news years and topics (the news lists' filters)."""
         names = [(cluster.slug, cluster.name) for cluster in site.clusters]
         self.shared_digest = _digest((names, site.news_years, site.news_tags))
+        self.build_date = site.build_date.isoformat()
         self.described.renew()
         self.predicted = {}
 
     def fingerprint(self, kind: str, page_parts: tuple[Any, ...], context: Mapping[str, Any]) -> str:
         """`page_parts`: what MkDocs read and converted (Markdown, HTML, title, front matter with what the kind adds)."""
-        whole_site = "" if kind in SELF_CONTAINED else self.content_digest
+        whole_site = "" if kind in SELF_CONTAINED else self.clusters_digest + self.build_date if kind in EVERY_CLUSTER else self.content_digest
         context_text = self.described(dict(sorted(context.items())))
         return _digest((kind, page_parts, context_text, self.shared_digest, whole_site))
 
@@ -249,11 +261,22 @@ class Preview:
         self.rendered += not same
         return same
 
+    def read_unchanged(self, dest_uri: str, source: str, fingerprint: str) -> bool:
+        """For a page read whatever its prediction (the menu's): True when its
+        file and its fingerprint, made from what was read, are the last
+        build's, so MkDocs need not render it."""
+        memo = self.memos.get(dest_uri)
+        return not self.full and memo is not None and memo.source == source and not self._whole_site_changed(memo) and fingerprint == memo.fingerprint
+
     def _whole_site_changed(self, memo: PageMemo) -> bool:
-        """A page whose fingerprint holds the digest of all content changes with
-        any content file: no need to predict it (its context can be the
-        costliest, the open data page's)."""
-        return memo.kind not in SELF_CONTAINED and self.content_digest != self.last_content_digest
+        """A page whose fingerprint holds the digest of all content (or of
+        every cluster) changes with any content (cluster) file: no need to
+        predict it (its context can be the costliest, the open data page's)."""
+        if memo.kind in SELF_CONTAINED:
+            return False
+        if memo.kind in EVERY_CLUSTER:
+            return self.clusters_digest != self.last_clusters_digest
+        return self.content_digest != self.last_content_digest
 
     def remember(self, dest_uri: str, memo: PageMemo) -> None:
         self.memos[dest_uri] = memo
