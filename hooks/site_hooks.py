@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import functools
+import gc
 import logging
 import os
 import re
@@ -161,9 +162,26 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[.
             build(*args, **kwargs)
         finally:
             StillWhileBuilding.building.clear()
+        if state.incremental and state.preview.full:  # new records and caches: set them aside too
+            _set_aside_what_lasts()
 
     server.builder = build_unwatched
+    if state.incremental:  # after the first build
+        _set_aside_what_lasts()
     return server
+
+
+def _set_aside_what_lasts() -> None:
+    """Under `make serve`, after a full build (the build's own objects are
+    garbage by now): what is left lasts from build to build (records, the
+    load cache, page memos, compiled templates), and Python's collector
+    goes through all of it again, hundreds of thousands of objects at
+    1,000 clusters, whenever a build makes many new ones: 0.5 s of a 4 s
+    rebuild. Frozen, the collector skips it; it still collects what the
+    following builds leave, and the next full build sets aside afresh."""
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
 
 
 def _kept(site_dir: Path) -> Path:

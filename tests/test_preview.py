@@ -189,8 +189,9 @@ def test_an_edit_to_one_content_file_reads_only_that_file_again(many_clusters_ru
 def test_the_watcher_does_not_look_during_a_build_and_misses_nothing_made_then(tmp_path):
     """The preview's watcher (site_hooks.StillWhileBuilding): a save during a
     build is reported by the first look after it, so it starts the next build."""
-    import site_hooks
     from watchdog.observers.api import EventQueue, ObservedWatch
+
+    import site_hooks
 
     news = tmp_path / "news.md"
     news.write_text("one", encoding="utf-8")
@@ -210,3 +211,28 @@ def test_the_watcher_does_not_look_during_a_build_and_misses_nothing_made_then(t
         event, _ = queue.get()
         seen.add((event.event_type, event.src_path))
     assert ("modified", str(news)) in seen
+
+
+@pytest.mark.unit
+def test_what_lasts_is_set_aside_and_what_builds_leave_is_still_collected():
+    """site_hooks._set_aside_what_lasts: the collector skips what is left after
+    a full build, and still frees the cycles later builds leave."""
+    import gc
+    import weakref
+
+    import site_hooks
+
+    class Node:
+        pass
+
+    try:
+        site_hooks._set_aside_what_lasts()
+        assert gc.get_freeze_count() > 0
+        later = Node()
+        later.itself = later  # a cycle, as MkDocs' pages and files make
+        gone = weakref.ref(later)
+        del later
+        gc.collect()
+        assert gone() is None
+    finally:
+        gc.unfreeze()
