@@ -6,11 +6,14 @@ language switch's visible text. Expected values come from the data."""
 from __future__ import annotations
 
 import json
+import shutil
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 
 from clustersite.model.site_data import load_site
+from clustersite.outputs.search_index import build_search_index
 from clustersite.pages.kinds import SEARCH_KINDS
 from clustersite.text import urls
 from conftest import BUILD_DATE, REPO
@@ -92,3 +95,21 @@ def test_the_language_switch_shows_the_other_languages_code(real_site):
             links = real_site.page(root + path).select(".md-header a.md-select__link[hreflang]")
             assert [a["hreflang"] for a in links] == [other]
             assert links[0].get_text(" ", strip=True).startswith(other.upper())
+
+
+def test_the_search_index_made_language_by_language_is_the_index_of_the_whole_site(real_site, tmp_path):
+    """The build indexes each language as soon as its pages are written and
+    joins the indexes (outputs/search_index.py): the same files, byte for
+    byte, as Pagefind over the finished site at once."""
+    whole = tmp_path / "site"
+    shutil.copytree(real_site.site, whole)
+    shutil.rmtree(whole / "pagefind")
+    build_search_index(whole)
+
+    def index(site):
+        return {path.relative_to(site): path.read_bytes() for path in (site / "pagefind").rglob("*") if path.is_file()}
+
+    built, at_once = index(real_site.site), index(whole)
+    assert sorted(built) == sorted(at_once)
+    assert [path for path in built if built[path] != at_once[path]] == []
+    assert set(json.loads(built[Path("pagefind", "pagefind-entry.json")])["languages"]) == set(LANG_ROOTS)
