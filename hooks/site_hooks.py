@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import functools
+import gc
 import logging
 import os
 import re
@@ -184,6 +185,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
         for level, lines in ((logging.INFO, report.notes), (logging.WARNING, report.warnings), (logging.ERROR, report.errors)):
             for line in lines:  # warnings are fatal under --strict
                 log.log(level, line)
+        if not state.serving:
+            # What was loaded lives until the build ends: the cyclic garbage collector need not walk it again
+            # (at 1,000 clusters it spent a twentieth of the build doing so), nor touch it after the fork.
+            gc.freeze()
     if state.broken:  # serving broken content: no page is rendered
         config.theme.static_templates.clear()
     state.views, state.contexts, state.front_matter, state.sources = {}, {}, {}, {}
@@ -236,6 +241,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     # the other languages build in a fork, beside this one (outputs/language_process.py).
     pages = len(files.documentation_pages())
     if _language(config) == DEFAULT_LANGUAGE and not state.broken and language_process.wanted(state.serving, len(_languages(config)), pages):
+        gc.freeze()  # the files and pages listed, too: the fork copies memory a page at a time as it is written to
         state.others = language_process.start(Path(config.site_dir), functools.partial(_build_others, config))
     return nav
 
