@@ -113,3 +113,18 @@ def test_the_search_index_made_language_by_language_is_the_index_of_the_whole_si
     assert sorted(built) == sorted(at_once)
     assert [path for path in built if built[path] != at_once[path]] == []
     assert set(json.loads(built[Path("pagefind", "pagefind-entry.json")])["languages"]) == set(LANG_ROOTS)
+
+
+def test_a_profile_is_found_by_its_own_text_not_by_the_clusters_it_names(real_site, data):
+    """Similar clusters list other clusters' names, and the mini map repeats
+    the county: neither is part of the profile's text in the search index,
+    so a search for one cluster does not return its neighbours' profiles."""
+    kinds = set()
+    for cluster in data.clusters:
+        for root in LANG_ROOTS.values():
+            page = real_site.page(root + urls.cluster(cluster.slug))
+            assert page.find(attrs={"data-pagefind-body": True}).find("h1")  # the profile itself is indexed
+            for section in page.select("section.cs-similar, section.cs-panel--map"):
+                assert section.has_attr("data-pagefind-ignore"), (cluster.slug, section["class"])
+                kinds.add(section["class"][-1])
+    assert kinds == {"cs-similar", "cs-panel--map"}
