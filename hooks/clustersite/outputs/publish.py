@@ -73,28 +73,39 @@ PREVIEW_FILES = UnchangedFiles()
 class SearchIndexes:
     """`mkdocs build`: each language's search index, started as soon as its
     pages are written (search_index.py), so that Pagefind runs beside the
-    rest of the build; waited for before the site is finished."""
+    rest of the build; waited for before the site is finished. A build that
+    stops leaves no Pagefind running and no index behind."""
 
     def __init__(self) -> None:
-        self.running: list[Indexing] = []
+        self.started: list[Indexing] = []
+        self.folders: set[Path] = set()  # the index folders this build may have made
 
     def start(self, build: Build) -> None:
         output = language_index_dir(build.final_site_dir, build.lang_root)
         other_roots = build.others if build.lang == DEFAULT_LANGUAGE else ()
+        # The default language's process finishes the site, so it also clears what a failed fork left.
+        self.folders |= {output, *(language_index_dir(build.final_site_dir, language_root(code)) for code in other_roots)}
         if indexing := start_language_index(build.site_dir, build.lang_root, other_roots, output):
-            self.running.append(indexing)
+            self.started.append(indexing)
 
     def wait(self) -> None:
-        running, self.running = self.running, []
-        for indexing in running:
-            finish_search_index(indexing)
+        for indexing in self.started:
+            if indexing.process.returncode is None:
+                finish_search_index(indexing)
+
+    def done(self) -> None:
+        """The indexes are in the site: nothing to undo if the build stops later."""
+        self.started, self.folders = [], set()
 
     def stop(self) -> None:
-        """The build stopped: no Pagefind is left running."""
-        running, self.running = self.running, []
-        for indexing in running:
-            indexing.process.kill()
-            indexing.process.communicate()
+        started, folders = self.started, self.folders
+        self.done()
+        for indexing in started:
+            if indexing.process.returncode is None:
+                indexing.process.kill()
+                indexing.process.communicate()
+        for folder in folders:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 SEARCH_INDEXES = SearchIndexes()
@@ -226,6 +237,7 @@ def finish_site(build: Build) -> None:
         SEARCH_INDEXES.wait()
         for code in build.others:  # each language's index, written beside the site, joins the default language's
             merge_index(site_dir / OUTPUT, language_index_dir(site_dir, language_root(code)))
+        SEARCH_INDEXES.done()
 
 
 def write_all(site_dir: Path, files: dict[str, bytes]) -> None:
