@@ -9,7 +9,8 @@ For each N, in one run (the builds of the two sites alternate, so both see
 the same machine load):
 - this site: N synthetic clusters (data/clusters/) and N news pairs
   (content/naujienos/, Lithuanian and English, with tags, each naming one to
-  three clusters), `mkdocs build --strict --clean`;
+  three clusters), `mkdocs build --strict --clean` into a new folder each
+  time, as CI builds a fresh clone (`build` says why);
 - plain: the same source pages as Markdown and nothing else: one page pair
   per cluster (its name, summary, description, facts and members, as the
   profile shows them) and the same N news pairs, built by the same
@@ -198,7 +199,14 @@ def measured(command: list[str], cwd: Path, env: dict[str, str] = ENV) -> tuple[
 
 
 def build(root: Path, series: Series) -> None:
-    site = root / "site"
+    """One build into a folder of its own, as CI builds a fresh clone: a build
+    into the folder the last one wrote would first delete its files (MkDocs'
+    --clean), and on a file system without a journal (ext4 on this kind of
+    virtual machine) Linux then scans past every inode freed in the last
+    minutes for each file it creates, seconds of system time that grow with
+    the files just deleted, not with the build. The folders go with the
+    temporary folder at the end."""
+    site = root / f"site-{len(series.times) + 1}"
     wall, cpu = measured([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-q", "-f", str(root / "mkdocs.yml"), "-d", str(site)], root)
     series.times.append(wall)
     series.cpu.append(cpu)

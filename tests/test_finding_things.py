@@ -6,11 +6,14 @@ language switch's visible text. Expected values come from the data."""
 from __future__ import annotations
 
 import json
+import shutil
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 
 from clustersite.model.site_data import load_site
+from clustersite.outputs.search_index import build_search_index
 from clustersite.pages.kinds import SEARCH_KINDS
 from clustersite.text import urls
 from conftest import BUILD_DATE, REPO
@@ -92,3 +95,36 @@ def test_the_language_switch_shows_the_other_languages_code(real_site):
             links = real_site.page(root + path).select(".md-header a.md-select__link[hreflang]")
             assert [a["hreflang"] for a in links] == [other]
             assert links[0].get_text(" ", strip=True).startswith(other.upper())
+
+
+def test_the_search_index_made_language_by_language_is_the_index_of_the_whole_site(real_site, tmp_path):
+    """The build indexes each language as soon as its pages are written and
+    joins the indexes (outputs/search_index.py): the same files, byte for
+    byte, as Pagefind over the finished site at once."""
+    whole = tmp_path / "site"
+    shutil.copytree(real_site.site, whole)
+    shutil.rmtree(whole / "pagefind")
+    build_search_index(whole)
+
+    def index(site):
+        return {path.relative_to(site): path.read_bytes() for path in (site / "pagefind").rglob("*") if path.is_file()}
+
+    built, at_once = index(real_site.site), index(whole)
+    assert sorted(built) == sorted(at_once)
+    assert [path for path in built if built[path] != at_once[path]] == []
+    assert set(json.loads(built[Path("pagefind", "pagefind-entry.json")])["languages"]) == set(LANG_ROOTS)
+
+
+def test_a_profile_is_found_by_its_own_text_not_by_the_clusters_it_names(real_site, data):
+    """Similar clusters list other clusters' names, and the mini map repeats
+    the county: neither is part of the profile's text in the search index,
+    so a search for one cluster does not return its neighbours' profiles."""
+    kinds = set()
+    for cluster in data.clusters:
+        for root in LANG_ROOTS.values():
+            page = real_site.page(root + urls.cluster(cluster.slug))
+            assert page.find(attrs={"data-pagefind-body": True}).find("h1")  # the profile itself is indexed
+            for section in page.select("section.cs-similar, section.cs-panel--map"):
+                assert section.has_attr("data-pagefind-ignore"), (cluster.slug, section["class"])
+                kinds.add(section["class"][-1])
+    assert kinds == {"cs-similar", "cs-panel--map"}

@@ -141,10 +141,11 @@ def test_one_process_when_serving_when_asked_with_one_language_or_few_pages(monk
 
 @pytest.mark.build
 def test_the_site_built_side_by_side_is_the_site_built_in_one_process(real_site, tmp_path):
-    side_by_side = run_build(real_site.root, tmp_path / "site", SIDE_BY_SIDE)
-    assert side_by_side.returncode == 0, side_by_side.output
-    assert files_in(side_by_side.site) == files_in(real_site.site)  # real_site: under the threshold, one process
-    assert not staging_dir(side_by_side.site).exists()
+    one_process = run_build(real_site.root, tmp_path / "serial", ONE_PROCESS)
+    assert one_process.returncode == 0, one_process.output
+    assert files_in(real_site.site) == files_in(one_process.site)  # real_site: over the threshold, side by side
+    assert not staging_dir(real_site.site).exists()
+    assert [path.name for path in tmp_path.iterdir()] == ["serial"]  # no language's search index left beside the site
 
 
 @pytest.mark.build
@@ -160,7 +161,8 @@ def test_a_warning_on_an_english_page_stops_the_build_as_in_one_process(tmp_path
         assert "Traceback" not in build.output
     # Line for line what one process prints, the site's folder named as it is.
     assert side_by_side.output.replace(str(tmp_path / "site"), "SITE") == one_process.output.replace(str(tmp_path / "serial"), "SITE")
-    assert not staging_dir(tmp_path / "site").exists()
+    # Neither the fork's folder nor a language's search index is left beside the site.
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["repo", "serial", "site"]
 
 
 @pytest.mark.build

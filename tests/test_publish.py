@@ -138,3 +138,58 @@ def test_write_replaces_a_file_and_leaves_its_neighbours(tmp_path):
     write(tmp_path / "data" / "counts.json", b'{"clusters": 2}')
     assert (tmp_path / "data" / "counts.json").read_bytes() == b'{"clusters": 2}'
     assert (tmp_path / "data" / "other.json").read_bytes() == b"{}"
+
+
+# --- each language's search index ---------------------------------------------
+
+
+def test_a_languages_index_reads_only_its_pages_written_so_far(tmp_path, monkeypatch):
+    """Pagefind starts on one language's pages while the build goes on: the
+    default language's index leaves out the other languages' folders, the
+    index itself, 404.html and hidden files; folders made later (embeds) are
+    not in the list it was given."""
+    from clustersite.outputs import search_index
+
+    site = tmp_path / "site"
+    for path in [
+        "index.html",
+        "404.html",
+        ".404.default.html",
+        "klasteriai/a/index.html",
+        "naujienos/index.html",
+        "en/index.html",
+        "pagefind/x.js",
+        "sitemap.xml",
+    ]:
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text("x")
+    started = []
+    monkeypatch.setattr(search_index, "_pagefind", lambda site_dir, output, options, yielding=False: started.append((site_dir, output, options)) or "running")
+
+    assert search_index.start_language_index(site, "", ["en"], tmp_path / "lt-index") == "running"
+    assert search_index.start_language_index(site, "en/", [], tmp_path / "en-index") == "running"
+    assert search_index.start_language_index(site, "de/", [], tmp_path / "de-index") is None  # no page in that language
+    assert started == [
+        (site, tmp_path / "lt-index", ["--glob", "{index.html,klasteriai/**/*.html,naujienos/**/*.html}"]),
+        (site, tmp_path / "en-index", ["--glob", "{en/index.html}"]),
+    ]
+
+
+def test_joining_indexes_moves_the_files_in_and_lists_every_language(tmp_path):
+    from clustersite.outputs.search_index import ENTRY, merge_index
+
+    lt, en = tmp_path / "pagefind", tmp_path / "en-index"
+    for folder, code in ((lt, "lt"), (en, "en")):
+        (folder / "fragment").mkdir(parents=True)
+        (folder / "fragment" / f"{code}_1.pf_fragment").write_bytes(code.encode())
+        (folder / "pagefind.js").write_text("same")
+        (folder / ENTRY).write_text(f'{{"version":"1","languages":{{"{code}":{{"hash":"{code}_h"}}}}}}')
+    merge_index(lt, en)
+    assert not en.exists()
+    assert sorted(p.relative_to(lt).as_posix() for p in lt.rglob("*") if p.is_file()) == [
+        "fragment/en_1.pf_fragment",
+        "fragment/lt_1.pf_fragment",
+        ENTRY,
+        "pagefind.js",
+    ]
+    assert (lt / ENTRY).read_text() == '{"languages":{"en":{"hash":"en_h"},"lt":{"hash":"lt_h"}},"version":"1"}'

@@ -13,6 +13,7 @@ form (one, few, many, other) from Babel's plural rules for the language:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -44,7 +45,12 @@ def load_strings(folder: Path, lang: str) -> dict[str, str]:
 
 
 def plural_form(lang: str, count: float) -> str:
-    return Locale.parse(lang).plural_form(count)
+    return _locale(lang).plural_form(count)
+
+
+@functools.cache
+def _locale(lang: str) -> Locale:
+    return Locale.parse(lang)
 
 
 def translator(own: dict[str, str], default: dict[str, str], lang: str, markup: bool = False) -> Callable[..., str]:
@@ -53,7 +59,14 @@ def translator(own: dict[str, str], default: dict[str, str], lang: str, markup: 
     value escaped too unless it is Markup (a link a template made), which
     Markup.format keeps as it is."""
 
+    plain: dict[str, str] = {}  # each key's text without values, made once: pages ask for the same labels thousands of times
+
     def translate(key: str, **values: object) -> str:
+        if not values:
+            if key not in plain:
+                text = own.get(key) or default.get(key) or key
+                plain[key] = Markup.escape(text) if markup else text
+            return plain[key]
         if "count" in values:
             count = values["count"]
             form_key = f"{key}.{plural_form(lang, count if isinstance(count, int | float) else 0)}"
@@ -61,8 +74,8 @@ def translator(own: dict[str, str], default: dict[str, str], lang: str, markup: 
                 key = form_key
         text = own.get(key) or default.get(key) or key
         if markup:
-            return Markup.escape(text).format(**values) if values else Markup.escape(text)
-        return text.format(**values) if values else text
+            return Markup.escape(text).format(**values)
+        return text.format(**values)
 
     return translate
 

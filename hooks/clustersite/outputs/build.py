@@ -28,6 +28,11 @@ class Build:
     stylesheet: Stylesheet | None = None  # Material's, corrected (html_fixes.py)
     serving: bool = False  # `mkdocs serve`: the search index is built beside the preview (search_index.py)
     local_cms: bool = False  # /admin/ saves into the working copy (`make cms`), not through pull requests
+    destination: Path | None = None  # the site's folder, when this build writes into another first (the fork's, language_process.py)
+
+    @property
+    def final_site_dir(self) -> Path:
+        return self.destination or self.site_dir
 
     @property
     def lang_root(self) -> str:

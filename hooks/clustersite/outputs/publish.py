@@ -14,16 +14,14 @@ import shutil
 from pathlib import Path
 from urllib.parse import urljoin
 
-from clustersite.derived.open_data import bundle
 from clustersite.derived.same_inputs import PerKey
-from clustersite.derived.similar import similar
 from clustersite.model.site_data import SiteData
 from clustersite.outputs import reuse
 from clustersite.outputs.admin import write_admin
 from clustersite.outputs.build import Build, base_path, language_root
 from clustersite.outputs.feeds import FeedContext, atom_feed, calendar
 from clustersite.outputs.html_fixes import fix_page, write_corrected_stylesheet
-from clustersite.outputs.search_index import BackgroundIndex, Indexing, finish_search_index, start_search_index
+from clustersite.outputs.search_index import OUTPUT, BackgroundIndex, Indexing, finish_search_index, language_index_dir, merge_index, start_language_index
 from clustersite.outputs.security_headers import headers_file, inline_scripts, unlisted_scripts
 from clustersite.outputs.sitemaps import language_sitemap
 from clustersite.text import urls
@@ -74,16 +72,75 @@ class UnchangedFiles:
 PREVIEW_FILES = UnchangedFiles()
 
 
+class SearchIndexes:
+    """`mkdocs build`: each language's search index, started as soon as its
+    pages are written (search_index.py), so that Pagefind runs beside the
+    rest of the build; waited for before the site is finished. A build that
+    stops leaves no Pagefind running and no index behind."""
+
+    def __init__(self) -> None:
+        self.started: list[Indexing] = []
+        self.folders: set[Path] = set()  # the index folders this build may have made
+
+    def start(self, build: Build) -> None:
+        output = language_index_dir(build.final_site_dir, build.lang_root)
+        other_roots = build.others if build.lang == DEFAULT_LANGUAGE else ()
+        # The default language's process finishes the site, so it also clears what a failed fork left.
+        self.folders |= {output, *(language_index_dir(build.final_site_dir, language_root(code)) for code in other_roots)}
+        if indexing := start_language_index(build.site_dir, build.lang_root, other_roots, output):
+            self.started.append(indexing)
+
+    def wait(self) -> None:
+        for indexing in self.started:
+            if indexing.process.returncode is None:
+                finish_search_index(indexing)
+
+    def done(self) -> None:
+        """The indexes are in the site: nothing to undo if the build stops later."""
+        self.started, self.folders = [], set()
+
+    def stop(self) -> None:
+        started, folders = self.started, self.folders
+        self.done()
+        for indexing in started:
+            if indexing.process.returncode is None:
+                indexing.process.kill()
+                indexing.process.communicate()
+        for folder in folders:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+SEARCH_INDEXES = SearchIndexes()
+
+
 def after_language(site: SiteData, build: Build) -> None:
     """One process, one language after the other: this language's files, and
     after the last language's the site's."""
     PREVIEW_FILES.active = build.serving
-    # Every page of every language is written once the last language's pages
-    # are: Pagefind starts on them now, beside the files below (none of which it indexes).
-    indexing = start_search_index(build.site_dir) if build.is_last and not build.serving else None
+    if not build.serving:
+        # This language's pages are written: Pagefind indexes them beside
+        # the files below (none of which it indexes) and the next language's build.
+        SEARCH_INDEXES.start(build)
     language_done(site, build)
     if build.is_last:
-        every_language_done(site, build, indexing)
+        every_language_done(site, build)
+
+
+def fork_language_done(site: SiteData, build: Build) -> None:
+    """In the fork that builds the other languages (language_process.py):
+    this language's files and search index, and after the last one the
+    language-neutral files, while the default language's process finishes its own."""
+    SEARCH_INDEXES.start(build)
+    language_done(site, build)
+    if build.is_last:
+        neutral_files(site, build)
+        SEARCH_INDEXES.wait()
+
+
+def default_language_done(site: SiteData, build: Build) -> None:
+    """The default language's files and search index while the fork builds the other languages."""
+    SEARCH_INDEXES.start(build)
+    language_done(site, build)
 
 
 def language_done(site: SiteData, build: Build) -> None:
@@ -94,21 +151,19 @@ def language_done(site: SiteData, build: Build) -> None:
     keep_404(build)
 
 
-def every_language_done(site: SiteData, build: Build, indexing: Indexing | None = None, neutral_written: bool = False) -> None:
+def every_language_done(site: SiteData, build: Build, neutral_written: bool = False) -> None:
     """Once every language's pages and files are in the site's folder (`build`
     is the last language's): the language-neutral files, unless written
-    already (`neutral_files`), and `finish_site`."""
-    if indexing is None and not build.serving:
-        indexing = start_search_index(build.site_dir)
+    already (by the fork), and `finish_site`."""
     restore_default_404(build.site_dir)
     if not neutral_written:
         neutral_files(site, build)
-    finish_site(build, indexing)
+    finish_site(build)
 
 
 def neutral_files(site: SiteData, build: Build) -> None:
     """The open data set and the badges: the same whatever the language, so
-    written whenever a process is free (while the fork builds the other languages)."""
+    written by whichever process has the least left to do (the fork, when there is one)."""
     write_all(build.site_dir, reuse.site_files(site, build))
 
 
@@ -160,10 +215,11 @@ def restore_default_404(site_dir: Path) -> None:
         kept_default.replace(site_dir / "404.html")
 
 
-def finish_site(build: Build, indexing: Indexing | None = None) -> None:
-    """Site-wide files: the search index (started by `after_language`; under
-    `mkdocs serve` built in the background), per-language sitemaps, host
-    headers; and Material's stylesheet, corrected."""
+def finish_site(build: Build) -> None:
+    """Site-wide files: the search index (each language's started once its
+    pages were written, joined here; under `mkdocs serve` built in the
+    background), per-language sitemaps, host headers; and Material's
+    stylesheet, corrected."""
     site_dir = build.site_dir
     write_corrected_stylesheet(site_dir, build.stylesheet)
     write_admin(build.repo_root, site_dir, local=build.local_cms)  # no data-pagefind-body: not a page to find
@@ -181,23 +237,16 @@ def finish_site(build: Build, indexing: Indexing | None = None) -> None:
     if build.serving:
         PREVIEW_SEARCH.request(site_dir)
     else:
-        finish_search_index(indexing or start_search_index(site_dir))
+        SEARCH_INDEXES.wait()
+        for code in build.others:  # each language's index, written beside the site, joins the default language's
+            merge_index(site_dir / OUTPUT, language_index_dir(site_dir, language_root(code)))
+        SEARCH_INDEXES.done()
 
 
 # Under `make serve` a save rarely adds or removes a page: the root sitemap is
 # then the same text, and a language's sitemap (parsing some 8,000 entries at
 # 1,000 clusters) is the last one (derived/same_inputs.py).
 _SITEMAPS: PerKey[str] = PerKey()
-
-
-def shared_before_fork(site: SiteData, site_url: str) -> None:
-    """What every language's build uses, made once before the languages part
-    (language_process.py) so the fork inherits it: the open data set, which
-    the data page of each language sizes and `site_files` writes, and every
-    profile's similar clusters (the same list in each language)."""
-    bundle(site, site_url)
-    for cluster in site.clusters:
-        similar(site, cluster.slug)
 
 
 def write_all(site_dir: Path, files: dict[str, bytes]) -> None:

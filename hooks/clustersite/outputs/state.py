@@ -67,6 +67,7 @@ class BuildState:
     wording_files: list[tuple[str, bytes]] = field(default_factory=list)  # data/ui/*.yml as `text` was read from them
     others: LanguageProcess | None = None  # `mkdocs build`: the fork building the other languages (language_process.py)
     in_fork: bool = False  # this process is that fork
+    destination: Path | None = None  # in the fork: the site's folder (it writes into a folder beside it first)
     i18n_held: bool = False  # the fork built the other languages: mkdocs-static-i18n's own loop was held back
 
     @property

@@ -8,6 +8,7 @@ would need a C toolchain and libicu on every machine.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 _OWN_LETTERS = {"č": "c~", "š": "s~", "ž": "z~"}  # "~" sorts after every letter
@@ -33,6 +34,7 @@ def organisation_key(name: str) -> str:
     return " ".join("".join(char for char in folded if char not in "„“”\"'«»").split())
 
 
+@functools.cache  # names are sorted over and over (similar clusters, members, the directory); there are only so many
 def lithuanian_key(text: str) -> tuple:
     folded = unicodedata.normalize("NFC", text).casefold()
     letters = [char for char in folded if char.isalnum() or char == " "]
