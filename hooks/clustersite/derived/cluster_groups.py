@@ -46,7 +46,21 @@ def keys_in_use(site: SiteData, kind: str) -> list[str]:
 
 
 def group(site: SiteData, kind: str, key: str, lang: str) -> ClusterGroup | None:
-    """The group's clusters and news, or None when no cluster is in it."""
+    """The group's clusters and news, or None when no cluster is in it; made
+    once per site and language (each group's page, the indexes of sectors and
+    counties and the home page's sector tiles ask for the same groups)."""
+    if _MADE[0] is not site:
+        _MADE[:] = [site, {}]
+    made = _MADE[1]
+    if (kind, key, lang) not in made:
+        made[kind, key, lang] = _group(site, kind, key, lang)
+    return made[kind, key, lang]
+
+
+_MADE: list = [None, {}]  # the last site loaded, and its groups by (kind, key, language)
+
+
+def _group(site: SiteData, kind: str, key: str, lang: str) -> ClusterGroup | None:
     vocabulary, keys_of = KINDS[kind]
     term = site.vocabularies.get(vocabulary, {}).get(key)
     clusters = tuple(c for c in site.sorted_clusters(lang) if key in keys_of(c))

@@ -12,7 +12,7 @@ import functools
 import unicodedata
 from dataclasses import dataclass
 
-from clustersite.derived.same_inputs import PerKey
+from clustersite.derived.same_inputs import PerKey, SameInputs
 from clustersite.model.cluster_model import Cluster
 from clustersite.model.site_data import SiteData
 from clustersite.text.localized import LocalizedText
@@ -80,6 +80,15 @@ def cluster_values(cluster: Cluster) -> dict[str, list[str]]:
 
 
 def facets(site: SiteData) -> list[Facet]:
+    """The filters and their counts; made again only when a cluster, a
+    vocabulary or the build date (a label's status) changed (derived/same_inputs.py)."""
+    return _FACETS.get((*site.clusters, site.vocabularies), (site.build_date,), functools.partial(_facets, site))
+
+
+_FACETS: SameInputs[list[Facet]] = SameInputs()
+
+
+def _facets(site: SiteData) -> list[Facet]:
     rows = [cluster_values(cluster) for cluster in site.clusters]
 
     def count(key: str, value: str) -> int:

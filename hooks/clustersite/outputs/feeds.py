@@ -70,17 +70,7 @@ def atom_feed(
 ) -> str:
     """`self_path`, `list_path` and `feed_key` set a narrower feed apart (one cluster's news)."""
     base = urljoin(site_url, lang_root)
-    items = [
-        FeedItem(
-            title=entry.title.pick(lang).text,
-            id=stable_id("news", entry.slug, lang),
-            url=urljoin(base, entry.page),
-            published=_rfc3339(entry.date),
-            summary=entry.summary.pick(lang).text if entry.summary else None,
-            tags=[{"term": tag, "label": tags[tag].label.pick(lang).text} for tag in entry.tags],
-        )
-        for entry in news
-    ]
+    items = [_feed_item(entry, tags, lang, base) for entry in news]
     updated = _rfc3339(news[0].date if news else build_date)
     return TEMPLATES.get_template("news.atom.xml").render(
         lang=lang,
@@ -92,6 +82,33 @@ def atom_feed(
         self_url=urljoin(base, self_path),
         list_url=urljoin(base, list_path),
     )
+
+
+def _feed_item(entry: News, tags: dict[str, Term], lang: str, base: str) -> FeedItem:
+    """One news post as a feed entry, made once per post object, topics and
+    language: a post is in the news feed, its clusters' and its sectors'
+    feeds, and under `make serve` an unchanged post is the same object in
+    the next build (model/load_cache.py)."""
+    key = (id(entry), id(tags), lang, base)
+    found = _ITEMS.get(key)
+    if found is None or found[0] is not entry or found[1] is not tags:
+        if len(_ITEMS) > MAX_KEPT_ITEMS:  # posts and vocabularies replaced by edits
+            _ITEMS.clear()
+        item = FeedItem(
+            title=entry.title.pick(lang).text,
+            id=stable_id("news", entry.slug, lang),
+            url=urljoin(base, entry.page),
+            published=_rfc3339(entry.date),
+            summary=entry.summary.pick(lang).text if entry.summary else None,
+            tags=[{"term": tag, "label": tags[tag].label.pick(lang).text} for tag in entry.tags],
+        )
+        found = _ITEMS[key] = (entry, tags, item)
+    return found[2]
+
+
+# Kept by the objects' identity, with the objects (an id is reused only once an object is gone).
+_ITEMS: dict[tuple[int, int, str, str], tuple[News, dict[str, Term], FeedItem]] = {}
+MAX_KEPT_ITEMS = 50_000
 
 
 def _event(entry: Event, lang: str, base: str, stamp: dt.datetime, organiser_label: str) -> icalendar.Event:
