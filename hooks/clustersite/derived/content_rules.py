@@ -110,6 +110,8 @@ def wording_problems(repo_root: Path, docs_dir: Path) -> list[Problem]:
 @functools.lru_cache(maxsize=16384)  # `make serve` checks every file on every save; only an edited one is new text
 def _file_slips(shown: str, lang: str | None, text: str) -> tuple[Problem, ...]:
     """The slips in one file's text; `lang` None for a cluster file (each value says its language)."""
+    if not any(pattern.search(text) for patterns in SLIPS.values() for pattern, _ in patterns):
+        return ()  # nearly every file: no slip anywhere in it (a slip in a line is one in the text), so no line to look at
     lines = _yaml_lines(shown, text) if lang is None else _lines(shown, text, lang)
     return tuple(
         Problem(path, number, "", say("wording-slip", found=match.group(1), better=better))

@@ -5,9 +5,9 @@ other, in one process: on a machine with two cores, one sits idle while the
 other renders every page twice. `mkdocs build` instead forks once the
 default language's files are listed (the content is loaded, the stubs
 written, the site's folder emptied), before any page is read: the fork
-builds the other languages, their search indexes and the language-neutral
-files into a folder of its own beside the site's (`staging`), while this
-process builds the default language. When this process's pages and files
+builds the other languages and their search indexes into a folder of its
+own beside the site's (`staging`), while this process builds the default
+language and the language-neutral files. When this process's pages and files
 are written it waits for the fork and moves what it wrote into the site's
 folder, where the later language's file wins, as when one process wrote
 both in turn; then the files made from every language (sitemaps, host

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's, where PyYAML has it: the same text, a third of the time
 MARKER = "# Generated before each build from data/ and content/; do not edit, edit the source."
 
 
@@ -20,7 +21,7 @@ def stub_text(meta: Mapping[str, object]) -> str:
     key = repr(sorted(meta.items()))  # plain values: a slug, a number, a list of names
     text = _TEXTS.get(key)
     if text is None:
-        text = _TEXTS[key] = f"---\n{MARKER}\n{yaml.safe_dump(dict(meta), allow_unicode=True, sort_keys=True)}---\n"
+        text = _TEXTS[key] = f"---\n{MARKER}\n{yaml.dump(dict(meta), Dumper=_DUMPER, allow_unicode=True, sort_keys=True)}---\n"
     return text
 
 

@@ -44,6 +44,8 @@ def report_working_notes(repo_root: Path, docs_dir: Path, problems: Problems) ->
 @functools.lru_cache(maxsize=16384)  # `make serve` checks every file on every save; only an edited one is new text
 def notes_in(text: str) -> tuple[tuple[int, str], ...]:
     """(line number, the note) of each line of `text` that carries a working note."""
+    if not INTERNAL_NOTES.search(text):  # nearly every file: no line to look at one by one
+        return ()
     return tuple(
         (number, match[0])
         for number, line in enumerate(text.splitlines(), start=1)
