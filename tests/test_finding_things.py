@@ -5,7 +5,9 @@ language switch's visible text. Expected values come from the data."""
 
 from __future__ import annotations
 
+import gzip
 import json
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -128,3 +130,23 @@ def test_a_profile_is_found_by_its_own_text_not_by_the_clusters_it_names(real_si
                 assert section.has_attr("data-pagefind-ignore"), (cluster.slug, section["class"])
                 kinds.add(section["class"][-1])
     assert kinds == {"cs-similar", "cs-panel--map"}
+
+
+def test_search_quotes_a_page_without_its_citation_markers(real_site, data):
+    """A fact's marker ("šaltinis 4") is a link for readers, not words to
+    find: the index leaves every marker out, so hits and their excerpts
+    read as the text does."""
+    cited = [(root, urls.cluster(cluster.slug)) for cluster in data.clusters for root in LANG_ROOTS.values()]
+    cited += [(root, entry.page) for entry in data.news for root in LANG_ROOTS.values()]
+    markers = 0
+    for root, path in cited:
+        for marker in real_site.page(root + path).select("sup.cs-cite"):
+            assert marker.has_attr("data-pagefind-ignore"), (root + path, str(marker)[:80])
+            markers += 1
+    assert markers > len(data.clusters)  # profiles' facts and the news items' bodies carry them
+    words = {"lt": "šaltinis", "en": "source"}
+    for fragment in (real_site.site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        record = gzip.decompress(fragment.read_bytes())
+        content = json.loads(record[record.index(b"{") :])
+        lang = fragment.name.split("_")[0]
+        assert not re.search(rf"{words[lang]} \d", content["content"]), (content["url"], content["content"][:200])

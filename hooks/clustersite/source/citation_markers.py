@@ -4,7 +4,8 @@ event, and in a cluster's description.
 
 `markers_in` finds them in Markdown (not in code) for `make check`;
 `mark_html` turns them, in the HTML Python-Markdown made, into the same
-superscript link a profile's facts carry ("šaltinis 2" / "source 2").
+superscript link a profile's facts carry ("šaltinis 2" / "source 2"),
+which the search index leaves out of the text it quotes.
 A marker whose number the page does not list is left as it is written;
 `make check` reports it.
 """
@@ -47,7 +48,9 @@ def mark_html(html: str, titles: Sequence[str], word: str) -> Markup:
         numbers = [int(n) for n in MARKER.findall(match.group(0))]
         if not all(1 <= number <= len(titles) for number in numbers):
             return match.group(0)
-        return str(Markup('<sup class="cs-cite">{}</sup>').format(Markup('<span aria-hidden="true">,</span>').join(link(n) for n in numbers)))
+        return str(
+            Markup('<sup class="cs-cite" data-pagefind-ignore>{}</sup>').format(Markup('<span aria-hidden="true">,</span>').join(link(n) for n in numbers))
+        )
 
     parts = _HTML_CODE.split(html)
     return Markup("".join(part if index % 2 else _MARKERS.sub(markers, part) for index, part in enumerate(parts)))
