@@ -193,3 +193,5 @@ def test_joining_indexes_moves_the_files_in_and_lists_every_language(tmp_path):
         "pagefind.js",
     ]
     assert (lt / ENTRY).read_text() == '{"languages":{"en":{"hash":"en_h"},"lt":{"hash":"lt_h"}},"version":"1"}'
+    merge_index(lt, tmp_path / "de-index")  # a language with no page made no index
+    assert (lt / ENTRY).read_text() == '{"languages":{"en":{"hash":"en_h"},"lt":{"hash":"lt_h"}},"version":"1"}'

@@ -156,7 +156,7 @@ def language_done(site: SiteData, build: Build) -> None:
 def every_language_done(site: SiteData, build: Build, neutral_written: bool = False) -> None:
     """Once every language's pages and files are in the site's folder (`build`
     is the last language's): the language-neutral files, unless written
-    already (by the fork), and `finish_site`."""
+    already (`default_language_done`, beside the fork), and `finish_site`."""
     restore_default_404(build.site_dir)
     if not neutral_written:
         neutral_files(site, build)

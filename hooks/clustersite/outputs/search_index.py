@@ -88,7 +88,7 @@ def start_language_index(site_dir: Path, lang_root: str, other_roots: Iterable[s
     for entry in sorted(os.scandir(folder), key=lambda e: e.name):
         if entry.name.startswith(".") or entry.name in skip:
             continue
-        # A glob's own characters in a name (none in the site's slugs) match themselves as "any character".
+        # A character the glob would read as its own (none in the site's slugs) becomes "?": any one character.
         name = lang_root + re.sub(r"[^\w.-]", "?", entry.name)
         if entry.is_dir():
             parts.append(f"{name}/**/*.html")
@@ -111,7 +111,13 @@ def finish_search_index(indexing: Indexing) -> None:
 def merge_index(target: Path, other: Path) -> None:
     """Move the index in `other` (another language's) into `target`, where
     one is already: the files each names by its language move in (the
-    scripts both have are the same bytes), and the entry lists both."""
+    scripts both have are the same bytes), and the entry lists both. A
+    language with no page has no index to move; the first one moves whole."""
+    if not other.is_dir():
+        return
+    if not target.is_dir():
+        os.replace(other, target)
+        return
     entry = _read_entry(target)
     entry["languages"].update(_read_entry(other)["languages"])
     (other / ENTRY).unlink()
