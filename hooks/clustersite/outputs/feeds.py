@@ -19,6 +19,7 @@ from urllib.parse import urljoin
 
 import icalendar
 
+from clustersite.derived.same_inputs import PerKey
 from clustersite.model.entries import Event, News
 from clustersite.model.vocabularies import Term
 from clustersite.outputs.templating import TEMPLATES
@@ -89,26 +90,21 @@ def _feed_item(entry: News, tags: dict[str, Term], lang: str, base: str) -> Feed
     language: a post is in the news feed, its clusters' and its sectors'
     feeds, and under `make serve` an unchanged post is the same object in
     the next build (model/load_cache.py)."""
-    key = (id(entry), id(tags), lang, base)
-    found = _ITEMS.get(key)
-    if found is None or found[0] is not entry or found[1] is not tags:
-        if len(_ITEMS) > MAX_KEPT_ITEMS:  # posts and vocabularies replaced by edits
-            _ITEMS.clear()
-        item = FeedItem(
-            title=entry.title.pick(lang).text,
-            id=stable_id("news", entry.slug, lang),
-            url=urljoin(base, entry.page),
-            published=_rfc3339(entry.date),
-            summary=entry.summary.pick(lang).text if entry.summary else None,
-            tags=[{"term": tag, "label": tags[tag].label.pick(lang).text} for tag in entry.tags],
-        )
-        found = _ITEMS[key] = (entry, tags, item)
-    return found[2]
+    return _ITEMS.get((entry.slug, lang, base), (entry, tags), (), functools.partial(_made_feed_item, entry, tags, lang, base))
 
 
-# Kept by the objects' identity, with the objects (an id is reused only once an object is gone).
-_ITEMS: dict[tuple[int, int, str, str], tuple[News, dict[str, Term], FeedItem]] = {}
-MAX_KEPT_ITEMS = 50_000
+def _made_feed_item(entry: News, tags: dict[str, Term], lang: str, base: str) -> FeedItem:
+    return FeedItem(
+        title=entry.title.pick(lang).text,
+        id=stable_id("news", entry.slug, lang),
+        url=urljoin(base, entry.page),
+        published=_rfc3339(entry.date),
+        summary=entry.summary.pick(lang).text if entry.summary else None,
+        tags=[{"term": tag, "label": tags[tag].label.pick(lang).text} for tag in entry.tags],
+    )
+
+
+_ITEMS: PerKey[FeedItem] = PerKey()
 
 
 def _event(entry: Event, lang: str, base: str, stamp: dt.datetime, organiser_label: str) -> icalendar.Event:

@@ -138,8 +138,9 @@ def _answer(build_into: Callable[[Path], Failure | None], staging: Path, writer:
 
 def merge_into(source: Path, target: Path) -> None:
     """Move every file under `source` to the same place under `target`,
-    replacing a file there (the later language's, as in one process); a
-    folder `target` lacks moves whole, in one rename."""
+    replacing a file there (the later language's, as in one process; also
+    how another language's search index joins the site's); a folder
+    `target` lacks moves whole, in one rename."""
     for entry in os.scandir(source):
         destination = target / entry.name
         if entry.is_dir(follow_symlinks=False) and destination.is_dir():

@@ -27,6 +27,7 @@ import threading
 from collections.abc import Iterable
 from pathlib import Path
 
+from clustersite.outputs.language_process import merge_into
 from clustersite.text.errors import SearchIndexError
 
 OUTPUT = "pagefind"
@@ -121,18 +122,9 @@ def merge_index(target: Path, other: Path) -> None:
     entry = _read_entry(target)
     entry["languages"].update(_read_entry(other)["languages"])
     (other / ENTRY).unlink()
-    _move_into(other, target)
+    merge_into(other, target)
     _write_entry(target, entry)
     shutil.rmtree(other)
-
-
-def _move_into(source: Path, target: Path) -> None:
-    for item in os.scandir(source):
-        destination = target / item.name
-        if item.is_dir() and destination.is_dir():
-            _move_into(Path(item.path), destination)
-        else:
-            os.replace(item.path, destination)
 
 
 def _read_entry(index: Path) -> dict:
