@@ -301,6 +301,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     if _language(config) == DEFAULT_LANGUAGE and not state.broken and language_process.wanted(state.serving, len(_languages(config)), pages):
         gc.freeze()  # the files and pages listed, too: the fork copies memory a page at a time as it is written to
         state.others = language_process.start(Path(config.site_dir), functools.partial(_build_others, config))
+        publish.hand_over_open_data(state.data, config.site_url or "", state.others)
     return nav
 
 
@@ -313,6 +314,8 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     # previous language rendered last. It gets the home pages'.
     if state.home_alternates:
         config.extra.alternate = copy.deepcopy(state.home_alternates)  # type: ignore[attr-defined]  # the attribute: the plugin sets and Material reads that
+    if state.in_fork:
+        publish.take_open_data(state.data)
     lang, paths = _language(config), urls.link_paths()
     root = language_root(lang)
 

@@ -115,6 +115,31 @@ def test_a_fork_stopped_by_a_failing_build_ends_at_once_and_leaves_no_folder(tmp
     assert not staging_dir(site).exists()
 
 
+def test_the_fork_gets_what_this_process_hands_over_when_it_asks(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+
+    def writes_what_it_was_handed(staging: Path) -> None:
+        (staging / "handed.txt").write_text(repr(language_process.handed_over()) + repr(language_process.handed_over()))
+
+    fork = language_process.start(site, writes_what_it_was_handed)
+    fork.hand_over({"clusters.csv": 1234})
+    assert fork.finish() is None
+    assert files_in(site) == {"handed.txt": b"{'clusters.csv': 1234}{'clusters.csv': 1234}"}  # asked twice, handed once
+
+
+def test_a_fork_waiting_for_a_hand_over_that_never_comes_stops_with_a_message(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    fork = language_process.start(site, lambda staging: language_process.handed_over())
+    fork.given.close()  # this process stopped before handing anything over
+    failure = fork.finish()
+    assert failure is not None and failure.kind == "bug"
+    assert failure.message.rstrip().endswith(
+        "LanguageProcessError: The default language's build stopped before handing its open data set to the other languages' build."
+    )
+
+
 def test_one_process_when_serving_when_asked_with_one_language_or_few_pages(monkeypatch):
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
     monkeypatch.delenv(language_process.ONE_PROCESS, raising=False)

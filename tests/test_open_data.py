@@ -417,6 +417,19 @@ def test_adding_a_cluster_keeps_every_address(site, tmp_path):
 
 
 @pytest.mark.build
+def test_the_data_page_shows_sizes_handed_over_without_making_the_files(monkeypatch):
+    site = SiteData(dt.date(2026, 6, 1), {}, (), ())
+    handed = open_data.Published({name: 7 for name in (f.name for f in open_data.FILES)}, "https://example.lt/")
+
+    def made(*_args):
+        raise AssertionError("the files were made again")
+
+    monkeypatch.setattr(open_data, "build_open_data", made)
+    open_data.give_published(site, handed)
+    assert open_data.published(site, "https://example.lt/") is handed
+    assert open_data.published(site, "https://example.lt/").url("clusters.csv") == "https://example.lt/" + urls.data_file("clusters.csv")
+
+
 def test_real_site_data_matches_the_cluster_files(real_site):
     from frictionless import validate
 

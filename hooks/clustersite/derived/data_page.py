@@ -3,7 +3,8 @@ each table's fields as the model describes them, how to cite, and
 schema.org `Dataset` JSON-LD for dataset search engines.
 
 The sizes are those of the bytes the post-build step writes: both come from
-`open_data.bundle`, made once per build.
+`open_data.bundle`, made once per build (by the default language's process
+when a fork builds the other languages: `open_data.give_published`).
 """
 
 from __future__ import annotations
@@ -24,8 +25,8 @@ from clustersite.derived.open_data import (
     LICENCE,
     PUBLISHER,
     TITLE,
-    OpenData,
-    bundle,
+    Published,
+    published,
     tables,
 )
 from clustersite.derived.structured_data import CONTEXT
@@ -81,7 +82,7 @@ def _pick(text, lang: str) -> str:
     return text.en if lang == "en" else text.lt
 
 
-def files(data: OpenData, lang: str) -> list[FileRow]:
+def files(data: Published, lang: str) -> list[FileRow]:
     return [
         FileRow(f.name, urls.data_file(f.name), _pick(f.description, lang), human_size(data.size(f.name), lang), data.size(f.name), f.media_type) for f in FILES
     ]
@@ -103,7 +104,7 @@ def table_docs(site: SiteData, site_url: str, lang: str, t: Callable[..., str]) 
     return docs
 
 
-def dataset(data: OpenData, site: SiteData, lang: str, page_url: str, t: Callable[..., str]) -> dict[str, Any]:
+def dataset(data: Published, site: SiteData, lang: str, page_url: str, t: Callable[..., str]) -> dict[str, Any]:
     """schema.org Dataset, with one DataDownload per file."""
     return {
         "@context": CONTEXT,
@@ -132,7 +133,7 @@ def citation(site: SiteData, lang: str, page_url: str, t: Callable[..., str]) ->
 def context(site: SiteData, lang: str, canonical_url: str | None, t: Callable[..., str]) -> dict[str, Any]:
     """Everything open-data.html shows, and its JSON-LD (not yet serialised)."""
     site_url = site_url_of(canonical_url, lang)
-    data = bundle(site, site_url)
+    data = published(site, site_url)
     page_url = canonical_url or urljoin(site_url, urls.page("open_data"))
     return {
         "data_files": files(data, lang),

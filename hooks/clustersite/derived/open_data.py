@@ -860,6 +860,24 @@ class OpenData:
     def url(self, name: str) -> str:
         return urljoin(self.site_url, urls.data_file(name))
 
+    def published(self) -> Published:
+        return Published({name: len(data) for name, data in self.files.items()}, self.site_url)
+
+
+@dataclass(frozen=True)
+class Published:
+    """What the data page says of the files, without their bytes: each one's
+    size, and where it is published."""
+
+    sizes: dict[str, int]
+    site_url: str
+
+    def size(self, name: str) -> int:
+        return self.sizes[name]
+
+    def url(self, name: str) -> str:
+        return urljoin(self.site_url, urls.data_file(name))
+
 
 def build_open_data(site: SiteData, site_url: str) -> OpenData:
     files: dict[str, bytes] = {}
@@ -888,3 +906,19 @@ def bundle(site: SiteData, site_url: str) -> OpenData:
     latest is kept; under `make serve` it serves the next build too while
     the clusters and vocabularies are the same objects (derived/same_inputs.py)."""
     return _built.get((*site.clusters, site.vocabularies), (site.build_date, site_url), lambda: build_open_data(site, site_url))
+
+
+_published: SameInputs[Published] = SameInputs()
+
+
+def published(site: SiteData, site_url: str) -> Published:
+    """What the data page shows of this build's files: from `bundle`, or as
+    given (`give_published`) by the process that makes the files."""
+    return _published.get((*site.clusters, site.vocabularies), (site.build_date, site_url), lambda: bundle(site, site_url).published())
+
+
+def give_published(site: SiteData, given: Published) -> None:
+    """`given` is what `published(site, given.site_url)` answers from now on,
+    without making the files: another process made them from the same
+    content (outputs/language_process.py), and this one only shows them."""
+    _published.get((*site.clusters, site.vocabularies), (site.build_date, given.site_url), lambda: given)

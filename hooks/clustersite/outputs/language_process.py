@@ -13,6 +13,11 @@ folder, where the later language's file wins, as when one process wrote
 both in turn; then the files made from every language (sitemaps, host
 headers, the joined search index) are written over the whole site.
 
+What the default language's process makes for both (the open data set,
+which the data page shows the sizes of) it hands over through a second pipe
+(`LanguageProcess.hand_over`, `handed_over` in the fork), so that the fork
+does not make it again.
+
 The fork answers through a pipe: nothing when it built, or what stopped it
 (`Failure`): MkDocs' own lines (warnings, a `PluginError`'s message) were
 already printed by the fork as they would have been; the adapter stops the
@@ -28,13 +33,14 @@ import os
 import shutil
 import traceback
 from collections.abc import Callable
+from typing import Any
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 
 from clustersite.text.errors import LanguageProcessError
 
-__all__ = ["Failure", "LanguageProcess", "LanguageProcessError", "start", "wanted"]
+__all__ = ["Failure", "LanguageProcess", "LanguageProcessError", "handed_over", "start", "wanted"]
 
 ONE_PROCESS = "CLUSTERSITE_ONE_PROCESS"
 """Set to 1 in the environment to build every language in one process, one after the other."""
@@ -81,8 +87,12 @@ def staging_dir(site_dir: Path) -> Path:
 class LanguageProcess:
     """The forked build of the other languages, from `start` to `finish`."""
 
-    def __init__(self, site_dir: Path, staging: Path, process: multiprocessing.process.BaseProcess, answer: Connection) -> None:
-        self.site_dir, self.staging, self.process, self.answer = site_dir, staging, process, answer
+    def __init__(self, site_dir: Path, staging: Path, process: multiprocessing.process.BaseProcess, answer: Connection, given: Connection) -> None:
+        self.site_dir, self.staging, self.process, self.answer, self.given = site_dir, staging, process, answer, given
+
+    def hand_over(self, value: Any) -> None:
+        """Give the fork `value` (picklable), which its `handed_over()` returns."""
+        self.given.send(value)
 
     def finish(self) -> Failure | None:
         """Wait for the fork; on success move its files into the site's folder.
@@ -102,6 +112,7 @@ class LanguageProcess:
             return failure
         finally:
             self.answer.close()
+            self.given.close()
             shutil.rmtree(self.staging, ignore_errors=True)
 
     def stop(self) -> None:
@@ -109,6 +120,7 @@ class LanguageProcess:
         self.process.terminate()
         self.process.join()
         self.answer.close()
+        self.given.close()
         shutil.rmtree(self.staging, ignore_errors=True)
 
 
@@ -121,13 +133,36 @@ def start(site_dir: Path, build_into: Callable[[Path], Failure | None]) -> Langu
     staging.mkdir(parents=True)
     context = multiprocessing.get_context("fork")
     answer, writer = context.Pipe(duplex=False)
-    process = context.Process(target=_answer, args=(build_into, staging, writer), name="other-languages")
+    taken, given = context.Pipe(duplex=False)
+    process = context.Process(target=_answer, args=(build_into, staging, writer, taken, given), name="other-languages")
     process.start()
     writer.close()  # the fork holds the writing end; its exit closes it, so recv() never waits on a dead fork
-    return LanguageProcess(site_dir, staging, process, answer)
+    taken.close()  # and this process the writing end of the other pipe: handed_over() never waits on a dead parent
+    return LanguageProcess(site_dir, staging, process, answer, given)
 
 
-def _answer(build_into: Callable[[Path], Failure | None], staging: Path, writer: Connection) -> None:
+_handed: Connection | None = None
+_HANDED_NOTHING = object()
+_handed_value: Any = _HANDED_NOTHING
+
+
+def handed_over() -> Any:
+    """In the fork: what the default language's process handed over
+    (`LanguageProcess.hand_over`), waiting for it the first time."""
+    global _handed_value
+    if _handed_value is _HANDED_NOTHING:
+        assert _handed is not None, "only the fork is handed anything"
+        try:
+            _handed_value = _handed.recv()
+        except EOFError:
+            raise LanguageProcessError("The default language's build stopped before handing its open data set to the other languages' build.") from None
+    return _handed_value
+
+
+def _answer(build_into: Callable[[Path], Failure | None], staging: Path, writer: Connection, taken: Connection, given: Connection) -> None:
+    global _handed
+    given.close()  # the fork's copy of the other end: once this process's is closed too, handed_over() reads the end, not waits
+    _handed = taken
     try:
         failure = build_into(staging)
     except Exception:  # a bug, not a content mistake: its traceback, for a maintainer

@@ -14,9 +14,10 @@ import shutil
 from pathlib import Path
 from urllib.parse import urljoin
 
+from clustersite.derived import open_data
 from clustersite.derived.same_inputs import PerKey
 from clustersite.model.site_data import SiteData
-from clustersite.outputs import reuse
+from clustersite.outputs import language_process, reuse
 from clustersite.outputs.admin import write_admin
 from clustersite.outputs.build import Build, base_path, language_root
 from clustersite.outputs.feeds import FeedContext, atom_feed, calendar
@@ -124,6 +125,20 @@ def after_language(site: SiteData, build: Build) -> None:
     language_done(site, build)
     if build.is_last:
         every_language_done(site, build)
+
+
+def hand_over_open_data(site: SiteData, site_url: str, others: language_process.LanguageProcess) -> None:
+    """The default language's process, just after the fork: the open data set
+    made now (it writes the files at the end), and what the data page shows
+    of it handed to the fork, which then need not make it too (at 1,000
+    clusters, 0.7 s)."""
+    others.hand_over(open_data.bundle(site, site_url).published())
+
+
+def take_open_data(site: SiteData) -> None:
+    """In the fork, before its pages: the data page shows what the default
+    language's process handed over (`hand_over_open_data`)."""
+    open_data.give_published(site, language_process.handed_over())
 
 
 def fork_language_done(site: SiteData, build: Build) -> None:
