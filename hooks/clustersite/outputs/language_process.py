@@ -33,10 +33,10 @@ import os
 import shutil
 import traceback
 from collections.abc import Callable
-from typing import Any
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import Any
 
 from clustersite.text.errors import LanguageProcessError
 
