@@ -114,6 +114,10 @@ def on_startup(command: str, dirty: bool) -> None:
         logging.getLogger("mkdocs.commands.build").addFilter(_not_dirty_warning)
 
 
+FULL_COLLECTION_AFTER = 100
+"""`mkdocs build`: collections of the middle generation before a full one
+(Python's default is 10); see on_pre_build."""
+
 WATCH_INTERVAL = 0.2
 """Seconds between the preview's looks at the files. MkDocs looks every 0.5 s,
 a quarter of a second's wait on average before a save is noticed: about a
@@ -247,6 +251,12 @@ def on_pre_build(config: MkDocsConfig) -> None:
                 gc.unfreeze()
                 gc.collect()
             gc.freeze()
+            # Rendering makes short-lived cycles (Jinja's contexts and loops) that the young generations
+            # collect; a full collection (by default after every tenth of the middle one's) finds next to
+            # nothing more. At 1,000 clusters each process made 8-9 full collections and spent 0.45-0.58 s
+            # collecting; with a tenth as many, 0.19-0.22 s, at the same peak memory (173 MB).
+            young, middle, _ = gc.get_threshold()
+            gc.set_threshold(young, middle, FULL_COLLECTION_AFTER)
     if state.broken:  # serving broken content: no page is rendered
         config.theme.static_templates.clear()
     state.views, state.contexts, state.front_matter, state.sources = {}, {}, {}, {}
