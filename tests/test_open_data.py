@@ -416,7 +416,6 @@ def test_adding_a_cluster_keeps_every_address(site, tmp_path):
 # --- the real site -----------------------------------------------------------
 
 
-@pytest.mark.build
 def test_the_data_page_shows_sizes_handed_over_without_making_the_files(monkeypatch):
     site = SiteData(dt.date(2026, 6, 1), {}, (), ())
     handed = open_data.Published(dict.fromkeys((f.name for f in open_data.FILES), 7), "https://example.lt/")
@@ -430,6 +429,7 @@ def test_the_data_page_shows_sizes_handed_over_without_making_the_files(monkeypa
     assert open_data.published(site, "https://example.lt/").url("clusters.csv") == "https://example.lt/" + urls.data_file("clusters.csv")
 
 
+@pytest.mark.build
 def test_real_site_data_matches_the_cluster_files(real_site):
     from frictionless import validate
 

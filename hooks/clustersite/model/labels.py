@@ -29,7 +29,7 @@ from typing import Annotated, Literal
 from pydantic import PrivateAttr, ValidationInfo, model_validator
 
 from clustersite.model.fields import Choice, Date, Url
-from clustersite.model.records import Check, Help, Record, context, refuse
+from clustersite.model.records import Check, Help, Record, context, private, refuse
 from clustersite.text.dates import Month
 from clustersite.text.messages import say
 
@@ -89,7 +89,7 @@ class Label(Record):
     @property
     def checked_on(self) -> dt.date:
         """The build date: a label's status is read on it."""
-        return self._checked_on
+        return private(self, "_checked_on")
 
     @property
     def precision(self) -> str:

@@ -62,6 +62,16 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True, validate_default=False)
 
 
+def private(model: BaseModel, name: str) -> Any:
+    """A private attribute's value, read where pydantic keeps it: `model._x`
+    first fails the usual lookup, then pydantic's `__getattr__` finds it, a
+    few microseconds each time; templates ask a profile's slug and a label's
+    date thousands of times a page list (3% of a build at 1,000 clusters)."""
+    values = model.__pydantic_private__
+    assert values is not None, "a model with private attributes has them from its creation"
+    return values[name]
+
+
 class FileRecord(Record):
     """A record read from one file (a cluster's, an entry's Lithuanian one):
     where it came from, set by its loader, not by the file."""
@@ -72,12 +82,12 @@ class FileRecord(Record):
     @property
     def slug(self) -> str:
         """The file's name without its suffix: the page's address."""
-        return self._slug
+        return private(self, "_slug")
 
     @property
     def path(self) -> str:
         """The file, relative to the repository."""
-        return self._path
+        return private(self, "_path")
 
 
 @dataclass(frozen=True)
