@@ -23,6 +23,7 @@ from pathlib import Path
 
 from clustersite.derived import county_map
 from clustersite.model.site_data import SiteData
+from clustersite.source.stubs import is_stub_text
 from clustersite.text.limits import MAX_FILE_BYTES
 from clustersite.text.messages import say
 from clustersite.text.problems import Problem, Problems
@@ -50,6 +51,10 @@ SLIPS: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
         (re.compile(r"(„[^“\n]*“)"), '"…" (English quotation marks)'),
     ),
 }
+SLIP_WORDS = ("%", "EUR", "proc", "mln", "tūkst", "mlrd", "vykd", "„")
+"""Each pattern of SLIPS matches only text with one of these in it: a file
+without any has no slip, found by a substring search, not seven regular
+expressions that try every digit (at 1,000 clusters, 0.015 s against 0.24 s)."""
 # Lines that quote someone else's words or hold addresses: left as they are.
 QUOTED_LINE = re.compile(r"^\s*(?:-\s+)?(?:title|title_en|url|link|website|logo|image)\s*:")
 LINK_TARGET = re.compile(r"\]\([^)]*\)|<https?://[^>]*>|https?://\S+")
@@ -110,7 +115,7 @@ def wording_problems(repo_root: Path, docs_dir: Path) -> list[Problem]:
 @functools.lru_cache(maxsize=16384)  # `make serve` checks every file on every save; only an edited one is new text
 def _file_slips(shown: str, lang: str | None, text: str) -> tuple[Problem, ...]:
     """The slips in one file's text; `lang` None for a cluster file (each value says its language)."""
-    if not any(pattern.search(text) for patterns in SLIPS.values() for pattern, _ in patterns):
+    if not any(word in text for word in SLIP_WORDS) or not any(pattern.search(text) for patterns in SLIPS.values() for pattern, _ in patterns):
         return ()  # nearly every file: no slip anywhere in it (a slip in a line is one in the text), so no line to look at
     lines = _yaml_lines(shown, text) if lang is None else _lines(shown, text, lang)
     return tuple(
@@ -130,7 +135,9 @@ def _texts(repo_root: Path, docs_dir: Path) -> Iterator[tuple[str, str | None, s
         if path.is_file():
             yield path.relative_to(repo_root).as_posix(), lang, _text(path)
     for path in sorted(docs_dir.rglob("*.md")):
-        yield path.relative_to(repo_root).as_posix(), "en" if path.name.endswith(".en.md") else "lt", _text(path)
+        text = _text(path)
+        if not is_stub_text(text):  # made from data: its words are the data files', checked there
+            yield path.relative_to(repo_root).as_posix(), "en" if path.name.endswith(".en.md") else "lt", text
 
 
 def _lines(shown: str, text: str, lang: str) -> Iterable[tuple[str, str, int, str]]:

@@ -34,3 +34,8 @@ def is_stub(path: Path) -> bool:
     """Whether `path` starts with a stub's front matter (any line ending)."""
     with path.open("rb") as handle:
         return handle.read(len(MARKER) + 8).replace(b"\r\n", b"\n").startswith(f"---\n{MARKER}".encode())
+
+
+def is_stub_text(text: str) -> bool:
+    """`is_stub` for a file already read."""
+    return text[: len(MARKER) + 8].replace("\r\n", "\n").startswith(f"---\n{MARKER}")
