@@ -56,6 +56,18 @@ def test_the_quick_look_lets_every_slip_through(line, lang, found):
     assert [(problem.line, problem.message.params["found"]) for problem in slips] == [(2, found)]
 
 
-@pytest.mark.parametrize("line", ["⚠ patikrinti", "TODO: data", "The source does not say", "Sources do not say so", "not in the calendar file", "ŠALTINIAI NENURODO", "Nerasta", "NOT FOUND"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "⚠ patikrinti",
+        "TODO: data",
+        "The source does not say",
+        "Sources do not say so",
+        "not in the calendar file",
+        "ŠALTINIAI NENURODO",
+        "Nerasta",
+        "NOT FOUND",
+    ],
+)
 def test_the_quick_look_lets_every_working_note_through(line):
     assert [number for number, _ in notes_in(f"Pirma eilutė.\n{line}\n")] == [2]
