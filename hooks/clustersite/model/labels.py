@@ -77,7 +77,7 @@ class Label(Record):
     ] = None
     url: Annotated[Annotated[str, Check(Url())] | None, Help("Page confirming the label.", "Ženklą patvirtinantis puslapis.")] = None
 
-    _checked_on: dt.date = PrivateAttr(default=dt.date.min)
+    _checked_on: dt.date = PrivateAttr(default_factory=lambda: dt.date.min)  # a factory: pydantic deep-copies a default date for every label
 
     @model_validator(mode="after")
     def _ends_after_award(self, info: ValidationInfo) -> Label:
