@@ -15,7 +15,7 @@ from clustersite.model.entries import RECORDS
 from clustersite.model.fields import Context
 from clustersite.model.site_data import SiteData
 from clustersite.model.vocabularies import Term
-from clustersite.outputs.feeds import atom_feed, calendar
+from clustersite.outputs.feeds import FEED_ENTRIES, atom_feed, calendar
 from clustersite.text.dates import VILNIUS
 from clustersite.text.localized import LocalizedText
 from clustersite.text.problems import Problems
@@ -107,6 +107,15 @@ def test_atom_feed_lists_news_newest_first_with_tags():
     assert feed.entries[0].link == "https://x.lt/en/naujienos/2026-05-02-b/"
     assert feed.entries[0].tags[0].label == "Labels"
     assert feed.feed.updated.startswith("2026-05-02")
+
+
+def test_a_news_feed_carries_the_newest_posts_only():
+    days = [dt.date(2026, 5, 31) - dt.timedelta(days=back) for back in range(FEED_ENTRIES + 5)]  # newest first
+    news = [entry("news", f"{day.isoformat()}-n", date=day) for day in days]
+    xml = atom_feed(news, VOCABULARIES["tags"], lang="lt", site_url="https://x.lt/", lang_root="", title="Naujienos", author="Site", build_date=DAY)
+    titles = [e.title for e in feedparser.parse(xml).entries]
+    assert len(titles) == FEED_ENTRIES < len(news)
+    assert titles[:2] == ["2026-05-31-n LT", "2026-05-30-n LT"] and titles[-1] == f"{days[FEED_ENTRIES - 1].isoformat()}-n LT"
 
 
 def test_calendar_leaves_out_undated_events():

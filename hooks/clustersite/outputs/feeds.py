@@ -56,6 +56,13 @@ class FeedContext(TypedDict):
     build_date: dt.date
 
 
+FEED_ENTRIES = 50
+"""The newest posts a news feed carries, as most sites' feeds do: a feed
+reader that looks every few hours finds what is new, and the news pages
+list every post. At 1,000 clusters the feed of all news had 1,000 entries
+(about 1 MB a look), and each sector's several hundred."""
+
+
 def atom_feed(
     news: Sequence[News],
     tags: dict[str, Term],
@@ -69,8 +76,10 @@ def atom_feed(
     list_path: str = urls.section("news"),
     feed_key: str = "news-feed",
 ) -> str:
-    """`self_path`, `list_path` and `feed_key` set a narrower feed apart (one cluster's news)."""
+    """The newest FEED_ENTRIES of `news` (newest first). `self_path`,
+    `list_path` and `feed_key` set a narrower feed apart (one cluster's news)."""
     base = urljoin(site_url, lang_root)
+    news = news[:FEED_ENTRIES]
     items = [_feed_item(entry, tags, lang, base) for entry in news]
     updated = _rfc3339(news[0].date if news else build_date)
     return TEMPLATES.get_template("news.atom.xml").render(

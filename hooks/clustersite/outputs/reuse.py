@@ -19,6 +19,7 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
+import itertools
 from collections.abc import Callable
 from urllib.parse import urljoin
 
@@ -33,7 +34,7 @@ from clustersite.model.cluster_model import Cluster
 from clustersite.model.site_data import SiteData
 from clustersite.outputs.badge_files import badge_svg, endpoint_json
 from clustersite.outputs.build import Build
-from clustersite.outputs.feeds import FeedContext, atom_feed, calendar
+from clustersite.outputs.feeds import FEED_ENTRIES, FeedContext, atom_feed, calendar
 from clustersite.outputs.templating import TEMPLATE_DIR, TEMPLATES
 from clustersite.text import urls
 from clustersite.text.localized import LANGUAGES
@@ -110,9 +111,10 @@ def follower_feeds(site: SiteData, build: Build) -> dict[str, bytes]:
     same = (build.site_url, root, site.build_date, build.site_name)  # with lang in each key: what else the feeds say
     for cluster in site.clusters:
         related, name = site.related(cluster.slug), cluster.name.pick(lang).text
+        news = related.news[:FEED_ENTRIES]
         news_feed = functools.partial(
             atom_feed,
-            related.news,
+            news,
             tags,
             title=t("follow.cluster_news", name=name),
             author=build.site_name,
@@ -122,13 +124,13 @@ def follower_feeds(site: SiteData, build: Build) -> dict[str, bytes]:
             **common,
         )
         path = root + urls.cluster_news_feed(cluster.slug)
-        files[path] = _FEEDS.get(path, (cluster, tags, t, *related.news), same, functools.partial(_encoded, news_feed))
+        files[path] = _FEEDS.get(path, (cluster, tags, t, *news), same, functools.partial(_encoded, news_feed))
         path = root + urls.cluster_calendar(cluster.slug)
         events = functools.partial(calendar, related.events, name=t("follow.cluster_events", name=name), organiser_label=organiser, **common)
         files[path] = _FEEDS.get(path, (cluster, t, *related.events), same, events)
     for key, term in site.vocabularies["sectors"].items():
         members = {c.slug for c in site.clusters if key in c.sectors}
-        news = [entry for entry in site.news if members & set(entry.clusters)]
+        news = list(itertools.islice((entry for entry in site.news if not members.isdisjoint(entry.clusters)), FEED_ENTRIES))
         sector_feed = functools.partial(
             atom_feed,
             news,
