@@ -65,8 +65,9 @@ class Record(BaseModel):
 def private(model: BaseModel, name: str) -> Any:
     """A private attribute's value, read where pydantic keeps it: `model._x`
     first fails the usual lookup, then pydantic's `__getattr__` finds it, a
-    few microseconds each time; templates ask a profile's slug and a label's
-    date thousands of times a page list (3% of a build at 1,000 clusters)."""
+    few microseconds each time. A slug and a label's date are asked for
+    hundreds of thousands of times a build at 1,000 clusters (it was 3% of
+    the build)."""
     values = model.__pydantic_private__
     assert values is not None, "a model with private attributes has them from its creation"
     return values[name]
