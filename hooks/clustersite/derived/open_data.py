@@ -854,12 +854,6 @@ class OpenData:
     files: dict[str, bytes]
     site_url: str
 
-    def size(self, name: str) -> int:
-        return len(self.files[name])
-
-    def url(self, name: str) -> str:
-        return urljoin(self.site_url, urls.data_file(name))
-
     def published(self) -> Published:
         return Published({name: len(data) for name, data in self.files.items()}, self.site_url)
 

@@ -28,6 +28,7 @@ never waits forever.
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
 import shutil
@@ -142,21 +143,17 @@ def start(site_dir: Path, build_into: Callable[[Path], Failure | None]) -> Langu
 
 
 _handed: Connection | None = None
-_HANDED_NOTHING = object()
-_handed_value: Any = _HANDED_NOTHING
 
 
+@functools.cache
 def handed_over() -> Any:
     """In the fork: what the default language's process handed over
     (`LanguageProcess.hand_over`), waiting for it the first time."""
-    global _handed_value
-    if _handed_value is _HANDED_NOTHING:
-        assert _handed is not None, "only the fork is handed anything"
-        try:
-            _handed_value = _handed.recv()
-        except EOFError:
-            raise LanguageProcessError("The default language's build stopped before handing its open data set to the other languages' build.") from None
-    return _handed_value
+    assert _handed is not None, "only the fork is handed anything"
+    try:
+        return _handed.recv()
+    except EOFError:
+        raise LanguageProcessError("The default language's build stopped before handing its open data set to the other languages' build.") from None
 
 
 def _answer(build_into: Callable[[Path], Failure | None], staging: Path, writer: Connection, taken: Connection, given: Connection) -> None:
